@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The project's two commands (see README):
+#   ./build.sh run    start a private development database and serve on http://127.0.0.1:5080
+#   ./build.sh test   run the whole test suite; the last line is "Tests: N passed, N failed, N skipped"
+# Each installs what it needs and is missing (Debian packages via apt, NuGet packages via restore).
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then echo "Please install: ${missing[*]} (apt-get install -y ${missing[*]})" >&2; exit 1; fi
+  echo "Installing ${missing[*]} (apt)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# Go and sprig render the Helm chart offline (helm itself is not served by our registries).
+helm_render_packages() { sed -n 's/^# apt: //p' tools/helm-render/render.sh; }
+
+cmd_run() {
+  local port=${CARA_DEV_DB_PORT:-55432}
+  dotnet build src/CaraPlatform.Web -c Debug -v quiet -nologo
+  local app=src/CaraPlatform.Web/bin/Debug/net10.0/CaraPlatform.Web.dll
+  if [ -z "${ConnectionStrings__Cara:-}" ]; then
+    mkdir -p .cara
+    local admin
+    admin=$(build/postgres.sh start .cara/pg "$port")
+    trap 'build/postgres.sh stop .cara/pg; echo "Stopped the development database."' EXIT
+    dotnet "$app" provision-dev-db "$admin" cara .cara/dev-db.env
+    export ConnectionStrings__CaraOwner; ConnectionStrings__CaraOwner=$(sed -n 's/^CARA_DB_OWNER=//p' .cara/dev-db.env)
+    export ConnectionStrings__Cara; ConnectionStrings__Cara=$(sed -n 's/^CARA_DB_APP=//p' .cara/dev-db.env)
+    echo "Development database on 127.0.0.1:$port; owner and application connection strings in .cara/dev-db.env"
+  fi
+  cat <<MSG
+CARA Platform (Development)
+  API and Swagger UI:  http://127.0.0.1:5080/swagger
+  OpenAPI document:    http://127.0.0.1:5080/swagger/v1/swagger.json
+  Health:              http://127.0.0.1:5080/health/ready
+  Ctrl-C stops the web host and the development database.
+MSG
+  ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS=http://127.0.0.1:5080 \
+    dotnet "$app" --contentRoot "$root/src/CaraPlatform.Web"
+}
+
+cmd_test() {
+  build/postgres.sh ensure
+  # shellcheck disable=SC2046
+  apt_install $(helm_render_packages)
+  rm -rf TestResults
+  local status=0
+  dotnet test CaraPlatform.sln --logger "trx" --results-directory "$root/TestResults" "$@" || status=$?
+  summarise TestResults "$status"
+}
+
+# Sums the TRX counters of every test project: CI reads this line, not dotnet test's own summary.
+summarise() {
+  local dir=$1 status=$2 passed=0 failed=0 skipped=0
+  for trx in "$dir"/*.trx; do
+    [ -f "$trx" ] || continue
+    local counters
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    attr() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    local total executed p f
+    total=$(attr total); executed=$(attr executed); p=$(attr passed); f=$(attr failed)
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    skipped=$((skipped + ${total:-0} - ${executed:-0}))
+  done
+  if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
+    echo "dotnet test failed before any test failed (build error or crashed test host)" >&2
+    failed=1
+  fi
+  echo "Tests: $passed passed, $failed failed, $skipped skipped"
+  [ "$failed" = 0 ]
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  *) echo "usage: ./build.sh run | test" >&2; exit 2 ;;
+esac

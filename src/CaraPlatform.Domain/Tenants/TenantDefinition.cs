@@ -1,0 +1,96 @@
+namespace CaraPlatform.Domain.Tenants;
+
+/// <summary>
+/// A tenant as defined in <c>tenants/&lt;slug&gt;.json</c>. The JSON schema checks shapes and bounds;
+/// <see cref="RuleErrors"/> adds the rules that span fields.
+/// </summary>
+public sealed record TenantDefinition
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public TenantStatus Status { get; init; } = TenantStatus.Active;
+    public required DeliveryModel DeliveryModel { get; init; }
+    public required ProviderDefinition Provider { get; init; }
+    public required IReadOnlyList<ForceDefinition> Forces { get; init; }
+    public required IReadOnlyList<Cohort> Cohorts { get; init; }
+    public required IReadOnlyList<string> Languages { get; init; }
+    public required IReadOnlyList<VenueDefinition> Venues { get; init; }
+    public required WorkshopDefaults WorkshopDefaults { get; init; }
+    public required ConditionSettings Condition { get; init; }
+    public required IReadOnlyList<DashRiskLevel> DashRiskLevelsAccepted { get; init; }
+    public IReadOnlyList<CodedItem> ExtraOffenceTypes { get; init; } = [];
+    public IReadOnlyList<ScreeningQuestion> ScreeningQuestions { get; init; } = [];
+    public required ContactDetails Contact { get; init; }
+    public required NotificationSettings Notifications { get; init; }
+
+    /// <summary>Rules that the schema cannot express, each as (JSON path, message).</summary>
+    public IEnumerable<(string Path, string Message)> RuleErrors()
+    {
+        var w = WorkshopDefaults;
+        if (w.MinDaysApart > w.MaxDaysApart)
+            yield return ("$.workshopDefaults.minDaysApart", $"must not exceed maxDaysApart ({w.MaxDaysApart})");
+        if (!TimeOnly.TryParse(w.StartTime, out var start) || !TimeOnly.TryParse(w.EndTime, out var end) || end <= start)
+            yield return ("$.workshopDefaults.endTime", "must be after startTime");
+        if (Condition.CompletionWeeks > Condition.MaxExtendedWeeks)
+            yield return ("$.condition.completionWeeks", $"must not exceed maxExtendedWeeks ({Condition.MaxExtendedWeeks})");
+        if (Condition.MaxExtendedWeeks > ConditionSettings.StatutoryMaxWeeks)
+            yield return ("$.condition.maxExtendedWeeks", $"must not exceed {ConditionSettings.StatutoryMaxWeeks} weeks");
+        if (!DashRiskLevelsAccepted.Contains(DashRiskLevel.Standard))
+            yield return ("$.dashRiskLevelsAccepted", "must include Standard");
+        if (!Languages.Contains("en"))
+            yield return ("$.languages", "must include en");
+        foreach (var error in DuplicateCodes("$.venues", Venues.Select(v => v.Code))
+            .Concat(DuplicateCodes("$.forces", Forces.Select(f => f.Code)))
+            .Concat(DuplicateCodes("$.extraOffenceTypes", ExtraOffenceTypes.Select(o => o.Code)))
+            .Concat(DuplicateCodes("$.screeningQuestions", ScreeningQuestions.Select(q => q.Code))))
+            yield return error;
+        for (var i = 0; i < Venues.Count; i++)
+        {
+            if (!Common.Postcode.TryNormalise(Venues[i].Postcode, out _))
+                yield return ($"$.venues[{i}].postcode", "is not a UK postcode");
+        }
+    }
+
+    private static IEnumerable<(string Path, string Message)> DuplicateCodes(string path, IEnumerable<string> codes) =>
+        codes.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => (path, $"code '{g.Key}' is used more than once"));
+}
+
+public enum TenantStatus { Active, Suspended }
+
+/// <summary>Who delivers CARA in the area: the licence holder itself, or a partner under licence.</summary>
+public enum DeliveryModel { LicenceHolder, Partner }
+
+/// <summary>The single-sex groups a tenant can run.</summary>
+public enum Cohort { IpvMale, IpvFemale, NonIpvMale }
+
+/// <summary>DASH risk levels a tenant accepts; High is never eligible (it prompts a MARAC referral instead).</summary>
+public enum DashRiskLevel { Standard, Medium }
+
+public sealed record ProviderDefinition(string Name, string? RegisteredNumber = null, Uri? Website = null);
+
+public sealed record ForceDefinition(string Code, string Name);
+
+public sealed record VenueDefinition(
+    string Code, string Name, string AddressLine1, string? AddressLine2, string Town, string Postcode,
+    int Capacity, bool StepFreeAccess, string? Notes = null);
+
+public sealed record WorkshopDefaults(
+    DayOfWeek DayOfWeek, string StartTime, string EndTime, int MinDaysApart, int MaxDaysApart, int Capacity, bool RemoteDelivery);
+
+public sealed record ConditionSettings(int CompletionWeeks, int MaxExtendedWeeks, int FirstContactTargetDays, int BookingTargetDays)
+{
+    /// <summary>The police may extend the condition's deadline to at most 20 weeks from the caution.</summary>
+    public const int StatutoryMaxWeeks = 20;
+}
+
+public sealed record CodedItem(string Code, string Name);
+
+public sealed record ScreeningQuestion(string Code, string Text);
+
+public sealed record ContactDetails(string Email, string Phone, string? Address = null);
+
+public sealed record NotificationSettings(string? SpocEmail = null, WebhookSettings? Webhook = null);
+
+/// <summary>Where notices to police are posted. <see cref="SecretName"/> names a secret held elsewhere; never the secret.</summary>
+public sealed record WebhookSettings(Uri Url, bool Enabled, string SecretName);

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace CaraPlatform.Infrastructure.Database;
+
+/// <summary>
+/// What a migration says for each new table. A tenant table gets row-level security (ENABLE and FORCE, so the
+/// owner is held to it too) keyed on the session's <c>app.tenant_id</c>, and DML grants for the application role;
+/// a global table gets only the grants it needs. The schema test fails for a tenant table left without them.
+/// </summary>
+public static class TenantIsolationMigrations
+{
+    public const string PolicyName = "tenant_isolation";
+
+    private const string CurrentTenant = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+
+    public static void EnableTenantIsolation(this MigrationBuilder migration, string table)
+    {
+        migration.Sql($"""
+            ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+            CREATE POLICY {PolicyName} ON {table}
+                USING (tenant_id = {CurrentTenant})
+                WITH CHECK (tenant_id = {CurrentTenant});
+            GRANT SELECT, INSERT, UPDATE, DELETE ON {table} TO {DatabaseRoles.Application};
+            """);
+    }
+
+    public static void DisableTenantIsolation(this MigrationBuilder migration, string table)
+    {
+        migration.Sql($"""
+            DROP POLICY IF EXISTS {PolicyName} ON {table};
+            ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
+            ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
+            """);
+    }
+
+    public static void GrantToApplication(this MigrationBuilder migration, string table, string privileges) =>
+        migration.Sql($"GRANT {privileges} ON {table} TO {DatabaseRoles.Application};");
+}

@@ -1,0 +1,39 @@
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Infrastructure.Persistence;
+
+/// <summary>How every <see cref="CaraDbContext"/> is configured, whichever role it connects as.</summary>
+public static class CaraDatabaseOptions
+{
+    public const string MigrationsAssembly = "CaraPlatform.Migrations";
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, TimeProvider clock) =>
+        builder
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(new TenantStampInterceptor(clock), new TenantSessionInterceptor());
+}
+
+/// <summary>
+/// Contexts connected as the owner role: for migrations and applying tenant definitions only. The owner is
+/// subject to row-level security too (the policies are FORCEd), so it works through tenant scopes like the app.
+/// </summary>
+public sealed class OwnerDatabase(string connectionString, IMultiTenantContextAccessor<CaraTenantInfo> tenants, TimeProvider clock)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public CaraDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<CaraDbContext>();
+        CaraDatabaseOptions.Configure(options, ConnectionString, clock);
+        return new CaraDbContext(options.Options, tenants);
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.Venues;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context. It belongs to the tenant that was current when it was created, for its whole life:
+/// the tenant query filter, the stamp on new rows and the PostgreSQL session setting all read
+/// <see cref="CurrentTenantId"/>.
+/// </summary>
+public class CaraDbContext : DbContext
+{
+    /// <summary>The name of the query filter that hides other tenants' rows.</summary>
+    public const string TenantFilter = "Tenant";
+
+    public CaraDbContext(DbContextOptions<CaraDbContext> options, IMultiTenantContextAccessor<CaraTenantInfo>? tenantAccessor = null)
+        : base(options)
+    {
+        CurrentTenantId = tenantAccessor?.MultiTenantContext.TenantInfo?.TenantId;
+    }
+
+    /// <summary>The tenant this context serves; null outside any tenant, which sees no tenant rows.</summary>
+    public Guid? CurrentTenantId { get; }
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Venue> Venues => Set<Venue>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<TenantDefinition>()
+            .HaveConversion<Configurations.TenantDefinitionConverter, Configurations.TenantDefinitionComparer>()
+            .HaveColumnType("jsonb");
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaraDbContext).Assembly);
+        ApplyTenantIsolation(modelBuilder);
+    }
+
+    /// <summary>
+    /// Every entity is tenant-owned or explicitly global. Tenant-owned ones get the named tenant filter and a
+    /// key led by tenant_id; a model with an entity that is neither does not build.
+    /// </summary>
+    private void ApplyTenantIsolation(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
+        {
+            var clrType = entityType.ClrType;
+            if (IsGlobal(clrType)) continue;
+            if (!typeof(ITenantOwned).IsAssignableFrom(clrType))
+                throw new InvalidOperationException(
+                    $"{clrType.Name} is neither tenant-owned (ITenantOwned) nor marked [GlobalEntity].");
+
+            var entity = modelBuilder.Entity(clrType);
+            entity.HasKey(nameof(ITenantOwned.TenantId), "Id");
+            entity.HasOne(typeof(Tenant)).WithMany().HasForeignKey(nameof(ITenantOwned.TenantId)).OnDelete(DeleteBehavior.Restrict);
+            entity.HasQueryFilter(TenantFilter, TenantFilterFor(clrType));
+        }
+    }
+
+    /// <summary>Entities from libraries (Identity, OpenIddict) are declared global here, by their context's owner.</summary>
+    protected virtual bool IsGlobal(Type clrType) => clrType.GetCustomAttribute<GlobalEntityAttribute>() is not null;
+
+    private LambdaExpression TenantFilterFor(Type clrType)
+    {
+        // e => (Guid?)e.TenantId == this.CurrentTenantId; EF Core reads the member off the running context.
+        var entity = Expression.Parameter(clrType, "e");
+        var rowTenant = Expression.Convert(Expression.Property(entity, nameof(ITenantOwned.TenantId)), typeof(Guid?));
+        var contextTenant = Expression.Property(Expression.Constant(this), nameof(CurrentTenantId));
+        return Expression.Lambda(Expression.Equal(rowTenant, contextTenant), entity);
+    }
+}

@@ -1,0 +1,56 @@
+using CaraPlatform.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CaraPlatform.Infrastructure.Persistence;
+
+/// <summary>
+/// Stamps new tenant rows with the context's tenant and refuses to write a row of another tenant or without one.
+/// Also keeps the created/updated timestamps, from the platform's clock.
+/// </summary>
+public sealed class TenantStampInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is not CaraDbContext db) return;
+        var now = clock.GetUtcNow();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is ITenantOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                var tenant = db.CurrentTenantId
+                    ?? throw new TenantMismatchException($"Cannot save {entry.Metadata.ClrType.Name}: no tenant is current.");
+                if (entry.State == EntityState.Added && owned.TenantId == Guid.Empty)
+                    owned.TenantId = tenant;
+                var original = entry.State == EntityState.Added
+                    ? owned.TenantId
+                    : entry.Property(nameof(ITenantOwned.TenantId)).OriginalValue as Guid?;
+                if (owned.TenantId != tenant || original != tenant)
+                    throw new TenantMismatchException(
+                        $"Cannot save {entry.Metadata.ClrType.Name} of tenant {owned.TenantId} in a context of tenant {tenant}.");
+            }
+
+            if (entry.Entity is ITimestamped timestamped)
+            {
+                if (entry.State == EntityState.Added) timestamped.CreatedAt = now;
+                if (entry.State is EntityState.Added or EntityState.Modified) timestamped.UpdatedAt = now;
+            }
+        }
+    }
+}
+
+/// <summary>A write crossed a tenant boundary: a bug in the caller, never a user error.</summary>
+public sealed class TenantMismatchException(string message) : InvalidOperationException(message);

@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using CaraPlatform.Infrastructure;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Venues;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+
+namespace CaraPlatform.Web.Platform;
+
+/// <summary>The host's services and pipeline, in one place so that Program.cs reads as a table of contents.</summary>
+public static class CaraPlatformHost
+{
+    public static void AddCaraPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        services.AddCaraInfrastructure(builder.Configuration);
+        services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Binding failures throw, so that ProblemExceptionHandler answers them with the field at fault.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        ValidatorOptions.Global.PropertyNameResolver = ValidationFilter.CamelCasePropertyName;
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+
+        services.AddHealthChecks().AddDbContextCheck<CaraDbContext>(tags: ["ready"]);
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "CARA Platform API",
+                Version = "v1",
+                Description = "Tenant API under /api/v1/tenants/{tenant}/…: the tenant is the slug of the force area's CARA service. " +
+                    "Errors are RFC 9457 problem details.",
+            });
+            o.IncludeXmlComments(typeof(Program).Assembly);
+            o.SupportNonNullableReferenceTypes();
+            o.OperationFilter<TenantPathParameterFilter>();
+        });
+    }
+
+    public static void UseCaraPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
+        app.UseRouting();
+        app.UseMultiTenant<CaraTenantInfo>();
+    }
+
+    public static void MapCaraEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}");
+        tenantApi.MapVenues();
+    }
+}

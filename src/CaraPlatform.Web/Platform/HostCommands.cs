@@ -1,0 +1,76 @@
+using CaraPlatform.Infrastructure.Database;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenants;
+using Npgsql;
+
+namespace CaraPlatform.Web.Platform;
+
+/// <summary>
+/// The host's command-line verbs besides serving:
+/// <c>migrate</c> (deployment step: migrations and tenant files as the owner role, then exit) and
+/// <c>provision-dev-db</c> (development: create roles and database in a private cluster, write .cara/dev-db.env).
+/// </summary>
+public static class HostCommands
+{
+    public static async Task<bool> TryRunBeforeHostAsync(string[] args)
+    {
+        if (args.FirstOrDefault() != "provision-dev-db") return false;
+        // provision-dev-db <admin connection string> <database> <env file>
+        if (args.Length != 4) throw new ArgumentException("usage: provision-dev-db <admin-connection-string> <database> <env-file>");
+        var (admin, database, envFile) = (args[1], args[2], args[3]);
+        var previous = ReadEnvFile(envFile);
+        var provisioned = await DatabaseProvisioner.ProvisionAsync(
+            admin, database,
+            PasswordOf(previous, "CARA_DB_OWNER") ?? DatabaseProvisioner.NewPassword(),
+            PasswordOf(previous, "CARA_DB_APP") ?? DatabaseProvisioner.NewPassword());
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(envFile))!);
+        await File.WriteAllTextAsync(envFile,
+            $"CARA_DB_OWNER={provisioned.OwnerConnectionString}\nCARA_DB_APP={provisioned.ApplicationConnectionString}\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(envFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return true;
+    }
+
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.FirstOrDefault() != "migrate") return false;
+        await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+        return true;
+    }
+
+    /// <summary>In Development the run command migrates on start-up; elsewhere that is the deployment's migration job.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+            await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+    }
+
+    private static async Task MigrateAndApplyTenantsAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CaraPlatform.Migrate");
+        var definitions = await TenantDefinitionLoader.LoadAsync(TenantsPath(configuration, environment));
+        await services.GetRequiredService<OwnerDatabase>().MigrateAsync();
+        var result = await services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(definitions);
+        logger.LogInformation("Database migrated; tenant definitions applied: {Result}", result);
+    }
+
+    /// <summary>Cara:TenantsPath, else the nearest tenants/ folder above the content root (a source checkout).</summary>
+    public static string TenantsPath(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (configuration["Cara:TenantsPath"] is { Length: > 0 } configured) return configured;
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tenants");
+            if (File.Exists(Path.Combine(candidate, TenantDefinitionLoader.SchemaFileName))) return candidate;
+        }
+
+        throw new InvalidOperationException("No tenants/ folder found: set Cara:TenantsPath (Cara__TenantsPath).");
+    }
+
+    private static Dictionary<string, string> ReadEnvFile(string path) =>
+        File.Exists(path)
+            ? File.ReadAllLines(path).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])
+            : [];
+
+    private static string? PasswordOf(Dictionary<string, string> env, string key) =>
+        env.TryGetValue(key, out var cs) ? new NpgsqlConnectionStringBuilder(cs).Password : null;
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Infrastructure;
+using CaraPlatform.Infrastructure.Database;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Infrastructure.Tenants;
+using CaraPlatform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace CaraPlatform.Web.Tests.Support;
+
+/// <summary>
+/// One real PostgreSQL for the integration tests, found in this order: CARA_TEST_CONNECTION (a superuser
+/// connection string), a throwaway cluster from the machine's PostgreSQL binaries, a Testcontainers container
+/// when a Docker engine answers. The database is provisioned as in production (owner and application roles),
+/// migrated and loaded with the tenant files; tests connect as the application role, so RLS is in force.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private readonly List<Func<Task>> _teardown = [];
+
+    public string OwnerConnectionString { get; private set; } = "";
+
+    public string AppConnectionString { get; private set; } = "";
+
+    /// <summary>Platform services (tenant store, scopes, owner database) wired to the test database.</summary>
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public IReadOnlyList<TenantDefinition> Definitions { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
+            : await TryStartLocalCluster() ?? await TryStartContainer()
+            ?? throw new InvalidOperationException(
+                "No PostgreSQL for the integration tests. Either set CARA_TEST_CONNECTION to a superuser connection string, " +
+                "install the server binaries (apt-get install postgresql; ./build.sh test does this for you), or start a Docker engine.");
+
+        var database = "cara_test_" + Guid.NewGuid().ToString("N")[..8];
+        var provisioned = await DatabaseProvisioner.ProvisionAsync(admin, database, DatabaseProvisioner.NewPassword(), DatabaseProvisioner.NewPassword());
+        OwnerConnectionString = provisioned.OwnerConnectionString;
+        AppConnectionString = provisioned.ApplicationConnectionString;
+        if (Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 })
+            _teardown.Add(() => DropDatabase(admin, database));
+
+        Services = ServicesFor(AppConnectionString);
+        await Services.GetRequiredService<OwnerDatabase>().MigrateAsync();
+        Definitions = await TenantDefinitionLoader.LoadAsync(RepoPaths.Tenants);
+        await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        foreach (var step in Enumerable.Reverse(_teardown)) await step();
+    }
+
+    /// <summary>Platform services whose application connection is <paramref name="appConnectionString"/>.</summary>
+    public ServiceProvider ServicesFor(string appConnectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DependencyInjection.ApplicationConnection}"] = appConnectionString,
+            [$"ConnectionStrings:{DependencyInjection.OwnerConnection}"] = OwnerConnectionString,
+        }).Build();
+        return new ServiceCollection().AddLogging().AddCaraInfrastructure(configuration).BuildServiceProvider();
+    }
+
+    public async Task<CaraTenantInfo> TenantAsync(string slug) =>
+        await Services.GetRequiredService<IMultiTenantStore<CaraTenantInfo>>().TryGetByIdentifierAsync(slug)
+        ?? throw new InvalidOperationException($"Tenant {slug} is not loaded.");
+
+    /// <summary>A context of the application role for <paramref name="tenant"/> (or none).</summary>
+    public CaraDbContext AppContext(CaraTenantInfo? tenant, IServiceProvider? services = null)
+    {
+        services ??= Services;
+        using (services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant))
+        {
+            return services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContext();
+        }
+    }
+
+    private async Task<string?> TryStartLocalCluster()
+    {
+        var script = Path.Combine(RepoPaths.Root, "build", "postgres.sh");
+        var dir = Path.Combine(Path.GetTempPath(), "cara-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        // The server may run as another user (postgres, when the tests run as root): it must be able to enter.
+        Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var (exit, output, error) = await Run("bash", script, "start", dir, FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (exit != 0)
+        {
+            Console.Error.WriteLine($"Local PostgreSQL cluster did not start: {error}");
+            Directory.Delete(dir, recursive: true);
+            return null;
+        }
+
+        _teardown.Add(async () =>
+        {
+            await Run("bash", script, "stop", dir);
+            Directory.Delete(dir, recursive: true);
+        });
+        return output.Trim();
+    }
+
+    private async Task<string?> TryStartContainer()
+    {
+        var dockerAnswers = File.Exists("/var/run/docker.sock") || Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 };
+        if (!dockerAnswers) return null;
+        var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+        await container.StartAsync();
+        _teardown.Add(() => container.DisposeAsync().AsTask());
+        return container.GetConnectionString();
+    }
+
+    private static async Task DropDatabase(string admin, string database)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> Run(string file, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
