@@ -26,7 +26,9 @@ public sealed class TenantStampInterceptor(TimeProvider clock) : SaveChangesInte
     private void Stamp(DbContext? context)
     {
         if (context is not CaraDbContext db) return;
-        var now = clock.GetUtcNow();
+        // PostgreSQL keeps microseconds: truncate so that what a write returns equals what a later read sees.
+        var utcNow = clock.GetUtcNow();
+        var now = utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMicrosecond));
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is ITenantOwned owned && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

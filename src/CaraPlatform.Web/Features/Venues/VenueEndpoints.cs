@@ -44,7 +44,7 @@ public static class VenueEndpoints
         return venue is null ? NotFound() : TypedResults.Ok(VenueResponse.From(venue));
     }
 
-    private static async Task<Results<Created<VenueResponse>, ProblemHttpResult>> Create(
+    private static async Task<Results<CreatedAtRoute<VenueResponse>, ProblemHttpResult>> Create(
         CreateVenueRequest request, CaraDbContext db, IOptionsSnapshot<WorkshopOptions> workshops, CancellationToken cancellationToken)
     {
         if (await db.Venues.AnyAsync(v => v.Code == request.Code, cancellationToken))
@@ -66,7 +66,8 @@ public static class VenueEndpoints
         };
         db.Venues.Add(venue);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"venues/{venue.Id}", VenueResponse.From(venue));
+        // The tenant route value is ambient, so the link names the same tenant.
+        return TypedResults.CreatedAtRoute(VenueResponse.From(venue), "GetVenue", new { venueId = venue.Id });
     }
 
     private static async Task<Results<Ok<VenueResponse>, ProblemHttpResult>> Update(

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Tests.Support;
+
+namespace CaraPlatform.Web.Tests.TenantIsolation;
+
+[Collection(IntegrationTests.Name)]
+public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Web.CreateClient();
+
+    [Fact]
+    public async Task Another_tenant_cannot_get_list_or_update_a_tenants_venue()
+    {
+        var hampshireVenue = await VenueApi.CreateAsync(_client, "hampshire");
+
+        var get = await _client.GetAsync($"/api/v1/tenants/west-yorkshire/venues/{hampshireVenue.Id}");
+        await get.ProblemAsync(HttpStatusCode.NotFound);
+
+        var list = await (await _client.GetAsync("/api/v1/tenants/west-yorkshire/venues?includeInactive=true")).ReadAs<List<VenueResponse>>();
+        Assert.NotEmpty(list);
+        Assert.DoesNotContain(list, v => v.Id == hampshireVenue.Id);
+
+        var update = await _client.PutAsJsonAsync($"/api/v1/tenants/west-yorkshire/venues/{hampshireVenue.Id}",
+            VenueApi.UpdateOf(hampshireVenue) with { Name = "Taken over" }, HttpExtensions.Json);
+        await update.ProblemAsync(HttpStatusCode.NotFound);
+
+        var unchanged = await (await _client.GetAsync($"/api/v1/tenants/hampshire/venues/{hampshireVenue.Id}")).ReadAs<VenueResponse>();
+        Assert.Equal(hampshireVenue.Name, unchanged.Name);
+        Assert.Equal(hampshireVenue.Version, unchanged.Version);
+    }
+
+    [Fact]
+    public async Task Each_tenant_lists_only_its_own_seeded_venues()
+    {
+        foreach (var slug in new[] { "hampshire", "west-yorkshire" })
+        {
+            var definition = fixture.Database.Definitions.Single(d => d.Slug == slug);
+            var codes = (await (await _client.GetAsync($"/api/v1/tenants/{slug}/venues?includeInactive=true")).ReadAs<List<VenueResponse>>())
+                .Select(v => v.Code).ToHashSet();
+            Assert.Superset(definition.Venues.Select(v => v.Code).ToHashSet(), codes);
+            var others = fixture.Database.Definitions.Where(d => d.Slug != slug).SelectMany(d => d.Venues).Select(v => v.Code);
+            Assert.Empty(codes.Intersect(others).Except(definition.Venues.Select(v => v.Code)));
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tenants/atlantis/venues")]
+    [InlineData("/api/v1/tenants/HAMPSHIRE/venues")]
+    [InlineData("/api/v1/tenants/hampshire%27--/venues")]
+    public async Task Unknown_tenant_is_404_problem(string url)
+    {
+        var response = await _client.GetAsync(url);
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+}
