@@ -1,0 +1,26 @@
+using System.Net;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Infrastructure.Tenants;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaraPlatform.Web.Tests.TenantIsolation;
+
+[Collection(IntegrationTests.Name)]
+public sealed class SuspendedTenantTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task A_suspended_tenant_is_404_like_an_unknown_one()
+    {
+        var definition = fixture.Database.Definitions.Single(d => d.Slug == "dorset") with
+        {
+            Slug = "suspended-area",
+            Name = "CARA Suspended Area",
+            Status = TenantStatus.Suspended,
+        };
+        await fixture.Database.Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync([definition]);
+
+        var response = await fixture.Web.CreateClient().GetAsync("/api/v1/tenants/suspended-area/venues");
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+}
