@@ -30,6 +30,7 @@ cmd_run() {
     local admin
     admin=$(build/postgres.sh start .cara/pg "$port")
     trap 'build/postgres.sh stop .cara/pg; echo "Stopped the development database."' EXIT
+    trap 'exit 130' INT TERM
     dotnet "$app" provision-dev-db "$admin" cara .cara/dev-db.env
     export ConnectionStrings__CaraOwner; ConnectionStrings__CaraOwner=$(sed -n 's/^CARA_DB_OWNER=//p' .cara/dev-db.env)
     export ConnectionStrings__Cara; ConnectionStrings__Cara=$(sed -n 's/^CARA_DB_APP=//p' .cara/dev-db.env)
