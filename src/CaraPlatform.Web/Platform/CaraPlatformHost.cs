@@ -48,7 +48,9 @@ public static class CaraPlatformHost
                 Version = "v1",
                 Description = "Tenant API under /api/v1/tenants/{tenant}/…: the tenant is the slug of the force area's CARA service. " +
                     "Errors are RFC 9457 problem details.",
+                Contact = new OpenApiContact { Name = "CARA Platform team", Email = "platform@cara-platform.example.org" },
             });
+            o.AddServer(new OpenApiServer { Url = "/", Description = "This deployment" });
             o.IncludeXmlComments(typeof(Program).Assembly);
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<TenantPathParameterFilter>();

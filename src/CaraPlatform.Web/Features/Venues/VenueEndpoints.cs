@@ -18,12 +18,17 @@ public static class VenueEndpoints
     {
         var venues = tenantApi.MapGroup("/venues").WithTags("Venues");
 
-        venues.MapGet("/", List).WithName("ListVenues").WithSummary("List the tenant's venues");
-        venues.MapGet("/{venueId:guid}", Get).WithName("GetVenue").WithSummary("Get a venue");
+        venues.MapGet("/", List).WithName("ListVenues").WithSummary("List the tenant's venues")
+            .WithDescription("Active venues by name; includeInactive=true adds retired ones.");
+        venues.MapGet("/{venueId:guid}", Get).WithName("GetVenue").WithSummary("Get a venue")
+            .WithDescription("404 when the tenant has no such venue.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         venues.MapPost("/", Create).WithName("CreateVenue").WithSummary("Record a new venue")
+            .WithDescription("The code must be new in the tenant (409 otherwise); capacity defaults to the tenant's group size.")
             .Validates<CreateVenueRequest>().ProducesProblem(StatusCodes.Status409Conflict);
         venues.MapPut("/{venueId:guid}", Update).WithName("UpdateVenue").WithSummary("Change a venue's details")
-            .Validates<UpdateVenueRequest>().ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("Send the version last read: a venue changed since is refused with 409. isActive=false retires it.")
+            .Validates<UpdateVenueRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <param name="includeInactive">Also list retired venues.</param>
