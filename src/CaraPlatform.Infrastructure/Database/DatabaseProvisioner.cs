@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace CaraPlatform.Infrastructure.Database;
@@ -10,13 +11,23 @@ public sealed record ProvisionedDatabase(string OwnerConnectionString, string Ap
 /// the SQL). Used by the development run command and the test harness, with a superuser connection to a
 /// private cluster. Idempotent: existing roles get the given passwords, an existing database is kept.
 /// </summary>
-public static class DatabaseProvisioner
+public static partial class DatabaseProvisioner
 {
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SafeName();
+
+    [GeneratedRegex("^[A-Za-z0-9]{16,128}$")]
+    private static partial Regex SafePassword();
+
     public static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
     public static async Task<ProvisionedDatabase> ProvisionAsync(
         string adminConnectionString, string database, string ownerPassword, string appPassword, CancellationToken cancellationToken = default)
     {
+        // Names and passwords go into DDL, which takes no parameters: accept only what cannot break out of it.
+        if (!SafeName().IsMatch(database)) throw new ArgumentException("Database names are lower-case letters, digits and underscores.", nameof(database));
+        if (!SafePassword().IsMatch(ownerPassword) || !SafePassword().IsMatch(appPassword))
+            throw new ArgumentException("Passwords are 16 or more letters and digits (NewPassword makes one).");
         var admin = new NpgsqlConnectionStringBuilder(adminConnectionString);
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
