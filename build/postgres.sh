@@ -15,7 +15,8 @@ bindir() {
 }
 
 as_server_user() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /, as the working folder may be closed to the postgres user; every path given is absolute.
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 ensure() {
@@ -33,19 +34,14 @@ start() {
   local dir=$1 port=$2 bin
   ensure
   bin=$(bindir)
+  place "$dir"
+  dir=$(cd "$dir" && pwd -P)
   mkdir -p "$dir/run"
-  dir=$(cd "$dir" && pwd)
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     mkdir -p "$dir/data"
     head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$dir/superuser.pw"
     chmod 600 "$dir/superuser.pw"
-    if [ "$(id -u)" = 0 ]; then
-      chown -R postgres: "$dir"
-      if ! runuser -u postgres -- test -w "$dir/data"; then
-        echo "The postgres user cannot reach $dir (a parent folder is closed to it): clone the repository somewhere it can read, or set ConnectionStrings__Cara." >&2
-        exit 1
-      fi
-    fi
+    [ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
     as_server_user "$bin/initdb" -D "$dir/data" -U postgres --auth=scram-sha-256 --pwfile="$dir/superuser.pw" \
       -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   fi
@@ -55,10 +51,28 @@ start() {
   echo "Host=127.0.0.1;Port=$port;Database=postgres;Username=postgres;Password=$(cat "$dir/superuser.pw")"
 }
 
+# Running as root, the server runs as postgres, which must reach DIR. A checkout under a folder closed to
+# other users (a private temp folder, /root) cannot hold the cluster: it then lives in /var/tmp, and DIR is
+# a link to it, so that DIR stays the one handle on it.
+place() {
+  local dir=$1 parent
+  [ -e "$dir" ] && return 0
+  parent=$(dirname "$dir"); mkdir -p "$parent"; parent=$(cd "$parent" && pwd -P)
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$parent"; then
+    local elsewhere
+    elsewhere=/var/tmp/cara-pg-$(echo "$parent/$(basename "$dir")" | sha256sum | cut -c1-12)
+    mkdir -p "$elsewhere" && chown postgres: "$elsewhere" && chmod 700 "$elsewhere"
+    ln -s "$elsewhere" "$dir"
+  else
+    mkdir -p "$dir"
+  fi
+}
+
 stop() {
   local dir=$1 bin
   bin=$(bindir)
   [ -f "$dir/data/postmaster.pid" ] || return 0
+  dir=$(cd "$dir" && pwd -P)
   as_server_user "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null || true
 }
 

@@ -27,6 +27,6 @@ fi
 # A background job ignores SIGINT, so stop it as a service manager would: SIGTERM to its process group.
 kill -TERM -- -"$pid" 2> /dev/null
 wait "$pid" 2> /dev/null
-if pgrep -f "$(pwd)/.cara/pg/data" > /dev/null; then echo "smoke: the development database is still running after stopping" >&2; status=1; fi
+if [ -e .cara/pg ] && pgrep -f "$(readlink -f .cara/pg)/data" > /dev/null; then echo "smoke: the development database is still running after stopping" >&2; status=1; fi
 rm -f "$log"
 exit "$status"
