@@ -29,7 +29,7 @@ public sealed record TenantDefinition
         var w = WorkshopDefaults;
         if (w.MinDaysApart > w.MaxDaysApart)
             yield return ("$.workshopDefaults.minDaysApart", $"must not exceed maxDaysApart ({w.MaxDaysApart})");
-        if (!TimeOnly.TryParse(w.StartTime, out var start) || !TimeOnly.TryParse(w.EndTime, out var end) || end <= start)
+        if (!TryParseTime(w.StartTime, out var start) || !TryParseTime(w.EndTime, out var end) || end <= start)
             yield return ("$.workshopDefaults.endTime", "must be after startTime");
         if (Condition.CompletionWeeks > Condition.MaxExtendedWeeks)
             yield return ("$.condition.completionWeeks", $"must not exceed maxExtendedWeeks ({Condition.MaxExtendedWeeks})");
@@ -50,6 +50,10 @@ public sealed record TenantDefinition
                 yield return ($"$.venues[{i}].postcode", "is not a UK postcode");
         }
     }
+
+    /// <summary>Times in tenant files are "HH:mm", read the same whatever the server's culture.</summary>
+    public static bool TryParseTime(string value, out TimeOnly time) =>
+        TimeOnly.TryParseExact(value, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out time);
 
     private static IEnumerable<(string Path, string Message)> DuplicateCodes(string path, IEnumerable<string> codes) =>
         codes.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1)

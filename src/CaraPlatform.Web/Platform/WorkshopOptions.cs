@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Tenancy;
 
 namespace CaraPlatform.Web.Platform;
@@ -17,8 +18,9 @@ public sealed class WorkshopOptions
     {
         var defaults = tenant.Settings.WorkshopDefaults;
         options.DayOfWeek = defaults.DayOfWeek;
-        options.Start = TimeOnly.Parse(defaults.StartTime, System.Globalization.CultureInfo.InvariantCulture);
-        options.End = TimeOnly.Parse(defaults.EndTime, System.Globalization.CultureInfo.InvariantCulture);
+        // The loader has checked both times; the defaults stand only for a definition that skipped it.
+        if (TenantDefinition.TryParseTime(defaults.StartTime, out var start)) options.Start = start;
+        if (TenantDefinition.TryParseTime(defaults.EndTime, out var end)) options.End = end;
         options.MinDaysApart = defaults.MinDaysApart;
         options.MaxDaysApart = defaults.MaxDaysApart;
         options.Capacity = defaults.Capacity;

@@ -46,6 +46,28 @@ public sealed class TenantDefinitionRuleTests
     public void A_workshop_must_end_after_it_starts(string start, string end) =>
         AssertOnly(Valid with { WorkshopDefaults = Valid.WorkshopDefaults with { StartTime = start, EndTime = end } }, "$.workshopDefaults.endTime");
 
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("ar-SA")]
+    [InlineData("fa-IR")]
+    [InlineData("ko-KR")]
+    public void Times_are_read_as_HH_mm_whatever_the_culture(string culture)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+        try
+        {
+            Assert.Empty(Valid.RuleErrors());
+            Assert.True(TenantDefinition.TryParseTime("09:30", out var time));
+            Assert.Equal(new TimeOnly(9, 30), time);
+            Assert.False(TenantDefinition.TryParseTime("9.30am", out _));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     [Fact]
     public void The_completion_window_cannot_exceed_the_extended_deadline() =>
         AssertOnly(Valid with { Condition = Valid.Condition with { CompletionWeeks = 18, MaxExtendedWeeks = 17 } }, "$.condition.completionWeeks");
