@@ -29,7 +29,11 @@ public sealed record TenantDefinition
         var w = WorkshopDefaults;
         if (w.MinDaysApart > w.MaxDaysApart)
             yield return ("$.workshopDefaults.minDaysApart", $"must not exceed maxDaysApart ({w.MaxDaysApart})");
-        if (!TryParseTime(w.StartTime, out var start) || !TryParseTime(w.EndTime, out var end) || end <= start)
+        var startParsed = TryParseTime(w.StartTime, out var start);
+        var endParsed = TryParseTime(w.EndTime, out var end);
+        if (!startParsed) yield return ("$.workshopDefaults.startTime", "must be a time as HH:mm");
+        if (!endParsed) yield return ("$.workshopDefaults.endTime", "must be a time as HH:mm");
+        if (startParsed && endParsed && end <= start)
             yield return ("$.workshopDefaults.endTime", "must be after startTime");
         if (Condition.CompletionWeeks > Condition.MaxExtendedWeeks)
             yield return ("$.condition.completionWeeks", $"must not exceed maxExtendedWeeks ({Condition.MaxExtendedWeeks})");
