@@ -34,6 +34,8 @@ public static class DependencyInjection
             sp.GetRequiredService<IMultiTenantContextAccessor<CaraTenantInfo>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TenantDefinitionApplier>();
+        services.AddSingleton<Identity.AuditTrail>();
+        services.AddSingleton<Identity.UserTenants>();
         return services;
     }
 

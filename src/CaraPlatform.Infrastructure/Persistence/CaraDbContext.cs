@@ -1,10 +1,15 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
+using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Infrastructure.Persistence;
@@ -14,8 +19,16 @@ namespace CaraPlatform.Infrastructure.Persistence;
 /// the tenant query filter, the stamp on new rows and the PostgreSQL session setting all read
 /// <see cref="CurrentTenantId"/>.
 /// </summary>
-public class CaraDbContext : DbContext
+public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectionKeyContext
 {
+    /// <summary>Libraries whose tables are global by nature: accounts, OpenID Connect clients and tokens, cookie keys.</summary>
+    private static readonly string[] GlobalLibraryNamespaces =
+    [
+        "Microsoft.AspNetCore.Identity",
+        "OpenIddict.EntityFrameworkCore.Models",
+        "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore",
+    ];
+
     /// <summary>The name of the query filter that hides other tenants' rows.</summary>
     public const string TenantFilter = "Tenant";
 
@@ -32,6 +45,14 @@ public class CaraDbContext : DbContext
 
     public DbSet<Venue> Venues => Set<Venue>();
 
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()
@@ -39,10 +60,12 @@ public class CaraDbContext : DbContext
             .HaveColumnType("jsonb");
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CaraDbContext).Assembly);
-        ApplyTenantIsolation(modelBuilder);
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict<Guid>();
+        builder.ApplyConfigurationsFromAssembly(typeof(CaraDbContext).Assembly);
+        ApplyTenantIsolation(builder);
     }
 
     /// <summary>
@@ -66,8 +89,9 @@ public class CaraDbContext : DbContext
         }
     }
 
-    /// <summary>Entities from libraries (Identity, OpenIddict) are declared global here, by their context's owner.</summary>
-    protected virtual bool IsGlobal(Type clrType) => clrType.GetCustomAttribute<GlobalEntityAttribute>() is not null;
+    private static bool IsGlobal(Type clrType) =>
+        clrType.GetCustomAttribute<GlobalEntityAttribute>() is not null
+        || GlobalLibraryNamespaces.Any(ns => clrType.Namespace?.StartsWith(ns, StringComparison.Ordinal) == true);
 
     private LambdaExpression TenantFilterFor(Type clrType)
     {

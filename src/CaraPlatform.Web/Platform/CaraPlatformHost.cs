@@ -3,7 +3,9 @@ using CaraPlatform.Infrastructure;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -21,6 +23,9 @@ public static class CaraPlatformHost
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         services.AddCaraInfrastructure(builder.Configuration);
+        builder.AddCaraIdentity();
+        services.AddScoped<Features.Clients.IntegrationClients>();
+        services.AddRazorPages(o => o.RootDirectory = "/Portal");
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -65,12 +70,17 @@ public static class CaraPlatformHost
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
         app.UseRouting();
         app.UseMultiTenant<CaraTenantInfo>();
+        app.UseAuthentication();
+        app.UseAuthorization();
     }
 
     public static void MapCaraEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+        app.MapConnect();
+        app.MapRazorPages();
 
         var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}");
         tenantApi.MapVenues();

@@ -37,11 +37,16 @@ public static class HostCommands
         return true;
     }
 
-    /// <summary>In Development the run command migrates on start-up; elsewhere that is the deployment's migration job.</summary>
+    /// <summary>
+    /// In Development the run command migrates on start-up and seeds the demo accounts; elsewhere migrating is the
+    /// deployment's migration job and there are no demo accounts, whatever the configuration says.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
             await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Database:SeedDemoData"))
+            await DevelopmentSeed.RunAsync(app.Services, app.Environment);
     }
 
     private static async Task MigrateAndApplyTenantsAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)

@@ -1,4 +1,11 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Clients;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CaraPlatform.Web.Tests.Support;
@@ -12,6 +19,7 @@ public sealed class CaraWebFactory(PostgresFixture database) : WebApplicationFac
         builder.UseSetting("ConnectionStrings:Cara", database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:CaraOwner", database.OwnerConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedDemoData", "true");
     }
 }
 
@@ -22,10 +30,39 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
 
     public CaraWebFactory Web { get; private set; } = null!;
 
+    private readonly Dictionary<string, string> _tokens = [];
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Web = new CaraWebFactory(Database);
+        Web.CreateClient().Dispose(); // starts the host, which seeds the demo accounts
+    }
+
+    /// <summary>An HTTP client holding a client-credentials token of the tenant's demo integration client.</summary>
+    public async Task<HttpClient> ApiClientAsync(string tenant, string? scope = null)
+    {
+        var key = $"{tenant}|{scope}";
+        if (!_tokens.ContainsKey(key)) await EnsureIntegrationClientAsync(tenant);
+        if (!_tokens.TryGetValue(key, out var token))
+            _tokens[key] = token = await Tokens.ClientCredentialsAsync(Web.CreateClient(), $"{tenant}-integration", "cara-demo-secret", scope ?? string.Join(" ", ApiScopes.All));
+        var client = Web.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Demo clients exist for two tenants; others get one with the same id pattern and secret, made as a ProviderAdmin would.</summary>
+    private async Task EnsureIntegrationClientAsync(string tenant)
+    {
+        var info = await Database.TenantAsync(tenant);
+        using (Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(info))
+        {
+            await using var scope = Web.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
+            var clientId = $"{tenant}-integration";
+            if (!await db.IntegrationClients.AnyAsync(c => c.ClientId == clientId))
+                await scope.ServiceProvider.GetRequiredService<IntegrationClients>().CreateAsync($"{tenant} tests", ApiScopes.All, null, clientId, "cara-demo-secret");
+        }
     }
 
     public async Task DisposeAsync()

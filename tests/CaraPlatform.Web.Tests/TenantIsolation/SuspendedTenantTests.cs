@@ -20,7 +20,7 @@ public sealed class SuspendedTenantTests(CaraPlatformFixture fixture)
         };
         await fixture.Database.Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync([definition]);
 
-        var response = await fixture.Web.CreateClient().GetAsync("/api/v1/tenants/suspended-area/venues");
+        var response = await (await fixture.ApiClientAsync("hampshire")).GetAsync("/api/v1/tenants/suspended-area/venues");
         await response.ProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -8,12 +8,12 @@ namespace CaraPlatform.Web.Tests.TenantIsolation;
 [Collection(IntegrationTests.Name)]
 public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Web.CreateClient();
-
     [Fact]
     public async Task Another_tenant_cannot_get_list_or_update_a_tenants_venue()
     {
-        var hampshireVenue = await VenueApi.CreateAsync(_client, "hampshire");
+        var hampshire = await fixture.ApiClientAsync("hampshire");
+        var _client = await fixture.ApiClientAsync("west-yorkshire");
+        var hampshireVenue = await VenueApi.CreateAsync(hampshire, "hampshire");
 
         var get = await _client.GetAsync($"/api/v1/tenants/west-yorkshire/venues/{hampshireVenue.Id}");
         await get.ProblemAsync(HttpStatusCode.NotFound);
@@ -26,7 +26,7 @@ public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture)
             VenueApi.UpdateOf(hampshireVenue) with { Name = "Taken over" }, HttpExtensions.Json);
         await update.ProblemAsync(HttpStatusCode.NotFound);
 
-        var unchanged = await (await _client.GetAsync($"/api/v1/tenants/hampshire/venues/{hampshireVenue.Id}")).ReadAs<VenueResponse>();
+        var unchanged = await (await hampshire.GetAsync($"/api/v1/tenants/hampshire/venues/{hampshireVenue.Id}")).ReadAs<VenueResponse>();
         Assert.Equal(hampshireVenue.Name, unchanged.Name);
         Assert.Equal(hampshireVenue.Version, unchanged.Version);
     }
@@ -36,6 +36,7 @@ public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture)
     {
         foreach (var slug in new[] { "hampshire", "west-yorkshire" })
         {
+            var _client = await fixture.ApiClientAsync(slug);
             var definition = fixture.Database.Definitions.Single(d => d.Slug == slug);
             var codes = (await (await _client.GetAsync($"/api/v1/tenants/{slug}/venues?includeInactive=true")).ReadAs<List<VenueResponse>>())
                 .Select(v => v.Code).ToHashSet();
@@ -51,7 +52,15 @@ public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture)
     [InlineData("/api/v1/tenants/hampshire%27--/venues")]
     public async Task Unknown_tenant_is_404_problem(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await (await fixture.ApiClientAsync("hampshire")).GetAsync(url);
         await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_token_bound_to_one_tenant_gets_404_on_another_tenants_routes()
+    {
+        var hampshire = await fixture.ApiClientAsync("hampshire");
+        await (await hampshire.GetAsync("/api/v1/tenants/west-yorkshire/venues")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await hampshire.PostJson("/api/v1/tenants/west-yorkshire/venues", VenueApi.NewVenue())).ProblemAsync(HttpStatusCode.NotFound);
     }
 }

@@ -1,7 +1,9 @@
+using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,18 +19,24 @@ public static class VenueEndpoints
     public static void MapVenues(this RouteGroupBuilder tenantApi)
     {
         var venues = tenantApi.MapGroup("/venues").WithTags("Venues");
+        TenantRole[] readers = [TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.Facilitator];
+        TenantRole[] editors = [TenantRole.ProviderAdmin, TenantRole.Coordinator];
 
         venues.MapGet("/", List).WithName("ListVenues").WithSummary("List the tenant's venues")
-            .WithDescription("Active venues by name; includeInactive=true adds retired ones.");
+            .WithDescription("Active venues by name; includeInactive=true adds retired ones.")
+            .RequireTenantApiAccess(ApiScopes.VenuesRead, readers);
         venues.MapGet("/{venueId:guid}", Get).WithName("GetVenue").WithSummary("Get a venue")
             .WithDescription("404 when the tenant has no such venue.")
+            .RequireTenantApiAccess(ApiScopes.VenuesRead, readers)
             .ProducesProblem(StatusCodes.Status404NotFound);
         venues.MapPost("/", Create).WithName("CreateVenue").WithSummary("Record a new venue")
             .WithDescription("The code must be new in the tenant (409 otherwise); capacity defaults to the tenant's group size.")
-            .Validates<CreateVenueRequest>().ProducesProblem(StatusCodes.Status409Conflict);
+            .Validates<CreateVenueRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireTenantApiAccess(ApiScopes.VenuesWrite, editors);
         venues.MapPut("/{venueId:guid}", Update).WithName("UpdateVenue").WithSummary("Change a venue's details")
             .WithDescription("Send the version last read: a venue changed since is refused with 409. isActive=false retires it.")
-            .Validates<UpdateVenueRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Validates<UpdateVenueRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireTenantApiAccess(ApiScopes.VenuesWrite, editors);
     }
 
     /// <param name="includeInactive">Also list retired venues.</param>

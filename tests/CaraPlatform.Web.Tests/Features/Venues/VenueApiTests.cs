@@ -6,10 +6,21 @@ using CaraPlatform.Web.Tests.Support;
 namespace CaraPlatform.Web.Tests.Features.Venues;
 
 [Collection(IntegrationTests.Name)]
-public sealed class VenueApiTests(CaraPlatformFixture fixture)
+public sealed class VenueApiTests(CaraPlatformFixture fixture) : IAsyncLifetime
 {
     private const string Venues = "/api/v1/tenants/hampshire/venues";
-    private readonly HttpClient _client = fixture.Web.CreateClient();
+    private HttpClient _client = null!;
+    private HttpClient _westYorkshire = null!;
+    private HttpClient _dorset = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = await fixture.ApiClientAsync("hampshire");
+        _westYorkshire = await fixture.ApiClientAsync("west-yorkshire");
+        _dorset = await fixture.ApiClientAsync("dorset");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Lists_the_venues_seeded_from_the_tenant_file()
@@ -50,7 +61,7 @@ public sealed class VenueApiTests(CaraPlatformFixture fixture)
     public async Task Capacity_defaults_to_the_tenants_group_size()
     {
         // Dorset's tenant file sets a workshop capacity of 10: the per-tenant options must serve Dorset's value.
-        var dorset = await VenueApi.CreateAsync(_client, "dorset", VenueApi.NewVenue() with { Capacity = null });
+        var dorset = await VenueApi.CreateAsync(_dorset, "dorset", VenueApi.NewVenue() with { Capacity = null });
         var hampshire = await VenueApi.CreateAsync(_client, "hampshire", VenueApi.NewVenue() with { Capacity = null });
         Assert.Equal(fixture.Database.Definitions.Single(d => d.Slug == "dorset").WorkshopDefaults.Capacity, dorset.Capacity);
         Assert.Equal(fixture.Database.Definitions.Single(d => d.Slug == "hampshire").WorkshopDefaults.Capacity, hampshire.Capacity);
@@ -78,7 +89,7 @@ public sealed class VenueApiTests(CaraPlatformFixture fixture)
         Assert.Equal("code", problem.GetProperty("field").GetString());
 
         // The same code in another tenant is that tenant's business.
-        await VenueApi.CreateAsync(_client, "west-yorkshire", VenueApi.NewVenue(created.Code));
+        await VenueApi.CreateAsync(_westYorkshire, "west-yorkshire", VenueApi.NewVenue(created.Code));
     }
 
     [Fact]

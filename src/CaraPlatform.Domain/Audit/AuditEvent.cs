@@ -1,0 +1,44 @@
+using CaraPlatform.Domain.Common;
+
+namespace CaraPlatform.Domain.Audit;
+
+/// <summary>
+/// One line of the append-only audit trail (DESIGN.md §1, DPA 2018 s.62): who did what, in which tenant, when and
+/// from where. Global because some events have no tenant (a failed sign-in); the application role may insert
+/// rows but never read, change or delete them.
+/// </summary>
+[GlobalEntity]
+public sealed class AuditEvent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public required string Action { get; init; }
+
+    public required string Outcome { get; init; }
+
+    public Guid? TenantId { get; init; }
+
+    public Guid? ActorUserId { get; init; }
+
+    public string? ActorClientId { get; init; }
+
+    /// <summary>What the action was about: a user id, client id or email, never personal case data.</summary>
+    public string? Subject { get; init; }
+
+    public string? IpAddress { get; init; }
+}
+
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignOut = "sign-out";
+    public const string TokenIssued = "token-issued";
+    public const string ClientCreated = "client-created";
+    public const string ClientSecretRotated = "client-secret-rotated";
+    public const string ClientRevoked = "client-revoked";
+    public const string MembershipInvited = "membership-invited";
+    public const string MembershipChanged = "membership-changed";
+    public const string MembershipRemoved = "membership-removed";
+}

@@ -1,0 +1,47 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Infrastructure.Identity;
+
+public sealed record UserTenant(CaraTenantInfo Tenant, IReadOnlyList<TenantRole> Roles);
+
+/// <summary>
+/// The reviewed cross-tenant read behind the tenant picker: a person's memberships in every tenant. It asks each
+/// tenant in that tenant's own scope, so row-level security and the tenant filter hold as everywhere else.
+/// </summary>
+public sealed class UserTenants(
+    IMultiTenantStore<CaraTenantInfo> tenants,
+    IMultiTenantContextSetter<CaraTenantInfo> scopes,
+    IDbContextFactory<CaraDbContext> contexts)
+{
+    public async Task<IReadOnlyList<UserTenant>> ForUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var result = new List<UserTenant>();
+        foreach (var tenant in await tenants.GetAllAsync(cancellationToken))
+        {
+            var roles = await RolesIn(tenant, userId, cancellationToken);
+            if (roles is not null) result.Add(new UserTenant(tenant, roles));
+        }
+
+        return result;
+    }
+
+    /// <summary>The person's roles in <paramref name="tenant"/>, or null when they are not a member.</summary>
+    public async Task<IReadOnlyList<TenantRole>?> RolesIn(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken = default)
+    {
+        CaraDbContext db;
+        using (scopes.BeginScope(tenant))
+        {
+            db = await contexts.CreateDbContextAsync(cancellationToken);
+        }
+
+        await using (db)
+        {
+            var membership = await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+            return membership?.Roles;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CaraPlatform.Domain.Audit;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CaraPlatform.Web.Features.Connect;
+
+/// <summary>
+/// The OpenID Connect endpoints whose answers are ours to make (OpenIddict validates the requests first):
+/// tokens for clients and people, the authorization step of the code flow, userinfo and sign-out.
+/// </summary>
+public static class ConnectEndpoints
+{
+    /// <summary>The property of an OpenIddict application that binds an integration client to its tenant.</summary>
+    public const string TenantProperty = "cara_tenant";
+
+    public static void MapConnect(this IEndpointRouteBuilder app)
+    {
+        var connect = app.MapGroup("").ExcludeFromDescription();
+        connect.MapPost(IdentitySetup.TokenPath, Token).AllowAnonymous();
+        connect.MapMethods(IdentitySetup.AuthorizePath, ["GET", "POST"], Authorize).AllowAnonymous();
+        connect.MapMethods(IdentitySetup.UserInfoPath, ["GET", "POST"], UserInfo)
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
+                OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+        connect.MapMethods(IdentitySetup.EndSessionPath, ["GET", "POST"], EndSession).AllowAnonymous();
+    }
+
+    private static async Task<IResult> Token(
+        HttpContext context, IOpenIddictApplicationManager applications, UserManager<CaraUser> users,
+        SignInManager<CaraUser> signIn, AuditTrail audit)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var address = context.Connection.RemoteIpAddress?.ToString();
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has checked the secret and that the client may use every requested scope.
+            var application = await applications.FindByClientIdAsync(request.ClientId!)
+                ?? throw new InvalidOperationException("The client vanished after authentication.");
+            var properties = await applications.GetPropertiesAsync(application);
+            if (!properties.TryGetValue(TenantProperty, out var tenant) || tenant.ValueKind != JsonValueKind.String)
+                return Forbid(Errors.UnauthorizedClient, "This client is not bound to a tenant.");
+
+            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+            identity.SetClaim(Claims.Subject, request.ClientId);
+            identity.SetClaim(CaraClaims.ClientTenant, tenant.GetString());
+            identity.SetScopes(request.GetScopes());
+            identity.SetDestinations(_ => [Destinations.AccessToken]);
+            await audit.RecordAsync(new AuditEntry(AuditActions.TokenIssued, "success", Guid.Parse(tenant.GetString()!),
+                ActorClientId: request.ClientId, IpAddress: address));
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+            // A person locked out or removed since the code or refresh token was issued gets no new tokens.
+            if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+                return Forbid(Errors.InvalidGrant, "The account can no longer sign in.");
+
+            var identity = await PersonIdentity(user, users, result.Principal!.GetScopes());
+            await audit.RecordAsync(new AuditEntry(AuditActions.TokenIssued, "success", ActorUserId: user.Id,
+                ActorClientId: request.ClientId, IpAddress: address));
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    private static async Task<IResult> Authorize(HttpContext context, UserManager<CaraUser> users)
+    {
+        var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
+        if (user is null)
+        {
+            // Sign in at the portal first, then come back here with the same request.
+            var returnUrl = context.Request.PathBase + context.Request.Path + QueryString.Create(
+                context.Request.HasFormContentType ? [.. context.Request.Form] : [.. context.Request.Query]);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        // First-party clients registered by the licence holder: no consent screen.
+        var identity = await PersonIdentity(user, users, request.GetScopes());
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> UserInfo(ClaimsPrincipal principal, UserManager<CaraUser> users)
+    {
+        var user = principal.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (user is null) return Results.Challenge(authenticationSchemes: [OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme]);
+        var claims = new Dictionary<string, object> { [Claims.Subject] = user.Id.ToString() };
+        if (principal.HasScope(Scopes.Profile)) claims[Claims.Name] = user.DisplayName;
+        if (principal.HasScope(Scopes.Email)) claims[Claims.Email] = user.Email ?? "";
+        return Results.Ok(claims);
+    }
+
+    private static async Task<IResult> EndSession(HttpContext context, SignInManager<CaraUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static async Task<ClaimsIdentity> PersonIdentity(CaraUser user, UserManager<CaraUser> users, IEnumerable<string> scopes)
+    {
+        var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, await users.GetUserIdAsync(user));
+        identity.SetClaim(Claims.Email, await users.GetEmailAsync(user));
+        identity.SetClaim(Claims.Name, user.DisplayName);
+        identity.SetScopes(scopes);
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            Claims.Name when identity.HasScope(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Email when identity.HasScope(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
+        return identity;
+    }
+
+    private static IResult Forbid(string error, string description) =>
+        Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

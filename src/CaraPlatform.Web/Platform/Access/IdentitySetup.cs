@@ -1,0 +1,124 @@
+using System.Security.Cryptography.X509Certificates;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+
+namespace CaraPlatform.Web.Platform.Access;
+
+/// <summary>
+/// Who may do what: ASP.NET Core Identity holds people (cookies for the portal), OpenIddict is the OpenID Connect
+/// server (tokens for the API), and <see cref="TenantAccessRequirement"/> ties both to the route's tenant.
+/// </summary>
+public static class IdentitySetup
+{
+    public const string TokenPath = "/connect/token";
+    public const string AuthorizePath = "/connect/authorize";
+    public const string UserInfoPath = "/connect/userinfo";
+    public const string EndSessionPath = "/connect/endsession";
+
+    public static void AddCaraIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDataProtection().SetApplicationName("cara-platform").PersistKeysToDbContext<CaraDbContext>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/access-denied";
+            o.Cookie.Name = "cara.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddIdentityCore<CaraUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                o.ClaimsIdentity.UserIdClaimType = OpenIddictConstants.Claims.Subject;
+                o.ClaimsIdentity.UserNameClaimType = OpenIddictConstants.Claims.Name;
+                o.ClaimsIdentity.EmailClaimType = OpenIddictConstants.Claims.Email;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<CaraDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator<CaraUser>>();
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<CaraDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris(TokenPath)
+                    .SetAuthorizationEndpointUris(AuthorizePath)
+                    .SetUserInfoEndpointUris(UserInfoPath)
+                    .SetEndSessionEndpointUris(EndSessionPath);
+                o.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow();
+                o.RegisterScopes([
+                    OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile,
+                    OpenIddictConstants.Scopes.OfflineAccess, .. ApiScopes.All]);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
+                o.SetRefreshTokenLifetime(TimeSpan.FromDays(1));
+                ConfigureKeys(o, builder.Configuration, builder.Environment);
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                // TLS ends at the ingress in deployments; locally the host serves plain HTTP on 127.0.0.1.
+                aspNetCore.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TenantAccessResultHandler>();
+        services.AddAuthorization();
+    }
+
+    /// <summary>
+    /// Development generates signing and encryption certificates on first run and keeps them in the user's
+    /// certificate store; elsewhere they come from configuration (the Helm chart's Secret), as base64 PKCS#12.
+    /// </summary>
+    private static void ConfigureKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment())
+        {
+            server.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
+            return;
+        }
+
+        server.AddSigningCertificate(Certificate(configuration, "OpenIddict:SigningCertificate"));
+        server.AddEncryptionCertificate(Certificate(configuration, "OpenIddict:EncryptionCertificate"));
+    }
+
+    private static X509Certificate2 Certificate(IConfiguration configuration, string key)
+    {
+        var base64 = configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{key} is not set: give it a base64 PKCS#12 certificate (the Helm chart's openiddict Secret).");
+        return X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(base64), configuration[key + "Password"],
+            X509KeyStorageFlags.EphemeralKeySet);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+
+namespace CaraPlatform.Web.Platform.Access;
+
+/// <summary>Claims the platform adds to tokens and cookies.</summary>
+public static class CaraClaims
+{
+    /// <summary>The tenant id an integration client is bound to; only client tokens carry it.</summary>
+    public const string ClientTenant = "cara_tenant";
+}
+
+/// <summary>
+/// Access to the route's tenant: a person must be a member holding one of <see cref="Roles"/>; an integration
+/// client must be bound to the tenant and hold <see cref="Scope"/>. Not a member or bound elsewhere: 404, so that
+/// the tenant's existence is not revealed. A member without the role or scope: 403.
+/// </summary>
+public sealed class TenantAccessRequirement(string? scope, IReadOnlyList<TenantRole> roles) : IAuthorizationRequirement
+{
+    public string? Scope { get; } = scope;
+
+    public IReadOnlyList<TenantRole> Roles { get; } = roles;
+
+    public override string ToString() => $"tenant access: roles {string.Join("/", Roles)}; client scope {Scope ?? "none"}";
+}
+
+internal sealed class TenantAccessHandler(
+    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants)
+    : AuthorizationHandler<TenantAccessRequirement>
+{
+    public const string NotInTenant = "not-in-tenant";
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantAccessRequirement requirement)
+    {
+        var tenant = tenantAccessor.MultiTenantContext.TenantInfo;
+        var principal = context.User;
+        if (tenant is null || principal.Identity?.IsAuthenticated != true) return;
+
+        if (principal.FindFirst(CaraClaims.ClientTenant)?.Value is { } boundTenant)
+        {
+            if (boundTenant != tenant.Id) context.Fail(new AuthorizationFailureReason(this, NotInTenant));
+            else if (requirement.Scope is not null && principal.HasScope(requirement.Scope)) context.Succeed(requirement);
+            return;
+        }
+
+        if (!Guid.TryParse(principal.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return;
+        var roles = await userTenants.RolesIn(tenant, userId);
+        if (roles is null) context.Fail(new AuthorizationFailureReason(this, NotInTenant));
+        else if (roles.Intersect(requirement.Roles).Any()) context.Succeed(requirement);
+    }
+}
+
+/// <summary>Answers "not in this tenant" as 404, like an unknown tenant; every other refusal as usual (401/403).</summary>
+internal sealed class TenantAccessResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == TenantAccessHandler.NotInTenant) == true)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails { Status = 404, Title = "Tenant not found", Detail = "No active tenant has this identifier." },
+            });
+            return;
+        }
+
+        await _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
+
+public static class TenantAccessEndpointExtensions
+{
+    /// <summary>API endpoints: bearer tokens only, for the roles named or clients holding the scope.</summary>
+    public static TBuilder RequireTenantApiAccess<TBuilder>(this TBuilder builder, string scope, params TenantRole[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new TenantAccessRequirement(scope, roles))
+            .Build());
+
+    /// <summary>Portal pages: the Identity cookie, for members holding one of the roles (any role when none is named).</summary>
+    public static TBuilder RequireTenantPortalAccess<TBuilder>(this TBuilder builder, params TenantRole[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizationPolicyBuilder(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new TenantAccessRequirement(null, roles.Length == 0 ? Enum.GetValues<TenantRole>() : roles))
+            .Build());
+}

@@ -1,0 +1,81 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Clients;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Platform;
+
+/// <summary>
+/// The demo accounts and integration clients of DESIGN.md §4, for Development only: the seed refuses to run in
+/// any other environment, so none of them can exist in a deployment.
+/// </summary>
+public static class DevelopmentSeed
+{
+    public const string Password = "CaraDemo!2026";
+    public const string ClientSecret = "cara-demo-secret";
+
+    private static readonly (string Slug, string Domain)[] DemoTenants = [("hampshire", "hampshire.demo"), ("west-yorkshire", "west-yorkshire.demo")];
+
+    private static readonly (string Local, TenantRole Role)[] TenantAccounts =
+    [
+        ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
+        ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
+    ];
+
+    private static readonly (string Local, PlatformRole Role)[] PlatformAccounts =
+    [
+        ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
+    ];
+
+    public static async Task RunAsync(IServiceProvider services, IHostEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        if (!environment.IsDevelopment())
+            throw new InvalidOperationException("Demo accounts exist only in Development.");
+
+        foreach (var (local, role) in PlatformAccounts)
+        {
+            await using var scope = services.CreateAsyncScope();
+            await EnsureUser(scope.ServiceProvider, $"{local}@hamptontrust.demo", user => user.PlatformRoles = [role]);
+        }
+
+        var store = services.GetRequiredService<IMultiTenantStore<CaraTenantInfo>>();
+        var setter = services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>();
+        foreach (var (slug, domain) in DemoTenants)
+        {
+            var tenant = await store.TryGetByIdentifierAsync(slug, cancellationToken)
+                ?? throw new InvalidOperationException($"Tenant {slug} is not loaded.");
+            using (setter.BeginScope(tenant, "development-seed"))
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
+                foreach (var (local, role) in TenantAccounts)
+                {
+                    var user = await EnsureUser(scope.ServiceProvider, $"{local}@{domain}", _ => { });
+                    if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
+                        db.Memberships.Add(new Membership { UserId = user.Id, Roles = [role] });
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                var clientId = $"{slug}-integration";
+                if (!await db.IntegrationClients.AnyAsync(c => c.ClientId == clientId, cancellationToken))
+                    await scope.ServiceProvider.GetRequiredService<IntegrationClients>()
+                        .CreateAsync($"{tenant.Name} demo integration", ApiScopes.All, actor: null, clientId, ClientSecret, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<CaraUser> EnsureUser(IServiceProvider services, string email, Action<CaraUser> configure)
+    {
+        var users = services.GetRequiredService<UserManager<CaraUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing) return existing;
+        var user = new CaraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email.Split('@')[0] };
+        configure(user);
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded) throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        return user;
+    }
+}
