@@ -1,0 +1,122 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CaraPlatform.Web.Tests.Support;
+
+public sealed record TokenSet(string AccessToken, string? RefreshToken, string? IdToken);
+
+/// <summary>
+/// The authorization code flow with PKCE, done over HTTP as an external application would: sign in at the
+/// portal with the form and its antiforgery token, ask /connect/authorize for a code, redeem it at /connect/token.
+/// </summary>
+public static partial class UserTokens
+{
+    public const string ClientId = "test-external-app";
+    public const string RedirectUri = "http://localhost/callback";
+
+    public static async Task EnsureClientAsync(WebApplicationFactory<Program> web)
+    {
+        await using var scope = web.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await applications.FindByClientIdAsync(ClientId) is not null) return;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = "An external application in the tests",
+            RedirectUris = { new Uri(RedirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Email, Permissions.Scopes.Profile, Permissions.Prefixes.Scope + "venues.read", Permissions.Prefixes.Scope + "venues.write",
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        await applications.CreateAsync(descriptor);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, like a browser whose redirects we read.</summary>
+    public static HttpClient Browser(WebApplicationFactory<Program> web) =>
+        web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
+    {
+        var page = await browser.GetStringAsync("/");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        return await browser.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<TokenSet> AuthorizationCodeAsync(WebApplicationFactory<Program> web, string email,
+        string scope = "openid email profile offline_access venues.read venues.write", string password = "CaraDemo!2026")
+    {
+        await EnsureClientAsync(web);
+        using var browser = Browser(web);
+        var signIn = await SignInAsync(browser, email, password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorize = await browser.GetAsync("/connect/authorize?" + string.Join("&", new Dictionary<string, string>
+        {
+            ["client_id"] = ClientId,
+            ["response_type"] = "code",
+            ["redirect_uri"] = RedirectUri,
+            ["scope"] = scope,
+            ["state"] = "state-123",
+            ["code_challenge"] = challenge,
+            ["code_challenge_method"] = "S256",
+        }.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        var callback = authorize.Headers.Location!;
+        Assert.StartsWith(RedirectUri, callback.ToString(), StringComparison.Ordinal);
+        var query = System.Web.HttpUtility.ParseQueryString(callback.Query);
+        Assert.Equal("state-123", query["state"]);
+
+        return await TokenAsync(browser, new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = query["code"]!,
+            ["redirect_uri"] = RedirectUri,
+            ["client_id"] = ClientId,
+            ["code_verifier"] = verifier,
+        });
+    }
+
+    public static async Task<TokenSet> RefreshAsync(HttpClient http, string refreshToken) =>
+        await TokenAsync(http, new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = ClientId,
+        });
+
+    private static async Task<TokenSet> TokenAsync(HttpClient http, Dictionary<string, string> form)
+    {
+        var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"token request failed: {body}");
+        var json = JsonDocument.Parse(body).RootElement;
+        return new TokenSet(
+            json.GetProperty("access_token").GetString()!,
+            json.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
+            json.TryGetProperty("id_token", out var id) ? id.GetString() : null);
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
