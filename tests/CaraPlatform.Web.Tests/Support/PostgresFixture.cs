@@ -28,6 +28,9 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public string OwnerConnectionString { get; private set; } = "";
 
+    /// <summary>The superuser connection that provisioned the database, for tests that need a second one.</summary>
+    public string AdminConnectionString { get; private set; } = "";
+
     public string AppConnectionString { get; private set; } = "";
 
     /// <summary>Platform services (tenant store, scopes, owner database) wired to the test database.</summary>
@@ -43,6 +46,7 @@ public sealed class PostgresFixture : IAsyncLifetime
                 "No PostgreSQL for the integration tests. Either set CARA_TEST_CONNECTION to a superuser connection string, " +
                 "install the server binaries (apt-get install postgresql; ./build.sh test does this for you), or start a Docker engine.");
 
+        AdminConnectionString = admin;
         var database = "cara_test_" + Guid.NewGuid().ToString("N")[..8];
         var provisioned = await DatabaseProvisioner.ProvisionAsync(admin, database, DatabaseProvisioner.NewPassword(), DatabaseProvisioner.NewPassword());
         OwnerConnectionString = provisioned.OwnerConnectionString;
@@ -54,6 +58,20 @@ public sealed class PostgresFixture : IAsyncLifetime
         await Services.GetRequiredService<OwnerDatabase>().MigrateAsync();
         Definitions = await TenantDefinitionLoader.LoadAsync(RepoPaths.Tenants);
         await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
+    }
+
+    /// <summary>
+    /// Another empty database in the same cluster. The roles are cluster-wide, so it is provisioned with the
+    /// same passwords, which leaves the shared database's connections working.
+    /// </summary>
+    public async Task<ProvisionedDatabase> ProvisionAnotherDatabaseAsync()
+    {
+        var database = "cara_test_" + Guid.NewGuid().ToString("N")[..8];
+        var provisioned = await DatabaseProvisioner.ProvisionAsync(AdminConnectionString, database,
+            new NpgsqlConnectionStringBuilder(OwnerConnectionString).Password!, new NpgsqlConnectionStringBuilder(AppConnectionString).Password!);
+        if (Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 })
+            _teardown.Add(() => DropDatabase(AdminConnectionString, database));
+        return provisioned;
     }
 
     public async Task DisposeAsync()

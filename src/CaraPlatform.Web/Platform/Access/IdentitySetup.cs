@@ -5,6 +5,7 @@ using CaraPlatform.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 
 namespace CaraPlatform.Web.Platform.Access;
@@ -99,7 +100,8 @@ public static class IdentitySetup
 
     /// <summary>
     /// Development generates signing and encryption certificates on first run and keeps them in the user's
-    /// certificate store; elsewhere they come from configuration (the Helm chart's Secret), as base64 PKCS#12.
+    /// certificate store. Elsewhere they come from configuration (the Helm chart's Secret) as base64 PKCS#12,
+    /// read when the server first needs them, so that the migration job runs without them.
     /// </summary>
     private static void ConfigureKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -109,8 +111,13 @@ public static class IdentitySetup
             return;
         }
 
-        server.AddSigningCertificate(Certificate(configuration, "OpenIddict:SigningCertificate"));
-        server.AddEncryptionCertificate(Certificate(configuration, "OpenIddict:EncryptionCertificate"));
+        server.Services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>().Configure(o =>
+        {
+            o.SigningCredentials.Add(new X509SigningCredentials(
+                Certificate(configuration, "OpenIddict:SigningCertificate"), SecurityAlgorithms.RsaSha256));
+            o.EncryptionCredentials.Add(new X509EncryptingCredentials(
+                Certificate(configuration, "OpenIddict:EncryptionCertificate"), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        });
     }
 
     private static X509Certificate2 Certificate(IConfiguration configuration, string key)

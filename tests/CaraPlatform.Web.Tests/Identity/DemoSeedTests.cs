@@ -1,0 +1,77 @@
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace CaraPlatform.Web.Tests.Identity;
+
+[Collection(IntegrationTests.Name)]
+public sealed class DemoSeedTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task The_demo_accounts_and_clients_exist_in_Development()
+    {
+        Assert.Equal(14L, await Count(fixture.Database.OwnerConnectionString,
+            "SELECT count(*) FROM users WHERE email LIKE '%@hampshire.demo' OR email LIKE '%@west-yorkshire.demo' OR email LIKE '%@hamptontrust.demo'"));
+        Assert.Equal(2L, await Count(fixture.Database.OwnerConnectionString,
+            "SELECT count(*) FROM oidc_applications WHERE client_id IN ('hampshire-integration', 'west-yorkshire-integration')"));
+    }
+
+    [Fact]
+    public async Task No_demo_account_or_client_exists_outside_Development_even_when_configuration_asks_for_them()
+    {
+        // A fresh database, migrated by a Production host told to seed: the seed must not run.
+        var production = await fixture.Database.ProvisionAnotherDatabaseAsync();
+        using var web = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting("ConnectionStrings:Cara", production.ApplicationConnectionString);
+            b.UseSetting("ConnectionStrings:CaraOwner", production.OwnerConnectionString);
+            b.UseSetting("Cara:TenantsPath", RepoPaths.Tenants);
+            b.UseSetting("Database:MigrateOnStartup", "true");
+            b.UseSetting("Database:SeedDemoData", "true");
+            b.UseSetting("OpenIddict:SigningCertificate", TestCertificate("CN=cara signing test"));
+            b.UseSetting("OpenIddict:EncryptionCertificate", TestCertificate("CN=cara encryption test"));
+        });
+        // Production keys come from configuration: the discovery document and a token endpoint answer prove they load.
+        var discovery = await web.CreateClient().GetAsync("/.well-known/openid-configuration");
+        Assert.Equal(System.Net.HttpStatusCode.OK, discovery.StatusCode);
+
+        Assert.Equal(9L, await Count(production.OwnerConnectionString, "SELECT count(*) FROM tenants"));
+        Assert.Equal(0L, await Count(production.OwnerConnectionString, "SELECT count(*) FROM users"));
+        Assert.Equal(0L, await Count(production.OwnerConnectionString, "SELECT count(*) FROM oidc_applications"));
+    }
+
+    [Fact]
+    public async Task The_seed_refuses_to_run_outside_Development()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DevelopmentSeed.RunAsync(fixture.Web.Services, new ProductionEnvironment()));
+    }
+
+    private sealed class ProductionEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Production;
+        public string ApplicationName { get; set; } = "CaraPlatform.Web";
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    private static string TestCertificate(string subject)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            subject, rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return Convert.ToBase64String(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
+    }
+
+    private static async Task<long> Count(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
