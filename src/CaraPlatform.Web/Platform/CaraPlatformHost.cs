@@ -3,6 +3,7 @@ using CaraPlatform.Infrastructure;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
@@ -84,5 +85,6 @@ public static class CaraPlatformHost
 
         var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}");
         tenantApi.MapVenues();
+        tenantApi.MapClients();
     }
 }

@@ -24,7 +24,7 @@ public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationM
         string? secret = null, CancellationToken cancellationToken = default)
     {
         var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Clients are created inside a tenant.");
-        clientId ??= $"{name.ToLowerInvariant().Replace(' ', '-')}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+        clientId ??= $"cara-{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
         secret ??= NewSecret();
         var client = new IntegrationClient { ClientId = clientId, Name = name, Scopes = [.. scopes] };
         db.IntegrationClients.Add(client);

@@ -83,8 +83,11 @@ internal sealed class TenantAccessResultHandler(IProblemDetailsService problems)
 
 public static class TenantAccessEndpointExtensions
 {
-    /// <summary>API endpoints: bearer tokens only, for the roles named or clients holding the scope.</summary>
-    public static TBuilder RequireTenantApiAccess<TBuilder>(this TBuilder builder, string scope, params TenantRole[] roles)
+    /// <summary>
+    /// API endpoints: bearer tokens only, for the roles named or clients holding the scope. A null scope means no
+    /// integration client may call it (e.g. managing clients).
+    /// </summary>
+    public static TBuilder RequireTenantApiAccess<TBuilder>(this TBuilder builder, string? scope, params TenantRole[] roles)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CaraPlatform.Web.Features.Clients;
+
+/// <summary>An integration client as the tenant's admins see it; the secret is never shown again after issue.</summary>
+public sealed record ClientResponse(Guid Id, string ClientId, string Name, IReadOnlyList<string> Scopes,
+    DateTimeOffset CreatedAt, DateTimeOffset? SecretRotatedAt, DateTimeOffset? RevokedAt)
+{
+    public static ClientResponse From(IntegrationClient c) => new(c.Id, c.ClientId, c.Name, c.Scopes, c.CreatedAt, c.SecretRotatedAt, c.RevokedAt);
+}
+
+/// <summary>A client with the secret to copy now: it is stored hashed and cannot be shown again.</summary>
+public sealed record IssuedClientResponse(ClientResponse Client, string ClientSecret);
+
+/// <summary>A new integration client for a police or provider system.</summary>
+/// <param name="Name">What the client is, e.g. "Force records system".</param>
+/// <param name="Scopes">What it may do: any of venues.read, venues.write, referrals.read, referrals.write, outcomes.write.</param>
+public sealed record CreateClientRequest(string? Name, IReadOnlyList<string>? Scopes);
+
+internal sealed class CreateClientRequestValidator : AbstractValidator<CreateClientRequest>
+{
+    public CreateClientRequestValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200).Matches("^[A-Za-z0-9 .,'()-]+$")
+            .WithMessage("'{PropertyName}' may hold letters, digits, spaces and . , ' ( ) -");
+        RuleFor(c => c.Scopes).NotEmpty();
+        RuleForEach(c => c.Scopes).Must(s => ApiScopes.All.Contains(s))
+            .WithMessage($"'{{PropertyValue}}' is not a scope; use {string.Join(", ", ApiScopes.All)}.");
+    }
+}
+
+/// <summary>A ProviderAdmin's integration clients: list, create, rotate the secret, revoke.</summary>
+public static class ClientEndpoints
+{
+    public static void MapClients(this RouteGroupBuilder tenantApi)
+    {
+        var clients = tenantApi.MapGroup("/clients").WithTags("Integration clients")
+            .RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
+        clients.MapGet("/", List).WithName("ListClients").WithSummary("List the tenant's integration clients");
+        clients.MapPost("/", Create).WithName("CreateClient").WithSummary("Create an integration client; its secret is shown once")
+            .Validates<CreateClientRequest>();
+        clients.MapPost("/{clientId:guid}/secret", Rotate).WithName("RotateClientSecret")
+            .WithSummary("Issue a new secret; the old one stops working").ProducesProblem(StatusCodes.Status404NotFound);
+        clients.MapDelete("/{clientId:guid}", Revoke).WithName("RevokeClient")
+            .WithSummary("Revoke the client: it can get no more tokens").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<List<ClientResponse>>> List(CaraDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.IntegrationClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ClientResponse.From));
+
+    private static async Task<Created<IssuedClientResponse>> Create(
+        CreateClientRequest request, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], Actor(user), cancellationToken: cancellationToken);
+        return TypedResults.Created($"clients/{issued.Client.Id}", new IssuedClientResponse(ClientResponse.From(issued.Client), issued.ClientSecret));
+    }
+
+    private static async Task<Results<Ok<IssuedClientResponse>, ProblemHttpResult>> Rotate(
+        Guid clientId, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await clients.RotateSecretAsync(clientId, Actor(user), cancellationToken) is { } issued
+            ? TypedResults.Ok(new IssuedClientResponse(ClientResponse.From(issued.Client), issued.ClientSecret))
+            : NotFound();
+
+    private static async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Revoke(
+        Guid clientId, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await clients.RevokeAsync(clientId, Actor(user), cancellationToken) is { } client
+            ? TypedResults.Ok(ClientResponse.From(client))
+            : NotFound();
+
+    private static Guid? Actor(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(Claims.Subject), out var id) ? id : null;
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Client not found");
+}

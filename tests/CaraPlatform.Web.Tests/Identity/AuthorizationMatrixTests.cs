@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Features.Clients;
+using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Platform.Access;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaraPlatform.Web.Tests.Identity;
+
+/// <summary>
+/// Generated from the host's endpoint list, so that a new endpoint cannot escape it: every endpoint declares its
+/// policy, and every tenant API endpoint answers each kind of caller as its declared access says.
+/// </summary>
+[Collection(IntegrationTests.Name)]
+public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
+{
+    private const string Tenant = "hampshire";
+
+    private IReadOnlyList<RouteEndpoint> Endpoints =>
+        [.. fixture.Web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+
+    [Fact]
+    public void Every_endpoint_declares_its_policy_or_that_it_is_anonymous()
+    {
+        var undeclared = Endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null
+                && e.Metadata.GetMetadata<IAuthorizeData>() is null
+                && e.Metadata.GetMetadata<AuthorizationPolicy>() is null)
+            .Select(e => e.DisplayName ?? e.RoutePattern.RawText)
+            .ToList();
+        Assert.Empty(undeclared);
+        Assert.True(Endpoints.Count > 10, "the endpoint list was read");
+    }
+
+    [Fact]
+    public async Task Every_tenant_API_endpoint_answers_each_caller_as_its_access_declares()
+    {
+        var endpoints = Endpoints.Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/tenants/{tenant}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(endpoints);
+        var routeValues = await ExampleRouteValuesAsync();
+
+        var callers = new List<(string Name, HttpClient Http, Func<TenantAccessRequirement, HttpStatusCode?> Expected)>
+        {
+            ("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
+            ("platform role without membership", await PersonAsync("licence-admin@hamptontrust.demo"), _ => HttpStatusCode.NotFound),
+            ("client with every scope", await fixture.ApiClientAsync(Tenant), r => r.Scope is null ? HttpStatusCode.Forbidden : null),
+            ("client of another tenant", await fixture.ApiClientAsync("west-yorkshire"), _ => HttpStatusCode.NotFound),
+        };
+        foreach (var (local, role) in new[]
+        {
+            ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
+            ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
+        })
+        {
+            callers.Add(($"{role} of {Tenant}", await PersonAsync($"{local}@hampshire.demo"),
+                r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
+            callers.Add(($"{role} of west-yorkshire", await PersonAsync($"{local}@west-yorkshire.demo"), _ => HttpStatusCode.NotFound));
+        }
+
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var requirement = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<TenantAccessRequirement>().SingleOrDefault();
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
+            if (requirement is null)
+            {
+                failures.Add($"{method} {endpoint.RoutePattern.RawText}: no tenant access requirement");
+                continue;
+            }
+
+            var url = Url(endpoint, routeValues);
+            foreach (var (name, http, expected) in callers)
+            {
+                var status = (await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+                {
+                    Content = method is "POST" or "PUT" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null,
+                })).StatusCode;
+                var want = expected(requirement);
+                var ok = want is null
+                    ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound) && (int)status < 500
+                    : status == want;
+                if (!ok) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {(want is null ? "allowed" : ((int)want).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    /// <summary>An existing value for each route parameter, so that "allowed" is not mistaken for "no such record".</summary>
+    private async Task<Dictionary<string, string>> ExampleRouteValuesAsync()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var venue = (await (await api.GetAsync($"/api/v1/tenants/{Tenant}/venues")).ReadAs<List<VenueResponse>>()).First();
+        var admin = await PersonAsync("admin@hampshire.demo");
+        var client = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/clients", new CreateClientRequest("Matrix test", ["venues.read"])))
+            .ReadAs<IssuedClientResponse>(HttpStatusCode.Created);
+        return new Dictionary<string, string>
+        {
+            ["tenant"] = Tenant,
+            ["venueId"] = venue.Id.ToString(),
+            ["clientId"] = client.Client.Id.ToString(),
+        };
+    }
+
+    private static string Url(RouteEndpoint endpoint, Dictionary<string, string> values)
+    {
+        var url = endpoint.RoutePattern.RawText!;
+        foreach (var parameter in endpoint.RoutePattern.Parameters)
+        {
+            Assert.True(values.ContainsKey(parameter.Name), $"Add an example value for {{{parameter.Name}}} used by {url}.");
+            url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", values[parameter.Name]);
+        }
+
+        return url;
+    }
+
+    private async Task<HttpClient> PersonAsync(string email)
+    {
+        var client = fixture.Web.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await UserTokens.AuthorizationCodeAsync(fixture.Web, email)).AccessToken);
+        return client;
+    }
+}
