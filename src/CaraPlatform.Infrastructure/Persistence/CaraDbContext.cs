@@ -49,6 +49,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
 
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
+using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
@@ -26,6 +27,13 @@ public static class CaraPlatformHost
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddCaraIdentity();
         services.AddScoped<Features.Clients.IntegrationClients>();
+        services.AddScoped<Features.Members.Invitations>();
+        if (builder.Environment.IsDevelopment())
+            services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(
+                builder.Configuration["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
+                sp.GetRequiredService<ILogger<Features.Members.FolderInvitationMailer>>()));
+        else
+            services.AddSingleton<Features.Members.IInvitationMailer, Features.Members.UnconfiguredInvitationMailer>();
         services.AddRazorPages(o => o.RootDirectory = "/Portal");
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
 
@@ -86,5 +94,6 @@ public static class CaraPlatformHost
         var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}");
         tenantApi.MapVenues();
         tenantApi.MapClients();
+        tenantApi.MapMembers();
     }
 }

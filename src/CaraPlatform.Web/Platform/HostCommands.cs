@@ -71,6 +71,17 @@ public static class HostCommands
         throw new InvalidOperationException("No tenants/ folder found: set Cara:TenantsPath (Cara__TenantsPath).");
     }
 
+    /// <summary>A folder under the checkout's .cara/ (beside tenants/), where development keeps what it makes.</summary>
+    public static string DevelopmentFolder(IHostEnvironment environment, string name)
+    {
+        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "tenants"))) return Path.Combine(dir.FullName, ".cara", name);
+        }
+
+        return Path.Combine(environment.ContentRootPath, ".cara", name);
+    }
+
     private static Dictionary<string, string> ReadEnvFile(string path) =>
         File.Exists(path)
             ? File.ReadAllLines(path).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1])

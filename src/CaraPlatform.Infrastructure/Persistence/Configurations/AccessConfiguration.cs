@@ -58,6 +58,18 @@ internal sealed class IntegrationClientConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.Email });
+        builder.Property(i => i.Email).HasMaxLength(320);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.PrimitiveCollection(i => i.Roles).ElementType().HasConversion<string>();
+    }
+}
+
 internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
 {
     public void Configure(EntityTypeBuilder<AuditEvent> builder)

@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Audit;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CaraPlatform.Web.Features.Members;
+
+/// <summary>A member of the tenant: the person and their roles here.</summary>
+public sealed record MemberResponse(Guid Id, Guid UserId, string Email, string DisplayName, IReadOnlyList<TenantRole> Roles, uint Version);
+
+/// <summary>New roles for a member.</summary>
+/// <param name="Roles">At least one tenant role.</param>
+/// <param name="Version">The version last read; a member changed since is refused with 409.</param>
+public sealed record UpdateMemberRequest(IReadOnlyList<TenantRole>? Roles, uint? Version);
+
+/// <summary>An invitation to join the tenant.</summary>
+/// <param name="Email">The person's work email.</param>
+/// <param name="Roles">The roles they will hold here.</param>
+public sealed record CreateInvitationRequest(string? Email, IReadOnlyList<TenantRole>? Roles);
+
+public sealed record InvitationResponse(Guid Id, string Email, IReadOnlyList<TenantRole> Roles, DateTimeOffset ExpiresAt,
+    DateTimeOffset? AcceptedAt, DateTimeOffset? CancelledAt)
+{
+    public static InvitationResponse From(Invitation i) => new(i.Id, i.Email, i.Roles, i.ExpiresAt, i.AcceptedAt, i.CancelledAt);
+}
+
+internal sealed class UpdateMemberRequestValidator : AbstractValidator<UpdateMemberRequest>
+{
+    public UpdateMemberRequestValidator()
+    {
+        RuleFor(r => r.Roles).NotEmpty();
+        RuleFor(r => r.Version).NotNull();
+    }
+}
+
+internal sealed class CreateInvitationRequestValidator : AbstractValidator<CreateInvitationRequest>
+{
+    public CreateInvitationRequestValidator()
+    {
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(320).EmailAddress();
+        RuleFor(r => r.Roles).NotEmpty();
+    }
+}
+
+/// <summary>A ProviderAdmin's staff: members and their roles, and invitations to join.</summary>
+public static class MemberEndpoints
+{
+    public static void MapMembers(this RouteGroupBuilder tenantApi)
+    {
+        var members = tenantApi.MapGroup("/members").WithTags("Members").RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
+        members.MapGet("/", List).WithName("ListMembers").WithSummary("List the tenant's members and their roles");
+        members.MapPut("/{memberId:guid}", Update).WithName("UpdateMember").WithSummary("Change a member's roles")
+            .Validates<UpdateMemberRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        members.MapDelete("/{memberId:guid}", Remove).WithName("RemoveMember").WithSummary("Remove a member from the tenant")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var invitations = tenantApi.MapGroup("/invitations").WithTags("Members").RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
+        invitations.MapGet("/", ListInvitations).WithName("ListInvitations").WithSummary("List invitations");
+        invitations.MapPost("/", Invite).WithName("CreateInvitation")
+            .WithSummary("Invite a person by email; the link expires after 7 days").Validates<CreateInvitationRequest>();
+        invitations.MapDelete("/{invitationId:guid}", Cancel).WithName("CancelInvitation").WithSummary("Cancel an open invitation")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<List<MemberResponse>>> List(CaraDbContext db, CancellationToken cancellationToken)
+    {
+        // Users are global; the join starts from the tenant's memberships, so only this tenant's people appear.
+        var members = await db.Memberships.AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u.Email, u.DisplayName })
+            .OrderBy(x => x.Email)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(members.ConvertAll(x => new MemberResponse(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.m.Roles, x.m.Version)));
+    }
+
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Update(
+        Guid memberId, UpdateMemberRequest request, CaraDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (membership is null) return NotFound();
+        var roles = request.Roles!.Distinct().ToList();
+        if (!roles.Contains(TenantRole.ProviderAdmin) && await IsLastAdmin(db, membership, cancellationToken)) return LastAdmin();
+
+        membership.Roles = roles;
+        db.Entry(membership).Property(m => m.Version).OriginalValue = request.Version!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, string.Join(",", roles), membership.TenantId, Actor(user),
+            Subject: membership.UserId.ToString()), cancellationToken);
+        var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, cancellationToken);
+        return TypedResults.Ok(new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+        Guid memberId, CaraDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (membership is null) return NotFound();
+        if (await IsLastAdmin(db, membership, cancellationToken)) return LastAdmin();
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, Actor(user),
+            Subject: membership.UserId.ToString()), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<InvitationResponse>>> ListInvitations(CaraDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken))
+            .ConvertAll(InvitationResponse.From));
+
+    private static async Task<Created<InvitationResponse>> Invite(
+        CreateInvitationRequest request, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> tenant,
+        HttpContext context, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var invitation = await invitations.InviteAsync(tenant.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, Actor(user),
+            new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/"), cancellationToken);
+        return TypedResults.Created($"invitations/{invitation.Id}", InvitationResponse.From(invitation));
+    }
+
+    private static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> Cancel(
+        Guid invitationId, CaraDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Invitation not found");
+        if (invitation.IsOpenAt(clock.GetUtcNow()))
+        {
+            invitation.CancelledAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(InvitationResponse.From(invitation));
+    }
+
+    /// <summary>A tenant always keeps one ProviderAdmin, so that someone can manage its staff.</summary>
+    private static async Task<bool> IsLastAdmin(CaraDbContext db, Membership membership, CancellationToken cancellationToken) =>
+        membership.Roles.Contains(TenantRole.ProviderAdmin)
+        && !await db.Memberships.AnyAsync(m => m.Id != membership.Id && m.Roles.Contains(TenantRole.ProviderAdmin), cancellationToken);
+
+    private static ProblemHttpResult LastAdmin() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: "The tenant's last ProviderAdmin cannot be removed", detail: "Give another member the ProviderAdmin role first.");
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Member not found");
+
+    private static Guid? Actor(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(Claims.Subject), out var id) ? id : null;
+}
