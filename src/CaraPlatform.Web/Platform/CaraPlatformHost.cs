@@ -25,7 +25,13 @@ public static class CaraPlatformHost
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddCaraIdentity();
         services.AddScoped<Features.Clients.IntegrationClients>();
-        services.AddRazorPages(o => o.RootDirectory = "/Portal");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Portal";
+            o.Conventions.AuthorizeFolder("/Tenant", PortalPolicies.TenantMember);
+            o.Conventions.AuthorizeFolder("/Account", PortalPolicies.Person);
+            o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
+        });
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -64,8 +70,11 @@ public static class CaraPlatformHost
 
     public static void UseCaraPlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
         app.UseRouting();
