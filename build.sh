@@ -49,8 +49,9 @@ MSG
 
 cmd_test() {
   build/postgres.sh ensure
+  # Chromium drives the portal's browser tests (Playwright, never `playwright install`).
   # shellcheck disable=SC2046
-  apt_install $(helm_render_packages)
+  apt_install chromium $(helm_render_packages)
   rm -rf TestResults
   local status=0
   dotnet test CaraPlatform.sln --logger "trx" --results-directory "$root/TestResults" "$@" || status=$?

@@ -34,6 +34,9 @@ public static class AuditActions
 {
     public const string SignIn = "sign-in";
     public const string SignOut = "sign-out";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string PasswordChanged = "password-changed";
     public const string TokenIssued = "token-issued";
     public const string ClientCreated = "client-created";
     public const string ClientSecretRotated = "client-secret-rotated";

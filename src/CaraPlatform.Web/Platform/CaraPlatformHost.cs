@@ -30,11 +30,17 @@ public static class CaraPlatformHost
         services.AddScoped<Features.Members.Invitations>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(
-                builder.Configuration["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
+                sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
                 sp.GetRequiredService<ILogger<Features.Members.FolderInvitationMailer>>()));
         else
             services.AddSingleton<Features.Members.IInvitationMailer, Features.Members.UnconfiguredInvitationMailer>();
-        services.AddRazorPages(o => o.RootDirectory = "/Portal");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Portal";
+            o.Conventions.AuthorizeFolder("/Tenant", PortalPolicies.TenantMember);
+            o.Conventions.AuthorizeFolder("/Account", PortalPolicies.Person);
+            o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
+        });
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -73,8 +79,11 @@ public static class CaraPlatformHost
 
     public static void UseCaraPlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
         app.UseRouting();

@@ -14,6 +14,9 @@ public sealed class SignInModel(SignInManager<CaraUser> signIn, UserManager<Cara
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    public const string WrongPassword = "The email or password is not right.";
+    public const string LockedOut = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+
     public string? Error { get; private set; }
 
     public void OnGet()
@@ -32,9 +35,7 @@ public sealed class SignInModel(SignInManager<CaraUser> signIn, UserManager<Cara
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
         if (result.RequiresTwoFactor) return RedirectToPage("/SignIn/TwoFactor", new { ReturnUrl });
-        Error = result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-            : "The email or password is not right.";
+        Error = result.IsLockedOut ? LockedOut : WrongPassword;
         return Page();
     }
 }

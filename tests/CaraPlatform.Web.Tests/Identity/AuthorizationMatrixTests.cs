@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Clients;
+using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
 using CaraPlatform.Web.Tests.Support;
@@ -99,11 +100,15 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         var admin = await PersonAsync("admin@hampshire.demo");
         var client = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/clients", new CreateClientRequest("Matrix test", ["venues.read"])))
             .ReadAs<IssuedClientResponse>(HttpStatusCode.Created);
+        var invitation = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/invitations",
+            new CreateInvitationRequest($"matrix-{Guid.NewGuid():N}@example.org", [TenantRole.Facilitator]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
         return new Dictionary<string, string>
         {
             ["tenant"] = Tenant,
             ["venueId"] = venue.Id.ToString(),
             ["clientId"] = client.Client.Id.ToString(),
+            ["memberId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).MembershipId.ToString(),
+            ["invitationId"] = invitation.Id.ToString(),
         };
     }
 

@@ -13,6 +13,9 @@ namespace CaraPlatform.Web.Tests.Support;
 /// <summary>The web host over HTTP, on the shared test database.</summary>
 public sealed class CaraWebFactory(PostgresFixture database) : WebApplicationFactory<Program>
 {
+    /// <summary>Where the Development mailer writes invitation emails in the tests.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "cara-test-mail-" + Guid.NewGuid().ToString("N")[..8]);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -20,6 +23,7 @@ public sealed class CaraWebFactory(PostgresFixture database) : WebApplicationFac
         builder.UseSetting("ConnectionStrings:CaraOwner", database.OwnerConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
+        builder.UseSetting("Cara:MailDirectory", MailDirectory);
     }
 }
 

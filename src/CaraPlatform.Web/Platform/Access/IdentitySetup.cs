@@ -10,6 +10,16 @@ using OpenIddict.Abstractions;
 
 namespace CaraPlatform.Web.Platform.Access;
 
+/// <summary>Named policies of the portal's pages, applied by folder in the Razor Pages conventions.</summary>
+public static class PortalPolicies
+{
+    /// <summary>Anyone signed in to the portal with the Identity cookie.</summary>
+    public const string Person = "Person";
+
+    /// <summary>A member of the route's tenant, in any role; others get 404 (see <see cref="TenantAccessResultHandler"/>).</summary>
+    public const string TenantMember = "TenantMember";
+}
+
 /// <summary>
 /// Who may do what: ASP.NET Core Identity holds people (cookies for the portal), OpenIddict is the OpenID Connect
 /// server (tokens for the API), and <see cref="TenantAccessRequirement"/> ties both to the route's tenant.
@@ -95,7 +105,13 @@ public static class IdentitySetup
 
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TenantAccessResultHandler>();
-        services.AddAuthorization();
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(PortalPolicies.Person, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+            o.AddPolicy(PortalPolicies.TenantMember, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new TenantAccessRequirement(null, Enum.GetValues<TenantRole>())));
+        });
     }
 
     /// <summary>

@@ -1,0 +1,46 @@
+using CaraPlatform.Domain.Audit;
+using CaraPlatform.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaraPlatform.Web.Portal.Account;
+
+public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, AuditTrail audit) : PageModel
+{
+    [BindProperty] public string CurrentPassword { get; set; } = "";
+    [BindProperty] public string NewPassword { get; set; } = "";
+    [BindProperty] public string ConfirmPassword { get; set; } = "";
+
+    public bool Changed { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (NewPassword != ConfirmPassword)
+        {
+            Errors = ["The new passwords do not match."];
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        await audit.RecordAsync(new AuditEntry(AuditActions.PasswordChanged, result.Succeeded ? "success" : "failure", ActorUserId: user.Id,
+            Subject: user.Email, IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
+        if (!result.Succeeded)
+        {
+            Errors = [.. result.Errors.Select(e => e.Description)];
+            return Page();
+        }
+
+        // The security stamp changed: renew this session's cookie; other sessions end at their next validation.
+        await signIn.RefreshSignInAsync(user);
+        Changed = true;
+        return Page();
+    }
+}

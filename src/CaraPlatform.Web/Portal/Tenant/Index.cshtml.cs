@@ -1,0 +1,27 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaraPlatform.Web.Portal.Tenant;
+
+/// <summary>A tenant's home page. The folder's TenantMember policy has already turned non-members away with 404.</summary>
+public sealed class TenantHomeModel(
+    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants) : PageModel
+{
+    public string TenantName { get; private set; } = "";
+
+    public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var tenant = tenantAccessor.MultiTenantContext.TenantInfo;
+        if (tenant is null || !Guid.TryParse(users.GetUserId(User), out var userId)) return NotFound();
+        TenantName = tenant.Name;
+        Roles = await userTenants.RolesIn(tenant, userId, cancellationToken) ?? [];
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CaraPlatform.Portal.Tests;
+
+/// <summary>
+/// The web host on a real 127.0.0.1 port (Chromium cannot reach WebApplicationFactory's in-memory server) and one
+/// headless Debian Chromium; each test gets a fresh browser context, so cookies never leak between tests.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+
+    public PostgresFixture Database { get; } = new();
+
+    public CaraWebFactory Web { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Web = new CaraWebFactory(Database);
+        Web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Web.StartServer();
+        BaseUrl = Web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A person of our own, so that lockout and two-factor never touch the demo accounts other tests use.</summary>
+    public async Task<string> NewMemberAsync(string tenantSlug, TenantRole role) =>
+        (await TestPeople.MemberAsync(Web, Database, tenantSlug, role)).Email;
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Web.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "Browser";
+}

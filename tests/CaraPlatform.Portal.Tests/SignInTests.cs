@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Platform;
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace CaraPlatform.Portal.Tests;
+
+[Collection(BrowserTests.Name)]
+public sealed partial class SignInTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task A_force_spoc_signs_in_and_lands_on_their_tenant_home()
+    {
+        var page = await portal.NewPageAsync();
+
+        await SignInAsync(page, "spoc@hampshire.demo", DevelopmentSeed.Password);
+
+        await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("CARA Hampshire & Isle of Wight");
+        await Assertions.Expect(page.Locator("#roles")).ToContainTextAsync("ForceSpoc");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message()
+    {
+        var page = await portal.NewPageAsync();
+
+        await SignInAsync(page, "coordinator@hampshire.demo", "not-the-password-at-all");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is not right.");
+        await Assertions.Expect(page).ToHaveURLAsync(portal.BaseUrl + "/");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var email = await portal.NewMemberAsync("hampshire", TenantRole.Coordinator);
+        var page = await portal.NewPageAsync();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+            await SignInAsync(page, email, "wrong-password-" + attempt);
+        await SignInAsync(page, email, DevelopmentSeed.Password);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This account is locked");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(TenantHome("hampshire"));
+    }
+
+    [Fact]
+    public async Task A_person_enrols_totp_and_then_needs_a_right_code_to_sign_in()
+    {
+        var email = await portal.NewMemberAsync("hampshire", TenantRole.Facilitator);
+        var page = await portal.NewPageAsync();
+        await SignInAsync(page, email, DevelopmentSeed.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
+
+        await page.GotoAsync("/account/two-factor");
+        var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var totp = new Totp(Base32Encoding.ToBytes(key));
+        await page.GetByLabel("Code from your authenticator app").FillAsync(totp.ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await SignInAsync(page, email, DevelopmentSeed.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in/two-factor"));
+
+        await page.GetByLabel("Code from your authenticator app").FillAsync(WrongCode(totp));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right");
+
+        await page.GetByLabel("Code from your authenticator app").FillAsync(totp.ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
+        await Assertions.Expect(page.Locator("#roles")).ToContainTextAsync("Facilitator");
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    private Regex TenantHome(string slug) => new($"^{Regex.Escape(portal.BaseUrl)}/t/{slug}$");
+
+    /// <summary>A code the authenticator would not show in any step Identity accepts (current, previous and next).</summary>
+    private static string WrongCode(Totp totp)
+    {
+        var now = DateTime.UtcNow;
+        var accepted = new[] { totp.ComputeTotp(now.AddSeconds(-90)), totp.ComputeTotp(now.AddSeconds(-60)), totp.ComputeTotp(now.AddSeconds(-30)),
+            totp.ComputeTotp(now), totp.ComputeTotp(now.AddSeconds(30)), totp.ComputeTotp(now.AddSeconds(60)), totp.ComputeTotp(now.AddSeconds(90)) };
+        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+            .First(code => !accepted.Contains(code));
+    }
+}

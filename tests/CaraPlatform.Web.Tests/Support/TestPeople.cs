@@ -1,0 +1,39 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaraPlatform.Web.Tests.Support;
+
+public sealed record TestPerson(string Email, Guid UserId, Guid MembershipId);
+
+/// <summary>People of a test's own, so that lockout, two-factor or removal never touch the demo accounts other tests use.</summary>
+public static class TestPeople
+{
+    public static Task<TestPerson> MemberAsync(CaraPlatformFixture fixture, string tenantSlug, TenantRole role) =>
+        MemberAsync(fixture.Web, fixture.Database, tenantSlug, role);
+
+    public static async Task<TestPerson> MemberAsync(WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, TenantRole role)
+    {
+        var email = $"person-{Guid.NewGuid():N}@{tenantSlug}.test";
+        var tenant = await database.TenantAsync(tenantSlug);
+        using (web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant))
+        {
+            await using var scope = web.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CaraUser>>();
+            var user = new CaraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test person" };
+            var created = await users.CreateAsync(user, DevelopmentSeed.Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
+            var membership = new Membership { UserId = user.Id, Roles = [role] };
+            db.Memberships.Add(membership);
+            await db.SaveChangesAsync();
+            return new TestPerson(email, user.Id, membership.Id);
+        }
+    }
+}
