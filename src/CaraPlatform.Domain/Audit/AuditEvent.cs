@@ -44,4 +44,5 @@ public static class AuditActions
     public const string MembershipInvited = "membership-invited";
     public const string MembershipChanged = "membership-changed";
     public const string MembershipRemoved = "membership-removed";
+    public const string PlatformRolesChanged = "platform-roles-changed";
 }

@@ -6,6 +6,7 @@ using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
@@ -104,5 +105,8 @@ public static class CaraPlatformHost
         tenantApi.MapVenues();
         tenantApi.MapClients();
         tenantApi.MapMembers();
+
+        var nationalApi = app.MapGroup("/api/v1/national");
+        nationalApi.MapPlatformStaff();
     }
 }

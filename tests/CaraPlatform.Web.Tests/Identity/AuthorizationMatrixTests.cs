@@ -77,20 +77,77 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             var url = Url(endpoint, routeValues);
             foreach (var (name, http, expected) in callers)
             {
-                var status = (await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
-                {
-                    Content = method is "POST" or "PUT" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null,
-                })).StatusCode;
+                var status = await SendAsync(http, method, url);
                 var want = expected(requirement);
-                var ok = want is null
-                    ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound) && (int)status < 500
-                    : status == want;
-                if (!ok) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {(want is null ? "allowed" : ((int)want).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+                if (!Matches(status, want)) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {Describe(want)}");
             }
         }
 
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task Every_licence_holder_endpoint_answers_each_caller_as_its_platform_roles_declare()
+    {
+        var endpoints = Endpoints.Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/national", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(endpoints);
+        var routeValues = new Dictionary<string, string>
+        {
+            ["tenant"] = Tenant,
+            ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
+        };
+
+        var callers = new List<(string Name, HttpClient Http, Func<PlatformAccessRequirement, HttpStatusCode?> Expected)>
+        {
+            ("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
+            ("client with every scope", await fixture.ApiClientAsync(Tenant), _ => HttpStatusCode.Forbidden),
+            ("ProviderAdmin of a tenant", await PersonAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
+        };
+        foreach (var (local, role) in new[]
+        {
+            ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
+        })
+        {
+            callers.Add((role.ToString(), await PersonAsync($"{local}@hamptontrust.demo"), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
+        }
+
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var requirement = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<PlatformAccessRequirement>().SingleOrDefault();
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
+            if (requirement is null)
+            {
+                failures.Add($"{method} {endpoint.RoutePattern.RawText}: no platform access requirement");
+                continue;
+            }
+
+            var url = Url(endpoint, routeValues);
+            foreach (var (name, http, expected) in callers)
+            {
+                var status = await SendAsync(http, method, url);
+                var want = expected(requirement);
+                if (!Matches(status, want)) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {Describe(want)}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient http, string method, string url) =>
+        (await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            // An empty object: allowed callers get a validation answer, never a change.
+            Content = method is "POST" or "PUT" ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : null,
+        })).StatusCode;
+
+    private static bool Matches(HttpStatusCode status, HttpStatusCode? want) =>
+        want is null
+            ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound) && (int)status < 500
+            : status == want;
+
+    private static string Describe(HttpStatusCode? want) =>
+        want is null ? "allowed" : ((int)want).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An existing value for each route parameter, so that "allowed" is not mistaken for "no such record".</summary>
     private async Task<Dictionary<string, string>> ExampleRouteValuesAsync()

@@ -116,10 +116,10 @@ public static class MemberEndpoints
             .ConvertAll(InvitationResponse.From));
 
     private static async Task<Created<InvitationResponse>> Invite(
-        CreateInvitationRequest request, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> tenant,
+        CreateInvitationRequest request, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> currentTenant,
         HttpContext context, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var invitation = await invitations.InviteAsync(tenant.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, Actor(user),
+        var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, Actor(user),
             new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/"), cancellationToken);
         return TypedResults.Created($"invitations/{invitation.Id}", InvitationResponse.From(invitation));
     }

@@ -104,6 +104,7 @@ public static class IdentitySetup
             });
 
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, PlatformAccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TenantAccessResultHandler>();
         services.AddAuthorization(o =>
         {

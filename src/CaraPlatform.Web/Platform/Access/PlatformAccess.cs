@@ -1,0 +1,40 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+
+namespace CaraPlatform.Web.Platform.Access;
+
+/// <summary>
+/// A licence-holder function: the person must hold one of <see cref="Roles"/> as a platform role. Read from the
+/// account on every request, so that a role taken away stops working at once. Integration clients never qualify.
+/// </summary>
+public sealed class PlatformAccessRequirement(IReadOnlyList<PlatformRole> roles) : IAuthorizationRequirement
+{
+    public IReadOnlyList<PlatformRole> Roles { get; } = roles;
+
+    public override string ToString() => $"platform roles {string.Join("/", Roles)}";
+}
+
+internal sealed class PlatformAccessHandler(UserManager<CaraUser> users) : AuthorizationHandler<PlatformAccessRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PlatformAccessRequirement requirement)
+    {
+        if (context.User.FindFirst(CaraClaims.ClientTenant) is not null) return;
+        var user = context.User.GetClaim(OpenIddictConstants.Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (user is not null && user.PlatformRoles.Intersect(requirement.Roles).Any()) context.Succeed(requirement);
+    }
+}
+
+public static class PlatformAccessEndpointExtensions
+{
+    /// <summary>Licence-holder API endpoints: bearer tokens of people holding one of the platform roles.</summary>
+    public static TBuilder RequirePlatformApiAccess<TBuilder>(this TBuilder builder, params PlatformRole[] roles)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new PlatformAccessRequirement(roles))
+            .Build());
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Features.PlatformStaff;
+using CaraPlatform.Web.Tests.Support;
+
+namespace CaraPlatform.Web.Tests.Features.PlatformStaff;
+
+[Collection(IntegrationTests.Name)]
+public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task A_LicenceAdmin_grants_and_removes_platform_roles_which_take_effect_at_once()
+    {
+        var licenceAdmin = await PersonAsync("licence-admin@hamptontrust.demo");
+        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Coordinator);
+        var theirApi = await PersonAsync(person.Email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await theirApi.GetAsync("/api/v1/national/platform-staff")).StatusCode);
+
+        var granted = await (await licenceAdmin.PutAsJsonAsync($"/api/v1/national/platform-staff/{person.UserId}/roles",
+            new UpdatePlatformRolesRequest([PlatformRole.LicenceAdmin, PlatformRole.Analyst]), HttpExtensions.Json)).ReadAs<PlatformStaffResponse>();
+        Assert.Equal([PlatformRole.LicenceAdmin, PlatformRole.Analyst], granted.Roles);
+        Assert.Equal(HttpStatusCode.OK, (await theirApi.GetAsync("/api/v1/national/platform-staff")).StatusCode);
+
+        await (await licenceAdmin.PutAsJsonAsync($"/api/v1/national/platform-staff/{person.UserId}/roles",
+            new UpdatePlatformRolesRequest([]), HttpExtensions.Json)).ReadAs<PlatformStaffResponse>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await theirApi.GetAsync("/api/v1/national/platform-staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_LicenceAdmin_invites_a_tenants_first_admin()
+    {
+        var licenceAdmin = await PersonAsync("licence-admin@hamptontrust.demo");
+        var email = $"first-admin-{Guid.NewGuid():N}@example.org";
+        var invitation = await (await licenceAdmin.PostJson("/api/v1/national/tenants/cambridgeshire/admin-invitations",
+            new CreateAdminInvitationRequest(email))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
+        Assert.Equal([TenantRole.ProviderAdmin], invitation.Roles);
+        Assert.Single(Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt"));
+        Assert.Contains("/t/cambridgeshire/invitations/", File.ReadAllText(Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt")[0]), StringComparison.Ordinal);
+
+        await (await licenceAdmin.PostJson("/api/v1/national/tenants/atlantis/admin-invitations", new CreateAdminInvitationRequest(email)))
+            .ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    private async Task<HttpClient> PersonAsync(string email)
+    {
+        var client = fixture.Web.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await UserTokens.AuthorizationCodeAsync(fixture.Web, email)).AccessToken);
+        return client;
+    }
+}
