@@ -73,6 +73,14 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
 
         Assert.Equal("/app/tenants", Scalar(EnvVar(container, "Cara__TenantsPath"), "value"));
 
+        // The OpenID Connect server's certificates come from a Secret too: every replica signs with the same keys.
+        foreach (var name in new[] { "OpenIddict__SigningCertificate", "OpenIddict__EncryptionCertificate" })
+        {
+            var certificate = EnvVar(container, name);
+            Assert.Null(Child(certificate, "value"));
+            Assert.False(string.IsNullOrEmpty(Scalar(certificate, "valueFrom", "secretKeyRef", "key")));
+        }
+
         var checksum = Scalar(deployment, "spec", "template", "metadata", "annotations", "checksum/tenants");
         Assert.Matches("^[0-9a-f]{64}$", checksum ?? string.Empty);
     }
