@@ -75,6 +75,20 @@ public static class CaraPlatformHost
             o.IncludeXmlComments(typeof(Program).Assembly);
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<TenantPathParameterFilter>();
+            o.AddSecurityDefinition("oauth2", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.OAuth2,
+                Description = "Integrators: client credentials with the client id and secret your ProviderAdmin issued. People: authorization code with PKCE.",
+                Flows = new OpenApiOAuthFlows
+                {
+                    ClientCredentials = new OpenApiOAuthFlow
+                    {
+                        TokenUrl = new Uri(IdentitySetup.TokenPath, UriKind.Relative),
+                        Scopes = Domain.Access.ApiScopes.All.ToDictionary(s => s, s => s),
+                    },
+                },
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("oauth2", document)] = [] });
         });
     }
 
