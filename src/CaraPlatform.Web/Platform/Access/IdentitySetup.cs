@@ -100,6 +100,8 @@ public static class IdentitySetup
             .AddValidation(o =>
             {
                 o.UseLocalServer();
+                // Check each token's entry in the database, so that revoking a client ends its tokens at once.
+                o.EnableTokenEntryValidation();
                 o.UseAspNetCore();
             });
 

@@ -32,7 +32,10 @@ public sealed class ClientManagementTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await Tokens.ClientCredentialsResponseAsync(fixture.Web.CreateClient(), issued.Client.ClientId, issued.ClientSecret, "venues.read")).StatusCode);
         await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), issued.Client.ClientId, rotated.ClientSecret, "venues.read");
 
+        var live = await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), issued.Client.ClientId, rotated.ClientSecret, "venues.read");
         var revoked = await (await admin.DeleteAsync($"{Clients}/{issued.Client.Id}")).ReadAs<ClientResponse>();
+        // Revoking ends the tokens already issued, not only future ones.
+        await (await Bearer(live).GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.NotNull(revoked.RevokedAt);
         Assert.NotEqual(HttpStatusCode.OK, (await Tokens.ClientCredentialsResponseAsync(fixture.Web.CreateClient(), issued.Client.ClientId, rotated.ClientSecret, "venues.read")).StatusCode);
     }
