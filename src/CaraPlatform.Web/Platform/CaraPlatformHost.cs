@@ -29,6 +29,7 @@ public static class CaraPlatformHost
         builder.AddCaraIdentity();
         services.AddScoped<Features.Clients.IntegrationClients>();
         services.AddScoped<Features.Members.Invitations>();
+        services.AddScoped<Features.Members.TenantMembers>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
@@ -39,6 +40,7 @@ public static class CaraPlatformHost
         {
             o.RootDirectory = "/Portal";
             o.Conventions.AuthorizeFolder("/Tenant", PortalPolicies.TenantMember);
+            o.Conventions.AuthorizeFolder("/Tenant/Admin", PortalPolicies.TenantAdmin);
             o.Conventions.AuthorizeFolder("/Account", PortalPolicies.Person);
             o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
         });

@@ -73,6 +73,9 @@ public sealed class Invitations(CaraDbContext db, UserManager<CaraUser> users, I
         return invitation;
     }
 
+    /// <summary>Where the emailed link points: this host as the inviter reached it.</summary>
+    public static Uri SiteRoot(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+
     /// <summary>The open invitation behind a link, or null when the link is unknown, used, cancelled or expired.</summary>
     public async Task<Invitation?> FindOpenAsync(string token, CancellationToken cancellationToken)
     {

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
@@ -71,56 +69,37 @@ public static class MemberEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<MemberResponse>>> List(CaraDbContext db, CancellationToken cancellationToken)
-    {
-        // Users are global; the join starts from the tenant's memberships, so only this tenant's people appear.
-        var members = await db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u.Email, u.DisplayName })
-            .OrderBy(x => x.Email)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(members.ConvertAll(x => new MemberResponse(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.m.Roles, x.m.Version)));
-    }
+    private static async Task<Ok<List<MemberResponse>>> List(TenantMembers members, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await members.ListAsync(cancellationToken));
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Update(
-        Guid memberId, UpdateMemberRequest request, CaraDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (membership is null) return NotFound();
-        var roles = request.Roles!.Distinct().ToList();
-        if (!roles.Contains(TenantRole.ProviderAdmin) && await IsLastAdmin(db, membership, cancellationToken)) return LastAdmin();
-
-        membership.Roles = roles;
-        db.Entry(membership).Property(m => m.Version).OriginalValue = request.Version!.Value;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, string.Join(",", roles), membership.TenantId, Actor(user),
-            Subject: membership.UserId.ToString()), cancellationToken);
-        var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, cancellationToken);
-        return TypedResults.Ok(new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version));
-    }
+        Guid memberId, UpdateMemberRequest request, TenantMembers members, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await members.ChangeRolesAsync(memberId, request.Roles!, request.Version!.Value, Actor(user), cancellationToken) switch
+        {
+            (MemberChangeOutcome.Done, { } member) => TypedResults.Ok(member),
+            (MemberChangeOutcome.LastProviderAdmin, _) => LastAdmin(),
+            _ => NotFound(),
+        };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
-        Guid memberId, CaraDbContext db, AuditTrail audit, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (membership is null) return NotFound();
-        if (await IsLastAdmin(db, membership, cancellationToken)) return LastAdmin();
-        db.Memberships.Remove(membership);
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, Actor(user),
-            Subject: membership.UserId.ToString()), cancellationToken);
-        return TypedResults.NoContent();
-    }
+        Guid memberId, TenantMembers members, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await members.RemoveAsync(memberId, Actor(user), cancellationToken) switch
+        {
+            MemberChangeOutcome.Done => TypedResults.NoContent(),
+            MemberChangeOutcome.LastProviderAdmin => LastAdmin(),
+            _ => NotFound(),
+        };
 
     private static async Task<Ok<List<InvitationResponse>>> ListInvitations(CaraDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken))
             .ConvertAll(InvitationResponse.From));
 
     private static async Task<Created<InvitationResponse>> Invite(
-        CreateInvitationRequest request, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> currentTenant,
-        HttpContext context, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CreateInvitationRequest invitationRequest, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> currentTenant,
+        HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, Actor(user),
-            new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/"), cancellationToken);
+        var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, invitationRequest.Email!, invitationRequest.Roles!, Actor(user),
+            Invitations.SiteRoot(request), cancellationToken);
         return TypedResults.Created($"invitations/{invitation.Id}", InvitationResponse.From(invitation));
     }
 
@@ -138,13 +117,8 @@ public static class MemberEndpoints
         return TypedResults.Ok(InvitationResponse.From(invitation));
     }
 
-    /// <summary>A tenant always keeps one ProviderAdmin, so that someone can manage its staff.</summary>
-    private static async Task<bool> IsLastAdmin(CaraDbContext db, Membership membership, CancellationToken cancellationToken) =>
-        membership.Roles.Contains(TenantRole.ProviderAdmin)
-        && !await db.Memberships.AnyAsync(m => m.Id != membership.Id && m.Roles.Contains(TenantRole.ProviderAdmin), cancellationToken);
-
     private static ProblemHttpResult LastAdmin() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: "The tenant's last ProviderAdmin cannot be removed", detail: "Give another member the ProviderAdmin role first.");
+        title: LastProviderAdmin.Title, detail: LastProviderAdmin.Detail);
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Member not found");
 

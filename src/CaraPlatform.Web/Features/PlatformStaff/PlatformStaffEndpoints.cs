@@ -79,10 +79,10 @@ public static class PlatformStaffEndpoints
 
     private static async Task<Created<InvitationResponse>> InviteAdmin(
         CreateAdminInvitationRequest request, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> currentTenant,
-        HttpContext context, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        HttpRequest httpRequest, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, request.Email!, [TenantRole.ProviderAdmin],
-            Actor(caller), new Uri($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/"), cancellationToken);
+            Actor(caller), Invitations.SiteRoot(httpRequest), cancellationToken);
         return TypedResults.Created($"/api/v1/tenants/{currentTenant.MultiTenantContext.TenantInfo!.Identifier}/invitations/{invitation.Id}",
             InvitationResponse.From(invitation));
     }

@@ -18,6 +18,9 @@ public static class PortalPolicies
 
     /// <summary>A member of the route's tenant, in any role; others get 404 (see <see cref="TenantAccessResultHandler"/>).</summary>
     public const string TenantMember = "TenantMember";
+
+    /// <summary>A ProviderAdmin of the route's tenant: other members get 403, non-members 404.</summary>
+    public const string TenantAdmin = "TenantAdmin";
 }
 
 /// <summary>
@@ -114,6 +117,9 @@ public static class IdentitySetup
             o.AddPolicy(PortalPolicies.TenantMember, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new TenantAccessRequirement(null, Enum.GetValues<TenantRole>())));
+            o.AddPolicy(PortalPolicies.TenantAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new TenantAccessRequirement(null, [TenantRole.ProviderAdmin])));
         });
     }
 

@@ -1,0 +1,79 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Audit;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Features.Members;
+
+/// <summary>A tenant always keeps one ProviderAdmin, so that someone can manage its staff.</summary>
+public static class LastProviderAdmin
+{
+    public const string Title = "The tenant's last ProviderAdmin cannot be removed";
+
+    public const string Detail = "Give another member the ProviderAdmin role first.";
+
+    /// <summary>Whether taking ProviderAdmin away from <paramref name="membership"/> would leave the tenant without one.</summary>
+    public static async Task<bool> IsLastAdmin(CaraDbContext db, Membership membership, CancellationToken cancellationToken) =>
+        membership.Roles.Contains(TenantRole.ProviderAdmin)
+        && !await db.Memberships.AnyAsync(m => m.Id != membership.Id && m.Roles.Contains(TenantRole.ProviderAdmin), cancellationToken);
+}
+
+public enum MemberChangeOutcome
+{
+    Done,
+    NotFound,
+    LastProviderAdmin,
+}
+
+/// <summary>
+/// The current tenant's staff as its ProviderAdmins manage them, for the API and the portal alike, so that the
+/// last-admin rule and the audit trail apply whichever way a change arrives.
+/// </summary>
+public sealed class TenantMembers(CaraDbContext db, AuditTrail audit)
+{
+    public async Task<List<MemberResponse>> ListAsync(CancellationToken cancellationToken)
+    {
+        // Users are global; the join starts from the tenant's memberships, so only this tenant's people appear.
+        var members = await db.Memberships.AsNoTracking()
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u.Email, u.DisplayName })
+            .OrderBy(x => x.Email)
+            .ToListAsync(cancellationToken);
+        return members.ConvertAll(x => new MemberResponse(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.m.Roles, x.m.Version));
+    }
+
+    /// <summary>
+    /// Replaces the member's roles if the member is still at <paramref name="version"/>; a change made since
+    /// throws <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    public async Task<(MemberChangeOutcome Outcome, MemberResponse? Member)> ChangeRolesAsync(Guid memberId, IReadOnlyCollection<TenantRole> roles,
+        uint version, Guid? actor, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (membership is null) return (MemberChangeOutcome.NotFound, null);
+        List<TenantRole> distinct = [.. roles.Distinct()];
+        if (!distinct.Contains(TenantRole.ProviderAdmin) && await LastProviderAdmin.IsLastAdmin(db, membership, cancellationToken))
+            return (MemberChangeOutcome.LastProviderAdmin, null);
+
+        membership.Roles = distinct;
+        db.Entry(membership).Property(m => m.Version).OriginalValue = version;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, string.Join(",", distinct), membership.TenantId, actor,
+            Subject: membership.UserId.ToString()), cancellationToken);
+        var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, cancellationToken);
+        return (MemberChangeOutcome.Done,
+            new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version));
+    }
+
+    public async Task<MemberChangeOutcome> RemoveAsync(Guid memberId, Guid? actor, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (membership is null) return MemberChangeOutcome.NotFound;
+        if (await LastProviderAdmin.IsLastAdmin(db, membership, cancellationToken)) return MemberChangeOutcome.LastProviderAdmin;
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, actor,
+            Subject: membership.UserId.ToString()), cancellationToken);
+        return MemberChangeOutcome.Done;
+    }
+}

@@ -1,0 +1,81 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Web.Features.Clients;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Portal.Tenant.Admin;
+
+/// <summary>
+/// A ProviderAdmin's integration clients. A new secret is rendered only in the response to the POST that issued
+/// it: it is never stored in clear, put in a URL or carried over in TempData.
+/// </summary>
+public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, IValidator<CreateClientRequest> validator, UserManager<CaraUser> users)
+    : PageModel
+{
+    public IReadOnlyList<IntegrationClient> Clients { get; private set; } = [];
+
+    /// <summary>The client whose secret was just issued, shown this once.</summary>
+    public IssuedClient? Issued { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    [BindProperty] public string? Name { get; set; }
+
+    [BindProperty] public List<string> Scopes { get; set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        var request = new CreateClientRequest(Name, Scopes);
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (!validation.IsValid)
+        {
+            Errors = [.. validation.Errors.Select(e => e.ErrorMessage)];
+            return await PageAsync(cancellationToken);
+        }
+
+        Issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], Actor(), cancellationToken: cancellationToken);
+        Name = null;
+        Scopes = [];
+        return await PageAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRotateAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        Issued = await clients.RotateSecretAsync(clientId, Actor(), cancellationToken);
+        if (Issued is null) Errors = ["That client does not exist or has been revoked."];
+        return await PageAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid clientId, bool confirm, CancellationToken cancellationToken)
+    {
+        if (!confirm)
+            Errors = ["Tick “Yes, revoke this client” to confirm: a revoked client cannot get tokens again."];
+        else if (await clients.RevokeAsync(clientId, Actor(), cancellationToken) is { } revoked)
+            Notice = $"{revoked.Name} is revoked: it can get no more tokens.";
+        else
+            Errors = ["That client does not exist."];
+        return await PageAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
+    {
+        // A page carrying a secret must not be kept by the browser or anything in between.
+        if (Issued is not null) Response.Headers.CacheControl = "no-store";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Clients = await db.IntegrationClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+
+    private Guid? Actor() => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
+}
