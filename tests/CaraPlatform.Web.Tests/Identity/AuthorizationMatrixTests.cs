@@ -134,6 +134,67 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task Every_tenant_portal_page_answers_each_caller_as_its_policy_declares()
+    {
+        var policies = fixture.Web.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var pages = new List<(string Url, TenantAccessRequirement Requirement)>();
+        foreach (var endpoint in Endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("t/{tenant}", StringComparison.Ordinal)))
+        {
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) continue; // e.g. an invitation link, checked by its own tests
+            // Folder policies add up (every page under /Tenant needs membership, /Tenant/Admin also ProviderAdmin):
+            // the roles that pass are those every policy allows.
+            var requirements = new List<TenantAccessRequirement>();
+            foreach (var policyName in endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>())
+                requirements.AddRange((await policies.GetPolicyAsync(policyName))!.Requirements.OfType<TenantAccessRequirement>());
+            Assert.True(requirements.Count > 0, $"{endpoint.RoutePattern.RawText} has no tenant access policy");
+            var roles = requirements.Select(r => r.Roles.AsEnumerable()).Aggregate((a, b) => a.Intersect(b)).ToList();
+            pages.Add(("/" + endpoint.RoutePattern.RawText!.TrimStart('/').Replace("{tenant}", Tenant, StringComparison.Ordinal), new TenantAccessRequirement(null, roles)));
+        }
+
+        Assert.NotEmpty(pages);
+        var callers = new List<(string Name, HttpClient Http, Func<TenantAccessRequirement, string> Expected)>
+        {
+            ("anonymous", UserTokens.Browser(fixture.Web), _ => "sign-in"),
+            ("platform role without membership", await SessionAsync("licence-admin@hamptontrust.demo"), _ => "404"),
+        };
+        foreach (var (local, role) in new[]
+        {
+            ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
+            ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
+        })
+        {
+            callers.Add(($"{role} of {Tenant}", await SessionAsync($"{local}@hampshire.demo"), r => r.Roles.Contains(role) ? "200" : "access-denied"));
+            callers.Add(($"{role} of west-yorkshire", await SessionAsync($"{local}@west-yorkshire.demo"), _ => "404"));
+        }
+
+        var failures = new List<string>();
+        foreach (var (url, requirement) in pages)
+        {
+            foreach (var (name, http, expected) in callers)
+            {
+                var response = await http.GetAsync(url);
+                var location = response.Headers.Location?.ToString() ?? "";
+                var got = response.StatusCode switch
+                {
+                    HttpStatusCode.Redirect when location.Contains("access-denied", StringComparison.Ordinal) => "access-denied",
+                    HttpStatusCode.Redirect when location.Contains("ReturnUrl", StringComparison.Ordinal) => "sign-in",
+                    var status => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+                if (got != expected(requirement)) failures.Add($"GET {url} as {name}: got {got}, expected {expected(requirement)}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private async Task<HttpClient> SessionAsync(string email)
+    {
+        var browser = UserTokens.Browser(fixture.Web);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(browser, email, "CaraDemo!2026")).StatusCode);
+        return browser;
+    }
+
     private static async Task<HttpStatusCode> SendAsync(HttpClient http, string method, string url) =>
         (await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
         {
