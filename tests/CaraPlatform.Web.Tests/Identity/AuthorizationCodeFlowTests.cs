@@ -16,7 +16,7 @@ public sealed class AuthorizationCodeFlowTests(CaraPlatformFixture fixture)
         Assert.NotNull(tokens.IdToken);
         Assert.NotNull(tokens.RefreshToken);
 
-        var api = Bearer(tokens.AccessToken);
+        var api = fixture.Bearer(tokens.AccessToken);
         Assert.NotEmpty(await (await api.GetAsync("/api/v1/tenants/hampshire/venues")).ReadAs<List<VenueResponse>>());
         await (await api.GetAsync("/api/v1/tenants/west-yorkshire/venues")).ProblemAsync(HttpStatusCode.NotFound);
 
@@ -25,7 +25,7 @@ public sealed class AuthorizationCodeFlowTests(CaraPlatformFixture fixture)
 
         var refreshed = await UserTokens.RefreshAsync(fixture.Web.CreateClient(), tokens.RefreshToken!);
         Assert.NotEqual(tokens.AccessToken, refreshed.AccessToken);
-        Assert.Equal(HttpStatusCode.OK, (await Bearer(refreshed.AccessToken).GetAsync("/api/v1/tenants/hampshire/venues")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Bearer(refreshed.AccessToken).GetAsync("/api/v1/tenants/hampshire/venues")).StatusCode);
     }
 
     [Fact]
@@ -65,12 +65,5 @@ public sealed class AuthorizationCodeFlowTests(CaraPlatformFixture fixture)
         Assert.Contains("S256", discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
         Assert.EndsWith("/connect/token", discovery.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
         Assert.True(discovery.TryGetProperty("jwks_uri", out _));
-    }
-
-    private HttpClient Bearer(string token)
-    {
-        var client = fixture.Web.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

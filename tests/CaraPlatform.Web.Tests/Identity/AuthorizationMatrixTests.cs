@@ -48,7 +48,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         var callers = new List<(string Name, HttpClient Http, Func<TenantAccessRequirement, HttpStatusCode?> Expected)>
         {
             ("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
-            ("platform role without membership", await PersonAsync("licence-admin@hamptontrust.demo"), _ => HttpStatusCode.NotFound),
+            ("platform role without membership", await fixture.PersonApiAsync("licence-admin@hamptontrust.demo"), _ => HttpStatusCode.NotFound),
             ("client with every scope", await fixture.ApiClientAsync(Tenant), r => r.Scope is null ? HttpStatusCode.Forbidden : null),
             ("client of another tenant", await fixture.ApiClientAsync("west-yorkshire"), _ => HttpStatusCode.NotFound),
         };
@@ -58,32 +58,12 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
         })
         {
-            callers.Add(($"{role} of {Tenant}", await PersonAsync($"{local}@hampshire.demo"),
+            callers.Add(($"{role} of {Tenant}", await fixture.PersonApiAsync($"{local}@hampshire.demo"),
                 r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
-            callers.Add(($"{role} of west-yorkshire", await PersonAsync($"{local}@west-yorkshire.demo"), _ => HttpStatusCode.NotFound));
+            callers.Add(($"{role} of west-yorkshire", await fixture.PersonApiAsync($"{local}@west-yorkshire.demo"), _ => HttpStatusCode.NotFound));
         }
 
-        var failures = new List<string>();
-        foreach (var endpoint in endpoints)
-        {
-            var requirement = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<TenantAccessRequirement>().SingleOrDefault();
-            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
-            if (requirement is null)
-            {
-                failures.Add($"{method} {endpoint.RoutePattern.RawText}: no tenant access requirement");
-                continue;
-            }
-
-            var url = Url(endpoint, routeValues);
-            foreach (var (name, http, expected) in callers)
-            {
-                var status = await SendAsync(http, method, url);
-                var want = expected(requirement);
-                if (!Matches(status, want)) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {Describe(want)}");
-            }
-        }
-
-        Assert.Empty(failures);
+        Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
     }
 
     [Fact]
@@ -101,37 +81,17 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         {
             ("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
             ("client with every scope", await fixture.ApiClientAsync(Tenant), _ => HttpStatusCode.Forbidden),
-            ("ProviderAdmin of a tenant", await PersonAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
+            ("ProviderAdmin of a tenant", await fixture.PersonApiAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
         };
         foreach (var (local, role) in new[]
         {
             ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
         })
         {
-            callers.Add((role.ToString(), await PersonAsync($"{local}@hamptontrust.demo"), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
+            callers.Add((role.ToString(), await fixture.PersonApiAsync($"{local}@hamptontrust.demo"), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
         }
 
-        var failures = new List<string>();
-        foreach (var endpoint in endpoints)
-        {
-            var requirement = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<PlatformAccessRequirement>().SingleOrDefault();
-            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
-            if (requirement is null)
-            {
-                failures.Add($"{method} {endpoint.RoutePattern.RawText}: no platform access requirement");
-                continue;
-            }
-
-            var url = Url(endpoint, routeValues);
-            foreach (var (name, http, expected) in callers)
-            {
-                var status = await SendAsync(http, method, url);
-                var want = expected(requirement);
-                if (!Matches(status, want)) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {Describe(want)}");
-            }
-        }
-
-        Assert.Empty(failures);
+        Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
     }
 
     [Fact]
@@ -195,6 +155,35 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         return browser;
     }
 
+    /// <summary>Calls every endpoint as every caller; each endpoint must carry one requirement of the kind expected.</summary>
+    private static async Task<List<string>> FailuresAsync<TRequirement>(
+        IEnumerable<RouteEndpoint> endpoints, Dictionary<string, string> routeValues,
+        IEnumerable<(string Name, HttpClient Http, Func<TRequirement, HttpStatusCode?> Expected)> callers)
+        where TRequirement : IAuthorizationRequirement
+    {
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var requirement = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<TRequirement>().SingleOrDefault();
+            var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single();
+            if (requirement is null)
+            {
+                failures.Add($"{method} {endpoint.RoutePattern.RawText}: no {typeof(TRequirement).Name}");
+                continue;
+            }
+
+            var url = Url(endpoint, routeValues);
+            foreach (var (name, http, expected) in callers)
+            {
+                var status = await SendAsync(http, method, url);
+                var want = expected(requirement);
+                if (!Matches(status, want)) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {Describe(want)}");
+            }
+        }
+
+        return failures;
+    }
+
     private static async Task<HttpStatusCode> SendAsync(HttpClient http, string method, string url) =>
         (await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
         {
@@ -215,7 +204,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
     {
         var api = await fixture.ApiClientAsync(Tenant);
         var venue = (await (await api.GetAsync($"/api/v1/tenants/{Tenant}/venues")).ReadAs<List<VenueResponse>>()).First();
-        var admin = await PersonAsync("admin@hampshire.demo");
+        var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
         var client = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/clients", new CreateClientRequest("Matrix test", ["venues.read"])))
             .ReadAs<IssuedClientResponse>(HttpStatusCode.Created);
         var invitation = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/invitations",
@@ -240,12 +229,5 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         }
 
         return url;
-    }
-
-    private async Task<HttpClient> PersonAsync(string email)
-    {
-        var client = fixture.Web.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await UserTokens.AuthorizationCodeAsync(fixture.Web, email)).AccessToken);
-        return client;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ClientCredentialsTests(CaraPlatformFixture fixture)
     public async Task A_demo_client_gets_a_token_and_reads_its_tenants_venues()
     {
         var token = await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), "hampshire-integration", "cara-demo-secret", "venues.read");
-        var venues = await (await WithBearer(token).GetAsync("/api/v1/tenants/hampshire/venues")).ReadAs<List<VenueResponse>>();
+        var venues = await (await fixture.Bearer(token).GetAsync("/api/v1/tenants/hampshire/venues")).ReadAs<List<VenueResponse>>();
         Assert.NotEmpty(venues);
     }
 
@@ -23,16 +23,16 @@ public sealed class ClientCredentialsTests(CaraPlatformFixture fixture)
     public async Task The_same_token_on_another_tenants_route_gets_404()
     {
         var token = await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), "hampshire-integration", "cara-demo-secret", "venues.read");
-        await (await WithBearer(token).GetAsync("/api/v1/tenants/west-yorkshire/venues")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await fixture.Bearer(token).GetAsync("/api/v1/tenants/west-yorkshire/venues")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task A_token_without_the_needed_scope_gets_403()
     {
         var token = await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), "hampshire-integration", "cara-demo-secret", "referrals.read");
-        await (await WithBearer(token).GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await fixture.Bearer(token).GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Forbidden);
         var readOnly = await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), "hampshire-integration", "cara-demo-secret", "venues.read");
-        await (await WithBearer(readOnly).PostJson("/api/v1/tenants/hampshire/venues", VenueApi.NewVenue())).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await fixture.Bearer(readOnly).PostJson("/api/v1/tenants/hampshire/venues", VenueApi.NewVenue())).ProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class ClientCredentialsTests(CaraPlatformFixture fixture)
         var token = await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), "hampshire-integration", "cara-demo-secret", "venues.read");
         var middle = token.Length / 2;
         var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
-        await (await WithBearer(tampered).GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Unauthorized);
-        await (await WithBearer("not-a-token").GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await fixture.Bearer(tampered).GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await fixture.Bearer("not-a-token").GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -70,12 +70,5 @@ public sealed class ClientCredentialsTests(CaraPlatformFixture fixture)
     public async Task An_anonymous_call_gets_401_problem()
     {
         await (await fixture.Web.CreateClient().GetAsync("/api/v1/tenants/hampshire/venues")).ProblemAsync(HttpStatusCode.Unauthorized);
-    }
-
-    private HttpClient WithBearer(string token)
-    {
-        var client = fixture.Web.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -55,6 +55,18 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>An HTTP client sending <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient Bearer(string token)
+    {
+        var client = Web.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>An HTTP client holding a person's access token, got through the authorization code flow.</summary>
+    public async Task<HttpClient> PersonApiAsync(string email, string password = "CaraDemo!2026") =>
+        Bearer((await UserTokens.AuthorizationCodeAsync(Web, email, password: password)).AccessToken);
+
     /// <summary>Demo clients exist for two tenants; others get one with the same id pattern and secret, made as a ProviderAdmin would.</summary>
     private async Task EnsureIntegrationClientAsync(string tenant)
     {

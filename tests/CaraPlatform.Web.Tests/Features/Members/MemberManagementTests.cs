@@ -18,7 +18,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task An_invited_person_follows_the_emailed_link_creates_an_account_and_works_in_the_tenant()
     {
-        var admin = await PersonAsync("admin@hampshire.demo");
+        var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
         var email = $"new-facilitator-{Guid.NewGuid():N}@example.org";
         var invitation = await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [TenantRole.Facilitator])))
             .ReadAs<InvitationResponse>(HttpStatusCode.Created);
@@ -42,7 +42,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
         Assert.Equal([TenantRole.Facilitator], members.Single(m => m.Email == email).Roles);
 
         var token = await UserTokens.AuthorizationCodeAsync(fixture.Web, email, password: "a long passphrase of my own");
-        Assert.Equal(HttpStatusCode.OK, (await Bearer(token.AccessToken).GetAsync("/api/v1/tenants/hampshire/venues")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Bearer(token.AccessToken).GetAsync("/api/v1/tenants/hampshire/venues")).StatusCode);
 
         // The link works once.
         Assert.Equal(HttpStatusCode.NotFound, (await fixture.Web.CreateClient().GetAsync(link.PathAndQuery)).StatusCode);
@@ -73,7 +73,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
         // Norfolk has no demo staff: its only ProviderAdmin is ours.
         var onlyAdmin = await TestPeople.MemberAsync(fixture, "norfolk", TenantRole.ProviderAdmin);
         var coordinator = await TestPeople.MemberAsync(fixture, "norfolk", TenantRole.Coordinator);
-        var admin = await PersonAsync(onlyAdmin.Email, "CaraDemo!2026");
+        var admin = await fixture.PersonApiAsync(onlyAdmin.Email, "CaraDemo!2026");
 
         var members = await (await admin.GetAsync("/api/v1/tenants/norfolk/members")).ReadAs<List<MemberResponse>>();
         var adminMember = members.Single(m => m.UserId == onlyAdmin.UserId);
@@ -90,14 +90,14 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/tenants/norfolk/members/{coordinatorMember.Id}")).StatusCode);
         // Removed from the tenant: its routes are now as if it did not exist for them.
-        var removed = await PersonAsync(coordinator.Email, "CaraDemo!2026");
+        var removed = await fixture.PersonApiAsync(coordinator.Email, "CaraDemo!2026");
         await (await removed.GetAsync("/api/v1/tenants/norfolk/venues")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Bad_invitations_are_400_naming_the_field()
     {
-        var admin = await PersonAsync("admin@hampshire.demo");
+        var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
         var problem = await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest("not an email", []))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.Errors().ContainsKey("email"));
         Assert.True(problem.Errors().ContainsKey("roles"));
@@ -109,16 +109,6 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
     {
         var file = Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt").Single();
         return new Uri(InvitationLink().Match(File.ReadAllText(file)).Value);
-    }
-
-    private async Task<HttpClient> PersonAsync(string email, string password = "CaraDemo!2026") =>
-        Bearer((await UserTokens.AuthorizationCodeAsync(fixture.Web, email, password: password)).AccessToken);
-
-    private HttpClient Bearer(string token)
-    {
-        var client = fixture.Web.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     [GeneratedRegex(@"https?://\S+/t/[a-z0-9-]+/invitations/\S+")]

@@ -14,9 +14,9 @@ public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task A_LicenceAdmin_grants_and_removes_platform_roles_which_take_effect_at_once()
     {
-        var licenceAdmin = await PersonAsync("licence-admin@hamptontrust.demo");
+        var licenceAdmin = await fixture.PersonApiAsync("licence-admin@hamptontrust.demo");
         var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Coordinator);
-        var theirApi = await PersonAsync(person.Email);
+        var theirApi = await fixture.PersonApiAsync(person.Email);
         Assert.Equal(HttpStatusCode.Forbidden, (await theirApi.GetAsync("/api/v1/national/platform-staff")).StatusCode);
 
         var granted = await (await licenceAdmin.PutAsJsonAsync($"/api/v1/national/platform-staff/{person.UserId}/roles",
@@ -32,7 +32,7 @@ public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task A_LicenceAdmin_invites_a_tenants_first_admin()
     {
-        var licenceAdmin = await PersonAsync("licence-admin@hamptontrust.demo");
+        var licenceAdmin = await fixture.PersonApiAsync("licence-admin@hamptontrust.demo");
         var email = $"first-admin-{Guid.NewGuid():N}@example.org";
         var invitation = await (await licenceAdmin.PostJson("/api/v1/national/tenants/cambridgeshire/admin-invitations",
             new CreateAdminInvitationRequest(email))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
@@ -42,12 +42,5 @@ public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
 
         await (await licenceAdmin.PostJson("/api/v1/national/tenants/atlantis/admin-invitations", new CreateAdminInvitationRequest(email)))
             .ProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    private async Task<HttpClient> PersonAsync(string email)
-    {
-        var client = fixture.Web.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await UserTokens.AuthorizationCodeAsync(fixture.Web, email)).AccessToken);
-        return client;
     }
 }
