@@ -59,23 +59,21 @@ public static class ClientEndpoints
     private static async Task<Created<IssuedClientResponse>> Create(
         CreateClientRequest request, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], Actor(user), cancellationToken: cancellationToken);
+        var issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], user.PersonId(), cancellationToken: cancellationToken);
         return TypedResults.Created($"clients/{issued.Client.Id}", new IssuedClientResponse(ClientResponse.From(issued.Client), issued.ClientSecret));
     }
 
     private static async Task<Results<Ok<IssuedClientResponse>, ProblemHttpResult>> Rotate(
         Guid clientId, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await clients.RotateSecretAsync(clientId, Actor(user), cancellationToken) is { } issued
+        await clients.RotateSecretAsync(clientId, user.PersonId(), cancellationToken) is { } issued
             ? TypedResults.Ok(new IssuedClientResponse(ClientResponse.From(issued.Client), issued.ClientSecret))
             : NotFound();
 
     private static async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> Revoke(
         Guid clientId, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await clients.RevokeAsync(clientId, Actor(user), cancellationToken) is { } client
+        await clients.RevokeAsync(clientId, user.PersonId(), cancellationToken) is { } client
             ? TypedResults.Ok(ClientResponse.From(client))
             : NotFound();
-
-    private static Guid? Actor(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(Claims.Subject), out var id) ? id : null;
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Client not found");
 }

@@ -74,7 +74,7 @@ public static class MemberEndpoints
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Update(
         Guid memberId, UpdateMemberRequest request, TenantMembers members, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await members.ChangeRolesAsync(memberId, request.Roles!, request.Version!.Value, Actor(user), cancellationToken) switch
+        await members.ChangeRolesAsync(memberId, request.Roles!, request.Version!.Value, user.PersonId(), cancellationToken) switch
         {
             (MemberChangeOutcome.Done, { } member) => TypedResults.Ok(member),
             (MemberChangeOutcome.LastProviderAdmin, _) => LastAdmin(),
@@ -83,7 +83,7 @@ public static class MemberEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         Guid memberId, TenantMembers members, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await members.RemoveAsync(memberId, Actor(user), cancellationToken) switch
+        await members.RemoveAsync(memberId, user.PersonId(), cancellationToken) switch
         {
             MemberChangeOutcome.Done => TypedResults.NoContent(),
             MemberChangeOutcome.LastProviderAdmin => LastAdmin(),
@@ -98,7 +98,7 @@ public static class MemberEndpoints
         CreateInvitationRequest invitationRequest, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> currentTenant,
         HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, invitationRequest.Email!, invitationRequest.Roles!, Actor(user),
+        var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, invitationRequest.Email!, invitationRequest.Roles!, user.PersonId(),
             Invitations.SiteRoot(request), cancellationToken);
         return TypedResults.Created($"invitations/{invitation.Id}", InvitationResponse.From(invitation));
     }
@@ -121,6 +121,4 @@ public static class MemberEndpoints
         title: LastProviderAdmin.Title, detail: LastProviderAdmin.Detail);
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Member not found");
-
-    private static Guid? Actor(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(Claims.Subject), out var id) ? id : null;
 }

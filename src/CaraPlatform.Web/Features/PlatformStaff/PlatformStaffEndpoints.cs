@@ -73,7 +73,7 @@ public static class PlatformStaffEndpoints
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded) return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The account changed; read it again");
         await audit.RecordAsync(new AuditEntry(AuditActions.PlatformRolesChanged, string.Join(",", roles),
-            ActorUserId: Actor(caller), Subject: user.Id.ToString()), cancellationToken);
+            ActorUserId: caller.PersonId(), Subject: user.Id.ToString()), cancellationToken);
         return TypedResults.Ok(new PlatformStaffResponse(user.Id, user.Email ?? "", user.DisplayName, user.PlatformRoles));
     }
 
@@ -82,10 +82,8 @@ public static class PlatformStaffEndpoints
         HttpRequest httpRequest, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
         var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, request.Email!, [TenantRole.ProviderAdmin],
-            Actor(caller), Invitations.SiteRoot(httpRequest), cancellationToken);
+            caller.PersonId(), Invitations.SiteRoot(httpRequest), cancellationToken);
         return TypedResults.Created($"/api/v1/tenants/{currentTenant.MultiTenantContext.TenantInfo!.Identifier}/invitations/{invitation.Id}",
             InvitationResponse.From(invitation));
     }
-
-    private static Guid? Actor(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(Claims.Subject), out var id) ? id : null;
 }

@@ -22,8 +22,7 @@ internal sealed class PlatformAccessHandler(UserManager<CaraUser> users) : Autho
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PlatformAccessRequirement requirement)
     {
-        if (context.User.FindFirst(CaraClaims.ClientTenant) is not null) return;
-        var user = context.User.GetClaim(OpenIddictConstants.Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        var user = context.User.PersonId() is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         if (user is not null && user.PlatformRoles.Intersect(requirement.Roles).Any()) context.Succeed(requirement);
     }
 }

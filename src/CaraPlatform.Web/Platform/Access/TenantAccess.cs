@@ -16,6 +16,15 @@ public static class CaraClaims
 {
     /// <summary>The tenant id an integration client is bound to; only client tokens carry it.</summary>
     public const string ClientTenant = "cara_tenant";
+
+    /// <summary>
+    /// The person behind a token or cookie (Identity's user-id claim is the OpenID Connect subject), or null for
+    /// an integration client, whose subject is its client id.
+    /// </summary>
+    public static Guid? PersonId(this ClaimsPrincipal principal) =>
+        principal.FindFirst(ClientTenant) is null && Guid.TryParse(principal.FindFirstValue(OpenIddictConstants.Claims.Subject), out var id)
+            ? id
+            : null;
 }
 
 /// <summary>
@@ -51,8 +60,7 @@ internal sealed class TenantAccessHandler(
             return;
         }
 
-        if (!Guid.TryParse(principal.FindFirstValue(OpenIddictConstants.Claims.Subject) ?? principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-            return;
+        if (principal.PersonId() is not { } userId) return;
         var roles = await userTenants.RolesIn(tenant, userId);
         if (roles is null) context.Fail(new AuthorizationFailureReason(this, NotInTenant));
         else if (roles.Intersect(requirement.Roles).Any()) context.Succeed(requirement);

@@ -2,6 +2,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Web.Features.Clients;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Admin;
 /// A ProviderAdmin's integration clients. A new secret is rendered only in the response to the POST that issued
 /// it: it is never stored in clear, put in a URL or carried over in TempData.
 /// </summary>
-public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, IValidator<CreateClientRequest> validator, UserManager<CaraUser> users)
+public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, IValidator<CreateClientRequest> validator)
     : PageModel
 {
     public IReadOnlyList<IntegrationClient> Clients { get; private set; } = [];
@@ -42,7 +43,7 @@ public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, I
             return await PageAsync(cancellationToken);
         }
 
-        Issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], Actor(), cancellationToken: cancellationToken);
+        Issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], User.PersonId(), cancellationToken: cancellationToken);
         Name = null;
         Scopes = [];
         return await PageAsync(cancellationToken);
@@ -50,7 +51,7 @@ public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, I
 
     public async Task<IActionResult> OnPostRotateAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        Issued = await clients.RotateSecretAsync(clientId, Actor(), cancellationToken);
+        Issued = await clients.RotateSecretAsync(clientId, User.PersonId(), cancellationToken);
         if (Issued is null) Errors = ["That client does not exist or has been revoked."];
         return await PageAsync(cancellationToken);
     }
@@ -59,7 +60,7 @@ public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, I
     {
         if (!confirm)
             Errors = ["Tick “Yes, revoke this client” to confirm: a revoked client cannot get tokens again."];
-        else if (await clients.RevokeAsync(clientId, Actor(), cancellationToken) is { } revoked)
+        else if (await clients.RevokeAsync(clientId, User.PersonId(), cancellationToken) is { } revoked)
             Notice = $"{revoked.Name} is revoked: it can get no more tokens.";
         else
             Errors = ["That client does not exist."];
@@ -77,5 +78,4 @@ public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, I
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Clients = await db.IntegrationClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
 
-    private Guid? Actor() => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
 }

@@ -4,6 +4,7 @@ using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Admin;
 /// <summary>A ProviderAdmin's staff: roles, removal and invitations, through the same services as the API.</summary>
 public sealed class MembersModel(
     TenantMembers members, Features.Members.Invitations invitations, CaraDbContext db, IValidator<CreateInvitationRequest> invitationValidator,
-    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, TimeProvider clock) : PageModel
+    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<MemberResponse> Members { get; private set; } = [];
 
@@ -41,7 +42,7 @@ public sealed class MembersModel(
 
         try
         {
-            var (outcome, member) = await members.ChangeRolesAsync(memberId, roles, version, Actor(), cancellationToken);
+            var (outcome, member) = await members.ChangeRolesAsync(memberId, roles, version, User.PersonId(), cancellationToken);
             Report(outcome, $"{member?.Email}'s roles are now {string.Join(", ", member?.Roles ?? [])}.");
         }
         catch (DbUpdateConcurrencyException)
@@ -54,7 +55,7 @@ public sealed class MembersModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        Report(await members.RemoveAsync(memberId, Actor(), cancellationToken), "The member has been removed from this service.");
+        Report(await members.RemoveAsync(memberId, User.PersonId(), cancellationToken), "The member has been removed from this service.");
         return await PageAsync(cancellationToken);
     }
 
@@ -68,7 +69,7 @@ public sealed class MembersModel(
             return await PageAsync(cancellationToken);
         }
 
-        var invitation = await invitations.InviteAsync(tenantAccessor.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, Actor(),
+        var invitation = await invitations.InviteAsync(tenantAccessor.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, User.PersonId(),
             Features.Members.Invitations.SiteRoot(Request), cancellationToken);
         Notice = $"Invitation sent to {invitation.Email}.";
         InviteEmail = null;
@@ -101,5 +102,4 @@ public sealed class MembersModel(
             .Where(i => i.IsOpenAt(now))];
     }
 
-    private Guid? Actor() => Guid.TryParse(users.GetUserId(User), out var id) ? id : null;
 }
