@@ -1,0 +1,209 @@
+using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Tenants;
+
+namespace CaraPlatform.Domain.Referrals;
+
+/// <summary>
+/// A police referral of an offender to CARA, from receipt to completion or return. Status changes only through
+/// the methods here, each checked against <see cref="ReferralLifecycle"/> and written to <see cref="Timeline"/>
+/// with who, when and why. Holds nothing about the victim: that lives in the victim-contact record, so that
+/// nothing shown for the offender (or sent to facilitators) can carry it.
+/// </summary>
+public sealed class Referral : ITenantOwned, ITimestamped
+{
+    public const int PoliceReferenceMaxLength = 100;
+
+    private readonly List<ReferralTransition> timeline = [];
+
+    private Referral()
+    {
+    }
+
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    /// <summary>The force's own reference (crime or custody number), as police quote it.</summary>
+    public string PoliceReference { get; private set; } = "";
+
+    public DisposalType DisposalType { get; private set; }
+
+    /// <summary>The day the caution was given: the condition's deadline counts from it.</summary>
+    public DateOnly DisposalDate { get; private set; }
+
+    public Offence Offence { get; private set; } = null!;
+
+    public Offender Offender { get; private set; } = null!;
+
+    public ReferralStatus Status { get; private set; }
+
+    public DateTimeOffset ReceivedAt { get; private set; }
+
+    public DateTimeOffset? FirstContactAt { get; private set; }
+
+    /// <summary>The last day on which the condition can be met; the police may extend it (see <see cref="ExtendDeadline"/>).</summary>
+    public DateOnly ConditionDeadline { get; private set; }
+
+    /// <summary>The answers the provider screened against, kept so the decision can be explained later.</summary>
+    public ScreeningAnswers? Screening { get; private set; }
+
+    /// <summary>How many times the police allowed a re-booking after a breach.</summary>
+    public int RebookingCount { get; private set; }
+
+    public IReadOnlyList<ReferralTransition> Timeline => timeline;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>A referral as the police send it. The deadline starts at the tenant's completion window.</summary>
+    public static Referral Receive(
+        string policeReference, DisposalType disposalType, DateOnly disposalDate, Offence offence, Offender offender,
+        ConditionSettings condition, ReferralActor actor, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(policeReference);
+        ArgumentNullException.ThrowIfNull(offence);
+        ArgumentNullException.ThrowIfNull(offender);
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentException.ThrowIfNullOrWhiteSpace(offence.TypeCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(offender.GivenName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(offender.FamilyName);
+        if (policeReference.Length > PoliceReferenceMaxLength)
+            throw new ArgumentException($"A police reference is at most {PoliceReferenceMaxLength} characters.", nameof(policeReference));
+
+        var now = clock.GetUtcNow();
+        // A referral follows the caution, which follows the offence: dates out of that order are typing errors.
+        if (disposalDate > UkCalendar.DateOf(now))
+            throw new ReferralRuleException($"The caution date {disposalDate:yyyy-MM-dd} is in the future.");
+        if (offence.Date > disposalDate)
+            throw new ReferralRuleException($"The offence date {offence.Date:yyyy-MM-dd} is after the caution date {disposalDate:yyyy-MM-dd}.");
+        if (offender.DateOfBirth >= offence.Date)
+            throw new ReferralRuleException("The offender's date of birth must be before the offence date.");
+
+        var referral = new Referral
+        {
+            PoliceReference = policeReference.Trim(),
+            DisposalType = disposalType,
+            DisposalDate = disposalDate,
+            Offence = offence,
+            Offender = offender,
+            Status = ReferralStatus.Received,
+            ReceivedAt = now,
+            ConditionDeadline = ConditionDeadlines.Initial(disposalDate, condition),
+        };
+        referral.timeline.Add(new ReferralTransition(
+            From: null, ReferralStatus.Received, ReferralAction.Receive, now, actor.Id, actor.Name, Reason: null));
+        return referral;
+    }
+
+    public void StartScreening(ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.StartScreening, actor, clock, reason: null);
+
+    /// <summary>
+    /// Screens the referral against the national rules and the tenant's own, and moves it to Eligible or back to
+    /// the police as ineligible with every failing reason on the timeline.
+    /// </summary>
+    public EligibilityResult RecordScreening(ScreeningAnswers answers, TenantDefinition tenant, ReferralActor actor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        // Check the state before judging anything, so a stale screen form gets a 409 rather than a verdict.
+        if (!ReferralLifecycle.Allows(Status, ReferralAction.ConfirmEligible))
+            throw new IllegalReferralTransitionException(Status, ReferralAction.ConfirmEligible);
+
+        var result = EligibilityRules.Evaluate(Offender, Offence, answers, tenant);
+        Screening = answers;
+        if (result.IsEligible)
+            Apply(ReferralAction.ConfirmEligible, actor, clock, reason: null);
+        else
+            Apply(ReferralAction.ReturnIneligible, actor, clock, string.Join("; ", result.Reasons.Select(r => r.Text)));
+        return result;
+    }
+
+    /// <summary>The provider's own judgement that the referral is incomplete or unsafe, whatever the rules say.</summary>
+    public void ReturnIneligible(string reason, ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.ReturnIneligible, actor, clock, reason, reasonRequired: true);
+
+    public void ReturnUncontactable(string reason, ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.ReturnUncontactable, actor, clock, reason, reasonRequired: true);
+
+    /// <summary>Not a change of status; the first-contact target is measured against it.</summary>
+    public void RecordFirstContact(ReferralActor actor, TimeProvider clock)
+    {
+        if (FirstContactAt is not null)
+            throw new ReferralRuleException($"First contact was already recorded at {FirstContactAt:O}.");
+        Apply(ReferralAction.RecordFirstContact, actor, clock, reason: null);
+        FirstContactAt = timeline[^1].At;
+    }
+
+    /// <summary>Booked onto both workshops; the booking itself (dates, venue) belongs to the booking feature.</summary>
+    public void Book(ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.Book, actor, clock, reason: null);
+
+    public void RecordWorkshop1Attended(ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.RecordWorkshop1Attended, actor, clock, reason: null);
+
+    /// <summary>Attending Workshop 2 after Workshop 1 completes the condition.</summary>
+    public void RecordWorkshop2Attended(ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.RecordWorkshop2Attended, actor, clock, reason: null);
+
+    /// <summary>A missed workshop or refused entry (late arrival): a breach the police must decide on.</summary>
+    public void RecordNonCompliance(string reason, ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.RecordNonCompliance, actor, clock, reason, reasonRequired: true);
+
+    /// <summary>The police accept a reasonable excuse; the offender is booked again and repeats both workshops.</summary>
+    public void AllowRebooking(string reason, ReferralActor actor, TimeProvider clock)
+    {
+        Apply(ReferralAction.AllowRebooking, actor, clock, reason, reasonRequired: true);
+        RebookingCount++;
+    }
+
+    /// <summary>The police decide the breach ends the referral (for example, prosecution for the original offence).</summary>
+    public void Close(string reason, ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.Close, actor, clock, reason, reasonRequired: true);
+
+    public void Withdraw(string reason, ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.Withdraw, actor, clock, reason, reasonRequired: true);
+
+    /// <summary>
+    /// The police move the deadline later, never beyond the tenant's maximum (at most 20 weeks from the caution)
+    /// and never earlier: an earlier deadline would put a compliant offender in breach.
+    /// </summary>
+    public void ExtendDeadline(DateOnly newDeadline, string reason, ConditionSettings condition, ReferralActor actor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        if (!ReferralLifecycle.Allows(Status, ReferralAction.ExtendDeadline))
+            throw new IllegalReferralTransitionException(Status, ReferralAction.ExtendDeadline);
+        var latest = ConditionDeadlines.Latest(DisposalDate, condition);
+        if (newDeadline > latest)
+            throw new ReferralRuleException(
+                $"The deadline cannot be extended beyond {latest:yyyy-MM-dd}, {ConditionDeadlines.MaxWeeks(condition)} weeks from the caution.");
+        if (newDeadline <= ConditionDeadline)
+            throw new ReferralRuleException($"An extension must be later than the current deadline {ConditionDeadline:yyyy-MM-dd}.");
+        var previous = ConditionDeadline;
+        Apply(ReferralAction.ExtendDeadline, actor, clock, reason, reasonRequired: true,
+            describe: r => $"Deadline {previous:yyyy-MM-dd} → {newDeadline:yyyy-MM-dd}: {r}");
+        ConditionDeadline = newDeadline;
+    }
+
+    /// <summary>When the booking clock last started: receipt, or the police's latest permission to re-book.</summary>
+    public DateTimeOffset BookingClockStartedAt =>
+        timeline.LastOrDefault(t => t.Action == ReferralAction.AllowRebooking)?.At ?? ReceivedAt;
+
+    private void Apply(
+        ReferralAction action, ReferralActor actor, TimeProvider clock, string? reason, bool reasonRequired = false,
+        Func<string, string>? describe = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(clock);
+        var next = ReferralLifecycle.Next(Status, action);
+        if (reasonRequired && string.IsNullOrWhiteSpace(reason))
+            throw new ArgumentException($"{action} needs a reason: the police are told why.", nameof(reason));
+        var text = reason?.Trim();
+        if (text is not null && describe is not null)
+            text = describe(text);
+        timeline.Add(new ReferralTransition(Status, next, action, clock.GetUtcNow(), actor.Id, actor.Name, text));
+        Status = next;
+    }
+}
