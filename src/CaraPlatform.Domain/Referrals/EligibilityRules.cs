@@ -63,15 +63,6 @@ public static class EligibilityRules
         return new EligibilityResult(Failures(offender, offence, answers, tenant).ToList());
     }
 
-    /// <summary>The cohort an offender would join; female non-IPV has none in the programme.</summary>
-    public static Cohort? CohortFor(Sex sex, bool isIpv) => (sex, isIpv) switch
-    {
-        (Sex.Male, true) => Cohort.IpvMale,
-        (Sex.Female, true) => Cohort.IpvFemale,
-        (Sex.Male, false) => Cohort.NonIpvMale,
-        _ => null,
-    };
-
     private static IEnumerable<IneligibilityReason> Failures(Offender offender, Offence offence, ScreeningAnswers answers, TenantDefinition tenant)
     {
         // 18 on the offence date counts: the birthday is the first day of being 18.
@@ -84,7 +75,7 @@ public static class EligibilityRules
             yield return new(Codes.OffenceTypeNotListed, $"The offence type '{offence.TypeCode}' is not on the national list or this service's list.");
 
         // Groups are single-sex and split IPV / non-IPV: with no group to join, the condition cannot be met.
-        var cohort = CohortFor(offender.Sex, offence.IsIpv);
+        var cohort = Cohorts.For(offender.Sex, offence.IsIpv);
         if (cohort is null || !tenant.Cohorts.Contains(cohort.Value))
         {
             var kind = offence.IsIpv ? "intimate-partner" : "family (non-IPV)";

@@ -1,10 +1,9 @@
+using CaraPlatform.Domain.Tenants;
+
 namespace CaraPlatform.Domain.Referrals;
 
 /// <summary>The out-of-court disposal whose condition is attending CARA.</summary>
 public enum DisposalType { ConditionalCaution, DiversionaryCaution }
-
-/// <summary>Recorded sex; CARA groups are single-sex, so it decides the cohort.</summary>
-public enum Sex { Male, Female }
 
 /// <summary>
 /// The offender's relationship to the person harmed. Partners make the offence intimate-partner (IPV); the

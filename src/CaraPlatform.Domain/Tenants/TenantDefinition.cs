@@ -72,6 +72,24 @@ public enum DeliveryModel { LicenceHolder, Partner }
 /// <summary>The single-sex groups a tenant can run.</summary>
 public enum Cohort { IpvMale, IpvFemale, NonIpvMale }
 
+/// <summary>Recorded sex; CARA groups are single-sex, so it decides the cohort.</summary>
+public enum Sex { Male, Female }
+
+public static class Cohorts
+{
+    /// <summary>
+    /// The group an offender joins: IPV male, IPV female or non-IPV male. The programme has no non-IPV female
+    /// group, so a woman with a family offence has none (null).
+    /// </summary>
+    public static Cohort? For(Sex sex, bool isIpv) => (sex, isIpv) switch
+    {
+        (Sex.Male, true) => Cohort.IpvMale,
+        (Sex.Female, true) => Cohort.IpvFemale,
+        (Sex.Male, false) => Cohort.NonIpvMale,
+        _ => null,
+    };
+}
+
 /// <summary>DASH risk levels a tenant accepts; High is never eligible (it prompts a MARAC referral instead).</summary>
 public enum DashRiskLevel { Standard, Medium }
 

@@ -2,9 +2,6 @@ using CaraPlatform.Domain.Tenants;
 
 namespace CaraPlatform.Domain.Workshops;
 
-/// <summary>The offender's sex, which decides the single-sex group they join.</summary>
-public enum ParticipantSex { Male, Female }
-
 /// <summary>Why a referral cannot be booked onto a run. Codes are stable: API clients and reports key on them.</summary>
 public enum BookingRefusalCode
 {
@@ -46,7 +43,7 @@ public sealed record BookingRefusal(BookingRefusalCode Code, string Message);
 /// <param name="ConditionDeadline">The last day the caution's conditions can be completed (16 weeks, or as extended).</param>
 /// <param name="HasLiveBooking">The referral already holds a booking that is not cancelled or ended.</param>
 public sealed record BookingCandidate(
-    ParticipantSex Sex,
+    Sex Sex,
     bool IsIntimatePartnerOffence,
     string PreferredLanguage,
     bool InterpreterArranged,
@@ -56,18 +53,6 @@ public sealed record BookingCandidate(
 /// <summary>Whether a referral may be booked onto a run (DESIGN.md §1, Workshops and Attendance rules).</summary>
 public static class BookingEligibility
 {
-    /// <summary>
-    /// The single-sex group for the offender: IPV male, IPV female or non-IPV male. There is no non-IPV female
-    /// group in the programme, so a woman with a family offence has none (null).
-    /// </summary>
-    public static Cohort? CohortFor(ParticipantSex sex, bool isIntimatePartnerOffence) => (sex, isIntimatePartnerOffence) switch
-    {
-        (ParticipantSex.Male, true) => Cohort.IpvMale,
-        (ParticipantSex.Female, true) => Cohort.IpvFemale,
-        (ParticipantSex.Male, false) => Cohort.NonIpvMale,
-        _ => null,
-    };
-
     /// <summary>Every reason the candidate cannot be booked onto the run; empty when the booking may be made.</summary>
     /// <param name="currentBookings">Live bookings already on the run, not counting this one.</param>
     /// <param name="now">The current instant, from the caller's TimeProvider.</param>
@@ -78,7 +63,7 @@ public static class BookingEligibility
         var refusals = new List<BookingRefusal>();
         void Refuse(BookingRefusalCode code, string message) => refusals.Add(new BookingRefusal(code, message));
 
-        var cohort = CohortFor(candidate.Sex, candidate.IsIntimatePartnerOffence);
+        var cohort = Cohorts.For(candidate.Sex, candidate.IsIntimatePartnerOffence);
         if (cohort is null)
             Refuse(BookingRefusalCode.NoCohortForNonIpvFemale,
                 "CARA has no group for a woman cautioned for a family (non-IPV) offence; the referral should go back to the police.");

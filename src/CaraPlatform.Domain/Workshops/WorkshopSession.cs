@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 
 namespace CaraPlatform.Domain.Workshops;
@@ -27,22 +28,8 @@ public sealed record WorkshopSession(DateOnly Date, TimeOnly Start, TimeOnly End
     }
 
     /// <summary>The instant the workshop starts, read as UK local time.</summary>
-    public DateTimeOffset StartsAt => UkTime.At(Date, Start);
+    public DateTimeOffset StartsAt => UkCalendar.At(Date, Start);
 
     /// <summary>The instant the workshop ends, read as UK local time.</summary>
-    public DateTimeOffset EndsAt => UkTime.At(Date, End);
-}
-
-/// <summary>CARA runs in English and Welsh force areas, so workshop times are Europe/London wall-clock times.</summary>
-public static class UkTime
-{
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
-    public static DateTimeOffset At(DateOnly date, TimeOnly time)
-    {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        // GetUtcOffset does not throw for the skipped or repeated hour at a clock change (01:00–02:00),
-        // which no workshop is held in; ConvertTimeToUtc would.
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
-    }
+    public DateTimeOffset EndsAt => UkCalendar.At(Date, End);
 }

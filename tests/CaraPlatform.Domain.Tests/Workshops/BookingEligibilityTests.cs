@@ -12,7 +12,7 @@ public sealed class BookingEligibilityTests
 
     /// <summary>A man with an IPV offence, English speaking, deadline well after Workshop 2, no booking yet.</summary>
     private static BookingCandidate Candidate() => new(
-        ParticipantSex.Male, IsIntimatePartnerOffence: true, PreferredLanguage: "en", InterpreterArranged: false,
+        Sex.Male, IsIntimatePartnerOffence: true, PreferredLanguage: "en", InterpreterArranged: false,
         ConditionDeadline: CourseRunBuilder.Workshop1Date.AddDays(60), HasLiveBooking: false);
 
     private IReadOnlyList<BookingRefusal> Refusals(BookingCandidate candidate, int currentBookings = 0, DateTimeOffset? now = null) =>
@@ -30,24 +30,24 @@ public sealed class BookingEligibilityTests
     public void An_eligible_candidate_is_refused_nothing() => Assert.Empty(Refusals(Candidate()));
 
     [Theory]
-    [InlineData(ParticipantSex.Male, true, Cohort.IpvMale)]
-    [InlineData(ParticipantSex.Female, true, Cohort.IpvFemale)]
-    [InlineData(ParticipantSex.Male, false, Cohort.NonIpvMale)]
-    public void Sex_and_offence_decide_the_cohort(ParticipantSex sex, bool ipv, Cohort cohort)
+    [InlineData(Sex.Male, true, Cohort.IpvMale)]
+    [InlineData(Sex.Female, true, Cohort.IpvFemale)]
+    [InlineData(Sex.Male, false, Cohort.NonIpvMale)]
+    public void Sex_and_offence_decide_the_cohort(Sex sex, bool ipv, Cohort cohort)
     {
-        Assert.Equal(cohort, BookingEligibility.CohortFor(sex, ipv));
+        Assert.Equal(cohort, Cohorts.For(sex, ipv));
         _run.Cohort = cohort;
         Assert.Empty(Refusals(Candidate() with { Sex = sex, IsIntimatePartnerOffence = ipv }));
     }
 
     [Theory]
-    [InlineData(ParticipantSex.Male, true, Cohort.IpvFemale)]
-    [InlineData(ParticipantSex.Male, true, Cohort.NonIpvMale)]
-    [InlineData(ParticipantSex.Female, true, Cohort.IpvMale)]
-    [InlineData(ParticipantSex.Female, true, Cohort.NonIpvMale)]
-    [InlineData(ParticipantSex.Male, false, Cohort.IpvMale)]
-    [InlineData(ParticipantSex.Male, false, Cohort.IpvFemale)]
-    public void A_run_for_another_cohort_is_refused(ParticipantSex sex, bool ipv, Cohort runCohort)
+    [InlineData(Sex.Male, true, Cohort.IpvFemale)]
+    [InlineData(Sex.Male, true, Cohort.NonIpvMale)]
+    [InlineData(Sex.Female, true, Cohort.IpvMale)]
+    [InlineData(Sex.Female, true, Cohort.NonIpvMale)]
+    [InlineData(Sex.Male, false, Cohort.IpvMale)]
+    [InlineData(Sex.Male, false, Cohort.IpvFemale)]
+    public void A_run_for_another_cohort_is_refused(Sex sex, bool ipv, Cohort runCohort)
     {
         _run.Cohort = runCohort;
         AssertSingleRefusal(Refusals(Candidate() with { Sex = sex, IsIntimatePartnerOffence = ipv }), BookingRefusalCode.CohortMismatch);
@@ -59,10 +59,10 @@ public sealed class BookingEligibilityTests
     [InlineData(Cohort.NonIpvMale)]
     public void A_woman_with_a_family_offence_has_no_cohort_and_is_refused_every_run(Cohort runCohort)
     {
-        Assert.Null(BookingEligibility.CohortFor(ParticipantSex.Female, isIntimatePartnerOffence: false));
+        Assert.Null(Cohorts.For(Sex.Female, isIpv: false));
         _run.Cohort = runCohort;
         var refusal = AssertSingleRefusal(
-            Refusals(Candidate() with { Sex = ParticipantSex.Female, IsIntimatePartnerOffence = false }),
+            Refusals(Candidate() with { Sex = Sex.Female, IsIntimatePartnerOffence = false }),
             BookingRefusalCode.NoCohortForNonIpvFemale);
         Assert.Contains("police", refusal.Message, StringComparison.Ordinal);
     }
