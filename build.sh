@@ -30,7 +30,6 @@ cmd_run() {
     local admin
     admin=$(build/postgres.sh start .cara/pg "$port")
     trap 'build/postgres.sh stop .cara/pg; echo "Stopped the development database."' EXIT
-    trap 'exit 130' INT TERM
     dotnet "$app" provision-dev-db "$admin" cara .cara/dev-db.env
     export ConnectionStrings__CaraOwner; ConnectionStrings__CaraOwner=$(sed -n 's/^CARA_DB_OWNER=//p' .cara/dev-db.env)
     export ConnectionStrings__Cara; ConnectionStrings__Cara=$(sed -n 's/^CARA_DB_APP=//p' .cara/dev-db.env)
@@ -44,7 +43,11 @@ CARA Platform (Development)
   Ctrl-C stops the web host and the development database.
 MSG
   ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development} ASPNETCORE_URLS=http://127.0.0.1:5080 \
-    dotnet "$app" --contentRoot "$root/src/CaraPlatform.Web"
+    dotnet "$app" --contentRoot "$root/src/CaraPlatform.Web" &
+  local host=$!
+  # Ctrl-C or a TERM to this script stops the web host first; the EXIT trap then stops the database.
+  trap 'kill -TERM "$host" 2>/dev/null; wait "$host"; exit 130' INT TERM
+  wait "$host"
 }
 
 cmd_test() {

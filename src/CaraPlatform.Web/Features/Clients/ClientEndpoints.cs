@@ -44,13 +44,17 @@ public static class ClientEndpoints
     {
         var clients = tenantApi.MapGroup("/clients").WithTags("Integration clients")
             .RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
-        clients.MapGet("/", List).WithName("ListClients").WithSummary("List the tenant's integration clients");
+        clients.MapGet("/", List).WithName("ListClients").WithSummary("List the tenant's integration clients")
+            .WithDescription("ProviderAdmin only. Secrets are never listed: they are shown once, when issued.");
         clients.MapPost("/", Create).WithName("CreateClient").WithSummary("Create an integration client; its secret is shown once")
+            .WithDescription("The client is bound to this tenant and may request only the scopes granted here. Copy the secret from this answer: it is stored hashed.")
             .Validates<CreateClientRequest>();
         clients.MapPost("/{clientId:guid}/secret", Rotate).WithName("RotateClientSecret")
-            .WithSummary("Issue a new secret; the old one stops working").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Issue a new secret; the old one stops working")
+            .WithDescription("Tokens already issued stay valid until they expire; new token requests need the new secret.").ProducesProblem(StatusCodes.Status404NotFound);
         clients.MapDelete("/{clientId:guid}", Revoke).WithName("RevokeClient")
-            .WithSummary("Revoke the client: it can get no more tokens").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Revoke the client: it can get no more tokens")
+            .WithDescription("Its live tokens stop working at once. Revoking twice is harmless.").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<List<ClientResponse>>> List(CaraDbContext db, CancellationToken cancellationToken) =>

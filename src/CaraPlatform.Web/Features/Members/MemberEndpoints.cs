@@ -55,17 +55,23 @@ public static class MemberEndpoints
     public static void MapMembers(this RouteGroupBuilder tenantApi)
     {
         var members = tenantApi.MapGroup("/members").WithTags("Members").RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
-        members.MapGet("/", List).WithName("ListMembers").WithSummary("List the tenant's members and their roles");
+        members.MapGet("/", List).WithName("ListMembers").WithSummary("List the tenant's members and their roles")
+            .WithDescription("ProviderAdmin only. Each member carries a version to send back when changing roles.");
         members.MapPut("/{memberId:guid}", Update).WithName("UpdateMember").WithSummary("Change a member's roles")
+            .WithDescription("409 when the member changed since it was read, or when this would leave the tenant without a ProviderAdmin.")
             .Validates<UpdateMemberRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         members.MapDelete("/{memberId:guid}", Remove).WithName("RemoveMember").WithSummary("Remove a member from the tenant")
+            .WithDescription("The person keeps their account and other tenants' memberships. The last ProviderAdmin cannot be removed (409).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var invitations = tenantApi.MapGroup("/invitations").WithTags("Members").RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
-        invitations.MapGet("/", ListInvitations).WithName("ListInvitations").WithSummary("List invitations");
+        invitations.MapGet("/", ListInvitations).WithName("ListInvitations").WithSummary("List invitations")
+            .WithDescription("Open, accepted and cancelled invitations, newest first. Links are never listed.");
         invitations.MapPost("/", Invite).WithName("CreateInvitation")
-            .WithSummary("Invite a person by email; the link expires after 7 days").Validates<CreateInvitationRequest>();
+            .WithSummary("Invite a person by email; the link expires after 7 days")
+            .WithDescription("The person receives a one-use link to create an account (or sign in) and join with the roles given.").Validates<CreateInvitationRequest>();
         invitations.MapDelete("/{invitationId:guid}", Cancel).WithName("CancelInvitation").WithSummary("Cancel an open invitation")
+            .WithDescription("The link stops working. Cancelling an accepted or expired invitation changes nothing.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -41,12 +41,15 @@ public static class PlatformStaffEndpoints
     public static void MapPlatformStaff(this RouteGroupBuilder nationalApi)
     {
         var staff = nationalApi.MapGroup("/platform-staff").WithTags("Licence holder").RequirePlatformApiAccess(PlatformRole.LicenceAdmin);
-        staff.MapGet("/", List).WithName("ListPlatformStaff").WithSummary("List people holding platform roles");
+        staff.MapGet("/", List).WithName("ListPlatformStaff").WithSummary("List people holding platform roles")
+            .WithDescription("LicenceAdmin only.");
         staff.MapPut("/{userId:guid}/roles", UpdateRoles).WithName("UpdatePlatformRoles").WithSummary("Set a person's platform roles")
+            .WithDescription("LicenceAdmin only. An empty list takes every platform role away; the last LicenceAdmin keeps the role (409).")
             .Validates<UpdatePlatformRolesRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         nationalApi.MapPost("/tenants/{tenant}/admin-invitations", InviteAdmin).WithTags("Licence holder").WithName("InviteTenantAdmin")
             .WithSummary("Invite a tenant's ProviderAdmin (e.g. its first)")
+            .WithDescription("LicenceAdmin only, without being a member of the tenant.")
             .Validates<CreateAdminInvitationRequest>()
             .RequirePlatformApiAccess(PlatformRole.LicenceAdmin);
     }
