@@ -102,7 +102,18 @@ public sealed record VenueDefinition(
     int Capacity, bool StepFreeAccess, string? Notes = null);
 
 public sealed record WorkshopDefaults(
-    DayOfWeek DayOfWeek, string StartTime, string EndTime, int MinDaysApart, int MaxDaysApart, int Capacity, bool RemoteDelivery);
+    DayOfWeek DayOfWeek, string StartTime, string EndTime, int MinDaysApart, int MaxDaysApart, int Capacity, bool RemoteDelivery)
+{
+    /// <summary>The programme's usual session, standing in for a time the tenant loader would have refused.</summary>
+    public static readonly TimeOnly ProgrammeStart = new(10, 0);
+
+    public static readonly TimeOnly ProgrammeEnd = new(15, 0);
+
+    /// <summary>The session's start and end as times of day.</summary>
+    public (TimeOnly Start, TimeOnly End) SessionTimes() => (
+        TenantDefinition.TryParseTime(StartTime, out var start) ? start : ProgrammeStart,
+        TenantDefinition.TryParseTime(EndTime, out var end) ? end : ProgrammeEnd);
+}
 
 public sealed record ConditionSettings(int CompletionWeeks, int MaxExtendedWeeks, int FirstContactTargetDays, int BookingTargetDays)
 {

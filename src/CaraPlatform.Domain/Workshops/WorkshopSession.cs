@@ -12,18 +12,11 @@ public enum WorkshopNumber { Workshop1 = 1, Workshop2 = 2 }
 /// </summary>
 public sealed record WorkshopSession(DateOnly Date, TimeOnly Start, TimeOnly End)
 {
-    /// <summary>The programme's usual 10:00–15:00 session, used when a tenant's own defaults cannot be read.</summary>
-    public static readonly TimeOnly DefaultStart = new(10, 0);
-
-    public static readonly TimeOnly DefaultEnd = new(15, 0);
-
     /// <summary>A session on <paramref name="date"/> at the tenant's default times (10:00–15:00 unless it sets others).</summary>
     public static WorkshopSession OnDate(DateOnly date, WorkshopDefaults defaults)
     {
         ArgumentNullException.ThrowIfNull(defaults);
-        // The tenant loader has already checked both times; the programme defaults stand only for one it has not.
-        var start = TenantDefinition.TryParseTime(defaults.StartTime, out var s) ? s : DefaultStart;
-        var end = TenantDefinition.TryParseTime(defaults.EndTime, out var e) ? e : DefaultEnd;
+        var (start, end) = defaults.SessionTimes();
         return new WorkshopSession(date, start, end);
     }
 

@@ -7,8 +7,8 @@ namespace CaraPlatform.Web.Platform;
 public sealed class WorkshopOptions
 {
     public DayOfWeek DayOfWeek { get; set; } = DayOfWeek.Saturday;
-    public TimeOnly Start { get; set; } = new(10, 0);
-    public TimeOnly End { get; set; } = new(15, 0);
+    public TimeOnly Start { get; set; } = WorkshopDefaults.ProgrammeStart;
+    public TimeOnly End { get; set; } = WorkshopDefaults.ProgrammeEnd;
     public int MinDaysApart { get; set; } = 28;
     public int MaxDaysApart { get; set; } = 35;
     public int Capacity { get; set; } = 12;
@@ -18,9 +18,7 @@ public sealed class WorkshopOptions
     {
         var defaults = tenant.Settings.WorkshopDefaults;
         options.DayOfWeek = defaults.DayOfWeek;
-        // The loader has checked both times; the defaults stand only for a definition that skipped it.
-        if (TenantDefinition.TryParseTime(defaults.StartTime, out var start)) options.Start = start;
-        if (TenantDefinition.TryParseTime(defaults.EndTime, out var end)) options.End = end;
+        (options.Start, options.End) = defaults.SessionTimes();
         options.MinDaysApart = defaults.MinDaysApart;
         options.MaxDaysApart = defaults.MaxDaysApart;
         options.Capacity = defaults.Capacity;
