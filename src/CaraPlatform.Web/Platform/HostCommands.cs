@@ -59,27 +59,24 @@ public static class HostCommands
     }
 
     /// <summary>Cara:TenantsPath, else the nearest tenants/ folder above the content root (a source checkout).</summary>
-    public static string TenantsPath(IConfiguration configuration, IHostEnvironment environment)
-    {
-        if (configuration["Cara:TenantsPath"] is { Length: > 0 } configured) return configured;
-        for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tenants");
-            if (File.Exists(Path.Combine(candidate, TenantDefinitionLoader.SchemaFileName))) return candidate;
-        }
-
-        throw new InvalidOperationException("No tenants/ folder found: set Cara:TenantsPath (Cara__TenantsPath).");
-    }
+    public static string TenantsPath(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Cara:TenantsPath"] is { Length: > 0 } configured ? configured
+        : CheckoutRoot(environment) is { } root ? Path.Combine(root, "tenants")
+        : throw new InvalidOperationException("No tenants/ folder found: set Cara:TenantsPath (Cara__TenantsPath).");
 
     /// <summary>A folder under the checkout's .cara/ (beside tenants/), where development keeps what it makes.</summary>
-    public static string DevelopmentFolder(IHostEnvironment environment, string name)
+    public static string DevelopmentFolder(IHostEnvironment environment, string name) =>
+        Path.Combine(CheckoutRoot(environment) ?? environment.ContentRootPath, ".cara", name);
+
+    /// <summary>The nearest folder above the content root holding tenants/ with its schema: a source checkout.</summary>
+    private static string? CheckoutRoot(IHostEnvironment environment)
     {
         for (var dir = new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
         {
-            if (Directory.Exists(Path.Combine(dir.FullName, "tenants"))) return Path.Combine(dir.FullName, ".cara", name);
+            if (File.Exists(Path.Combine(dir.FullName, "tenants", TenantDefinitionLoader.SchemaFileName))) return dir.FullName;
         }
 
-        return Path.Combine(environment.ContentRootPath, ".cara", name);
+        return null;
     }
 
     private static Dictionary<string, string> ReadEnvFile(string path) =>
