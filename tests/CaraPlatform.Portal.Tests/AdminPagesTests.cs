@@ -10,10 +10,7 @@ public sealed class AdminPagesTests(PortalFixture portal)
     public async Task A_provider_admin_creates_a_client_sees_its_secret_once_and_invites_a_person()
     {
         var page = await portal.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync("admin@hampshire.demo");
-        await page.GetByLabel("Password").FillAsync(DevelopmentSeed.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await PortalFixture.SignInAsync(page, "admin@hampshire.demo", DevelopmentSeed.Password);
         await page.GotoAsync("/t/hampshire");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Integration clients" }).ClickAsync();

@@ -38,6 +38,8 @@ public sealed class PortalFixture : IAsyncLifetime
         Web.StartServer();
         BaseUrl = Web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+        // CI shares two cores between the host, PostgreSQL and Chromium: give assertions room before calling them failed.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -54,6 +56,22 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>A person of our own, so that lockout and two-factor never touch the demo accounts other tests use.</summary>
+    /// <summary>
+    /// Clicks a form's submit button and waits for the server's answer to the POST. A click alone returns before
+    /// the request is sent, and a navigation started right after it can abort the request.
+    /// </summary>
+    public static Task SubmitAsync(ILocator button) =>
+        button.Page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.Method == "POST");
+
+    /// <summary>Signs in through the sign-in form and waits until the server has answered.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+    }
+
     public async Task<string> NewMemberAsync(string tenantSlug, TenantRole role) =>
         (await TestPeople.MemberAsync(Web, Database, tenantSlug, role)).Email;
 

@@ -14,7 +14,7 @@ public sealed partial class SignInTests(PortalFixture portal)
     {
         var page = await portal.NewPageAsync();
 
-        await SignInAsync(page, "spoc@hampshire.demo", DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, "spoc@hampshire.demo", DevelopmentSeed.Password);
 
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("CARA Hampshire & Isle of Wight");
@@ -26,7 +26,7 @@ public sealed partial class SignInTests(PortalFixture portal)
     {
         var page = await portal.NewPageAsync();
 
-        await SignInAsync(page, "coordinator@hampshire.demo", "not-the-password-at-all");
+        await PortalFixture.SignInAsync(page, "coordinator@hampshire.demo", "not-the-password-at-all");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is not right.");
         await Assertions.Expect(page).ToHaveURLAsync(portal.BaseUrl + "/");
@@ -39,8 +39,8 @@ public sealed partial class SignInTests(PortalFixture portal)
         var page = await portal.NewPageAsync();
 
         for (var attempt = 0; attempt < 5; attempt++)
-            await SignInAsync(page, email, "wrong-password-" + attempt);
-        await SignInAsync(page, email, DevelopmentSeed.Password);
+            await PortalFixture.SignInAsync(page, email, "wrong-password-" + attempt);
+        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This account is locked");
         await Assertions.Expect(page).Not.ToHaveURLAsync(TenantHome("hampshire"));
@@ -51,7 +51,7 @@ public sealed partial class SignInTests(PortalFixture portal)
     {
         var email = await portal.NewMemberAsync("hampshire", TenantRole.Facilitator);
         var page = await portal.NewPageAsync();
-        await SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
 
         await page.GotoAsync("/account/two-factor");
@@ -61,8 +61,8 @@ public sealed partial class SignInTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
+        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in/two-factor"));
 
         await page.GetByLabel("Code from your authenticator app").FillAsync(WrongCode(totp));
@@ -73,15 +73,6 @@ public sealed partial class SignInTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
         await Assertions.Expect(page.Locator("#roles")).ToContainTextAsync("Facilitator");
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
     }
 
     private Regex TenantHome(string slug) => new($"^{Regex.Escape(portal.BaseUrl)}/t/{slug}$");
