@@ -241,6 +241,383 @@ namespace CaraPlatform.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("InboxDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("inbox_delivered_at");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("schema_version");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<int>("WebhookAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("webhook_attempts");
+
+                    b.Property<DateTimeOffset?>("WebhookDeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("webhook_delivered_at");
+
+                    b.Property<string>("WebhookState")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("webhook_state");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_police_notices");
+
+                    b.HasIndex("TenantId", "NextAttemptAt")
+                        .HasDatabaseName("ix_police_notices_tenant_id_next_attempt_at")
+                        .HasFilter("inbox_delivered_at IS NULL OR webhook_state = 'Pending'");
+
+                    b.HasIndex("TenantId", "OccurredAt")
+                        .HasDatabaseName("ix_police_notices_tenant_id_occurred_at");
+
+                    b.HasIndex("TenantId", "ReferralId", "OccurredAt")
+                        .HasDatabaseName("ix_police_notices_tenant_id_referral_id_occurred_at");
+
+                    b.ToTable("police_notices", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Notices.WebhookDeliveryAttempt", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<DateTimeOffset>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempted_at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_webhook_delivery_attempts");
+
+                    b.HasIndex("TenantId", "AttemptedAt")
+                        .HasDatabaseName("ix_webhook_delivery_attempts_tenant_id_attempted_at");
+
+                    b.HasIndex("TenantId", "NoticeId", "Attempt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_delivery_attempts_tenant_id_notice_id_attempt");
+
+                    b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AtRiskNoticeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_risk_notice_at");
+
+                    b.Property<DateTimeOffset?>("BookingTargetMissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booking_target_missed_at");
+
+                    b.Property<DateOnly>("ConditionDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("condition_deadline");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DisposalDate")
+                        .HasColumnType("date")
+                        .HasColumnName("disposal_date");
+
+                    b.Property<string>("DisposalType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposal_type");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_at");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("force_code");
+
+                    b.Property<DateTimeOffset?>("OverdueNoticeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notice_at");
+
+                    b.Property<string>("PoliceAnswers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("police_answers");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("police_reference");
+
+                    b.Property<int>("RebookingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rebooking_count");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Screening")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("screening");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("timeline")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("timeline");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Offence", "CaraPlatform.Domain.Referrals.Referral.Offence#Offence", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("offence_date");
+
+                            b1.Property<string>("Relationship")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("offence_relationship");
+
+                            b1.Property<string>("TypeCode")
+                                .IsRequired()
+                                .HasMaxLength(63)
+                                .HasColumnType("character varying(63)")
+                                .HasColumnName("offence_type_code");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Offender", "CaraPlatform.Domain.Referrals.Referral.Offender#Offender", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessibilityNeeds")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("offender_accessibility_needs");
+
+                            b1.Property<string>("AddressLine1")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("offender_address_line1");
+
+                            b1.Property<string>("AddressLine2")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("offender_address_line2");
+
+                            b1.Property<bool>("ChildrenInHousehold")
+                                .HasColumnType("boolean")
+                                .HasColumnName("offender_children_in_household");
+
+                            b1.Property<DateOnly>("DateOfBirth")
+                                .HasColumnType("date")
+                                .HasColumnName("offender_date_of_birth");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("offender_email");
+
+                            b1.Property<string>("FamilyName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("offender_family_name");
+
+                            b1.Property<string>("GivenName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("offender_given_name");
+
+                            b1.Property<bool>("InterpreterNeeded")
+                                .HasColumnType("boolean")
+                                .HasColumnName("offender_interpreter_needed");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("offender_phone");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("offender_postcode");
+
+                            b1.Property<string>("PreferredLanguage")
+                                .IsRequired()
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("offender_preferred_language");
+
+                            b1.Property<string>("Sex")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("offender_sex");
+
+                            b1.Property<string>("Town")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("offender_town");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Officer", "CaraPlatform.Domain.Referrals.Referral.Officer#ReferringOfficer", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("CollarNumber")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("officer_collar_number");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)")
+                                .HasColumnName("officer_email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("officer_name");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("officer_phone");
+                        });
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("TenantId", "PoliceReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referrals_tenant_id_police_reference");
+
+                    b.HasIndex("TenantId", "ReceivedAt")
+                        .HasDatabaseName("ix_referrals_tenant_id_received_at");
+
+                    b.HasIndex("TenantId", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_referrals_tenant_id_status_received_at");
+
+                    b.ToTable("referrals", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -379,6 +756,113 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_venues_tenant_id_code");
 
                     b.ToTable("venues", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedDetails")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_details");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_victim_records");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_records_tenant_id_referral_id");
+
+                    b.ToTable("victim_records", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("caller_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_body");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_idempotency_records");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "CallerId", "Operation", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_idempotency_records_tenant_id_caller_id_operation_key");
+
+                    b.ToTable("idempotency_records", (string)null);
                 });
 
             modelBuilder.Entity("CaraPlatform.Infrastructure.Identity.CaraUser", b =>
@@ -879,6 +1363,50 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_memberships_users_user_id");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_notices_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_notices_referrals_tenant_id_referral_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Notices.WebhookDeliveryAttempt", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_delivery_attempts_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Notices.PoliceNotice", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_delivery_attempts_police_notices_tenant_id_notice_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referrals_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Venues.Venue", b =>
                 {
                     b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
@@ -887,6 +1415,33 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_venues_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimRecord", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_records_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_records_referrals_tenant_id_referral_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_records_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

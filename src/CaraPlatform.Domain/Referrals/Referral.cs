@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
 
 namespace CaraPlatform.Domain.Referrals;
@@ -14,6 +15,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
     public const int PoliceReferenceMaxLength = 100;
 
     private readonly List<ReferralTransition> timeline = [];
+    private readonly List<ReferralNotice> raisedNotices = [];
 
     private Referral()
     {
@@ -25,6 +27,14 @@ public sealed class Referral : ITenantOwned, ITimestamped
 
     /// <summary>The force's own reference (crime or custody number), as police quote it.</summary>
     public string PoliceReference { get; private set; } = "";
+
+    /// <summary>The referring force, by its code in the tenant file.</summary>
+    public string ForceCode { get; private set; } = "";
+
+    public ReferringOfficer Officer { get; private set; } = null!;
+
+    /// <summary>The eligibility answers as the police asserted them; <see cref="Screening"/> holds the provider's.</summary>
+    public ScreeningAnswers PoliceAnswers { get; private set; } = null!;
 
     public DisposalType DisposalType { get; private set; }
 
@@ -52,50 +62,121 @@ public sealed class Referral : ITenantOwned, ITimestamped
 
     public IReadOnlyList<ReferralTransition> Timeline => timeline;
 
+    /// <summary>When the deadline job first found the booking target missed: a flag for coordinators, not a notice.</summary>
+    public DateTimeOffset? BookingTargetMissedAt { get; private set; }
+
+    /// <summary>When the police were told the deadline is at risk; set once so they are told once.</summary>
+    public DateTimeOffset? AtRiskNoticeAt { get; private set; }
+
+    /// <summary>When the police were told the deadline passed unmet; set once.</summary>
+    public DateTimeOffset? OverdueNoticeAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    public uint Version { get; set; }
+
     /// <summary>A referral as the police send it. The deadline starts at the tenant's completion window.</summary>
-    public static Referral Receive(
-        string policeReference, DisposalType disposalType, DateOnly disposalDate, Offence offence, Offender offender,
-        ConditionSettings condition, ReferralActor actor, TimeProvider clock)
+    public static Referral Receive(ReferralDetails details, ConditionSettings condition, ReferralActor actor, TimeProvider clock)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(policeReference);
-        ArgumentNullException.ThrowIfNull(offence);
-        ArgumentNullException.ThrowIfNull(offender);
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
-        ArgumentException.ThrowIfNullOrWhiteSpace(offence.TypeCode);
-        ArgumentException.ThrowIfNullOrWhiteSpace(offender.GivenName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(offender.FamilyName);
-        if (policeReference.Length > PoliceReferenceMaxLength)
-            throw new ArgumentException($"A police reference is at most {PoliceReferenceMaxLength} characters.", nameof(policeReference));
-
         var now = clock.GetUtcNow();
-        // A referral follows the caution, which follows the offence: dates out of that order are typing errors.
-        if (disposalDate > UkCalendar.DateOf(now))
-            throw new ReferralRuleException($"The caution date {disposalDate:yyyy-MM-dd} is in the future.");
-        if (offence.Date > disposalDate)
-            throw new ReferralRuleException($"The offence date {offence.Date:yyyy-MM-dd} is after the caution date {disposalDate:yyyy-MM-dd}.");
-        if (offender.DateOfBirth >= offence.Date)
-            throw new ReferralRuleException("The offender's date of birth must be before the offence date.");
-
-        var referral = new Referral
-        {
-            PoliceReference = policeReference.Trim(),
-            DisposalType = disposalType,
-            DisposalDate = disposalDate,
-            Offence = offence,
-            Offender = offender,
-            Status = ReferralStatus.Received,
-            ReceivedAt = now,
-            ConditionDeadline = ConditionDeadlines.Initial(disposalDate, condition),
-        };
+        var referral = new Referral { Status = ReferralStatus.Received, ReceivedAt = now };
+        referral.SetDetails(details, condition, now);
         referral.timeline.Add(new ReferralTransition(
             From: null, ReferralStatus.Received, ReferralAction.Receive, now, actor.Id, actor.Name, Reason: null));
         return referral;
+    }
+
+    /// <summary>
+    /// The police correct what they sent, before the provider starts screening: after that the provider has acted
+    /// on the details, so a change must go through a conversation, not an edit.
+    /// </summary>
+    public void Correct(ReferralDetails details, ConditionSettings condition, ReferralActor actor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        Apply(ReferralAction.Correct, actor, clock, reason: null);
+        SetDetails(details, condition, clock.GetUtcNow());
+    }
+
+    private void SetDetails(ReferralDetails details, ConditionSettings condition, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.PoliceReference);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.ForceCode);
+        ArgumentNullException.ThrowIfNull(details.Officer);
+        ArgumentNullException.ThrowIfNull(details.Offence);
+        ArgumentNullException.ThrowIfNull(details.Offender);
+        ArgumentNullException.ThrowIfNull(details.PoliceAnswers);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.Offence.TypeCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.Offender.GivenName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(details.Offender.FamilyName);
+        if (details.PoliceReference.Length > PoliceReferenceMaxLength)
+            throw new ArgumentException($"A police reference is at most {PoliceReferenceMaxLength} characters.", nameof(details));
+
+        // A referral follows the caution, which follows the offence: dates out of that order are typing errors.
+        if (details.DisposalDate > UkCalendar.DateOf(now))
+            throw new ReferralRuleException($"The caution date {details.DisposalDate:yyyy-MM-dd} is in the future.");
+        if (details.Offence.Date > details.DisposalDate)
+            throw new ReferralRuleException(
+                $"The offence date {details.Offence.Date:yyyy-MM-dd} is after the caution date {details.DisposalDate:yyyy-MM-dd}.");
+        if (details.Offender.DateOfBirth >= details.Offence.Date)
+            throw new ReferralRuleException("The offender's date of birth must be before the offence date.");
+
+        PoliceReference = details.PoliceReference.Trim();
+        ForceCode = details.ForceCode;
+        DisposalType = details.DisposalType;
+        DisposalDate = details.DisposalDate;
+        Officer = details.Officer;
+        Offence = details.Offence;
+        Offender = details.Offender;
+        PoliceAnswers = details.PoliceAnswers;
+        ConditionDeadline = ConditionDeadlines.Initial(details.DisposalDate, condition);
+    }
+
+    /// <summary>The details as the police may correct them.</summary>
+    public ReferralDetails Details => new(PoliceReference, ForceCode, DisposalType, DisposalDate, Officer, Offence, Offender, PoliceAnswers);
+
+    /// <summary>
+    /// Notices for the police raised since the referral was loaded; the data layer writes them to the outbox in the
+    /// same transaction as the change and then forgets them.
+    /// </summary>
+    public IReadOnlyList<ReferralNotice> RaisedNotices => raisedNotices;
+
+    public void ClearRaisedNotices() => raisedNotices.Clear();
+
+    /// <summary>
+    /// The deadline job's daily look at the referral: flags a missed booking target, and tells the police once when
+    /// the deadline is at risk and once when it has passed. Returns what it raised.
+    /// </summary>
+    public IReadOnlyList<PoliceNoticeType> CheckDeadlines(TenantDefinition tenant, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        var status = ReferralDeadlines.Classify(this, tenant, now);
+        var raised = new List<PoliceNoticeType>();
+        if (status.BookingOverdue && BookingTargetMissedAt is null)
+            BookingTargetMissedAt = now;
+        // A booked referral whose workshops fit is not at risk however close the deadline; an unbooked one or a breach is.
+        var stillToBook = ReferralLifecycle.AwaitingBooking.Contains(Status) || Status == ReferralStatus.NonCompliant;
+        if (status.AtRisk && stillToBook && AtRiskNoticeAt is null)
+        {
+            AtRiskNoticeAt = now;
+            raisedNotices.Add(new ReferralNotice(PoliceNoticeType.DeadlineAtRisk, now, $"The deadline {ConditionDeadline:yyyy-MM-dd} is at risk."));
+            raised.Add(PoliceNoticeType.DeadlineAtRisk);
+        }
+
+        if (status.Overdue && OverdueNoticeAt is null)
+        {
+            OverdueNoticeAt = now;
+            raisedNotices.Add(new ReferralNotice(PoliceNoticeType.Overdue, now, $"The deadline {ConditionDeadline:yyyy-MM-dd} passed with the condition unmet."));
+            raised.Add(PoliceNoticeType.Overdue);
+        }
+
+        return raised;
     }
 
     public void StartScreening(ReferralActor actor, TimeProvider clock) =>
@@ -203,7 +284,22 @@ public sealed class Referral : ITenantOwned, ITimestamped
         var text = reason?.Trim();
         if (text is not null && describe is not null)
             text = describe(text);
-        timeline.Add(new ReferralTransition(Status, next, action, clock.GetUtcNow(), actor.Id, actor.Name, text));
+        var at = clock.GetUtcNow();
+        timeline.Add(new ReferralTransition(Status, next, action, at, actor.Id, actor.Name, text));
         Status = next;
+        if (NoticeFor(action) is { } notice)
+            raisedNotices.Add(new ReferralNotice(notice, at, text));
     }
+
+    /// <summary>The moves the police are told about. Their own decisions (re-booking, closing, extending) are not echoed.</summary>
+    private static PoliceNoticeType? NoticeFor(ReferralAction action) => action switch
+    {
+        ReferralAction.ReturnIneligible => PoliceNoticeType.ReturnedIneligible,
+        ReferralAction.ReturnUncontactable => PoliceNoticeType.ReturnedUncontactable,
+        ReferralAction.Book => PoliceNoticeType.Booked,
+        ReferralAction.RecordWorkshop2Attended => PoliceNoticeType.Completed,
+        ReferralAction.RecordNonCompliance => PoliceNoticeType.NonCompliant,
+        ReferralAction.Withdraw => PoliceNoticeType.WithdrawalAcknowledged,
+        _ => null,
+    };
 }

@@ -44,6 +44,7 @@ public static class ReferralLifecycle
         [ReferralAction.Withdraw] = new(Open, ReferralStatus.Withdrawn),
         [ReferralAction.RecordFirstContact] = new(AwaitingBooking, To: null),
         [ReferralAction.ExtendDeadline] = new(Open, To: null),
+        [ReferralAction.Correct] = new([ReferralStatus.Received], To: null),
     };
 
     /// <summary>Whether <paramref name="action"/> may be taken from <paramref name="current"/>.</summary>

@@ -21,6 +21,35 @@ public sealed record Offence(string TypeCode, DateOnly Date, OffenceRelationship
 /// <summary>What the provider needs to contact and book the offender; nothing more.</summary>
 public sealed record Offender(string GivenName, string FamilyName, DateOnly DateOfBirth, Sex Sex, string PreferredLanguage = "en")
 {
+    public const int NameMaxLength = 100;
+    public const int AddressLineMaxLength = 200;
+    public const int TownMaxLength = 100;
+    public const int PhoneMaxLength = 30;
+    public const int EmailMaxLength = 254;
+    public const int NeedsMaxLength = 2000;
+
+    public string? AddressLine1 { get; init; }
+
+    public string? AddressLine2 { get; init; }
+
+    public string? Town { get; init; }
+
+    /// <summary>UK postcode in normal form.</summary>
+    public string? Postcode { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>Whether the offender needs an interpreter in <see cref="PreferredLanguage"/> to take part.</summary>
+    public bool InterpreterNeeded { get; init; }
+
+    /// <summary>What the venue or the facilitators must allow for (mobility, hearing, literacy, ...).</summary>
+    public string? AccessibilityNeeds { get; init; }
+
+    /// <summary>Children live in the household: the victim-contact service weighs it in safeguarding.</summary>
+    public bool ChildrenInHousehold { get; init; }
+
     /// <summary>
     /// The day the offender turns <paramref name="years"/>. Someone born on 29 February comes of age on
     /// 1 March in a non-leap year (Family Law Reform Act 1969 s.9), not on 28 February as AddYears would say.
@@ -32,9 +61,35 @@ public sealed record Offender(string GivenName, string FamilyName, DateOnly Date
     }
 }
 
+/// <summary>The police officer who gave the caution and made the referral; the provider's contact for questions.</summary>
+public sealed record ReferringOfficer(string Name, string? CollarNumber, string Email, string? Phone)
+{
+    public const int NameMaxLength = 100;
+    public const int CollarNumberMaxLength = 20;
+}
+
+/// <summary>
+/// Everything the police send with a referral, and what they may correct before screening starts. The victim's
+/// details travel beside it (in the intake request) but never in it.
+/// </summary>
+/// <param name="PoliceAnswers">The eligibility answers as asserted by the police; the provider's own screening may differ.</param>
+public sealed record ReferralDetails(
+    string PoliceReference,
+    string ForceCode,
+    DisposalType DisposalType,
+    DateOnly DisposalDate,
+    ReferringOfficer Officer,
+    Offence Offence,
+    Offender Offender,
+    ScreeningAnswers PoliceAnswers);
+
 /// <summary>Who did something to a referral; kept by name as well as id so the timeline reads after staff leave.</summary>
 public sealed record ReferralActor(Guid Id, string Name);
 
 /// <summary>One entry on a referral's timeline. <see cref="From"/> is null only for the referral's receipt.</summary>
 public sealed record ReferralTransition(
     ReferralStatus? From, ReferralStatus To, ReferralAction Action, DateTimeOffset At, Guid ActorId, string ActorName, string? Reason);
+
+/// <summary>A notice the referral raised for the police, waiting to be written to the outbox.</summary>
+/// <param name="Reason">Why, in words the police may read (a return's reasons, a breach's workshop); never victim data.</param>
+public sealed record ReferralNotice(Notices.PoliceNoticeType Type, DateTimeOffset At, string? Reason);

@@ -58,4 +58,7 @@ public enum ReferralAction
 
     /// <summary>Not a change of status: the police moved the condition's deadline.</summary>
     ExtendDeadline,
+
+    /// <summary>Not a change of status: the police corrected what they sent, before screening.</summary>
+    Correct,
 }

@@ -3,6 +3,10 @@ using System.Reflection;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Notices;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.VictimContact;
+using CaraPlatform.Infrastructure.Idempotency;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Infrastructure.Identity;
@@ -35,11 +39,14 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public CaraDbContext(DbContextOptions<CaraDbContext> options, IMultiTenantContextAccessor<CaraTenantInfo>? tenantAccessor = null)
         : base(options)
     {
-        CurrentTenantId = tenantAccessor?.MultiTenantContext.TenantInfo?.TenantId;
+        CurrentTenant = tenantAccessor?.MultiTenantContext.TenantInfo;
+        CurrentTenantId = CurrentTenant?.TenantId;
     }
 
     /// <summary>The tenant this context serves; null outside any tenant, which sees no tenant rows.</summary>
     public Guid? CurrentTenantId { get; }
+
+    public CaraTenantInfo? CurrentTenant { get; }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
@@ -55,10 +62,33 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<VictimRecord> VictimRecords => Set<VictimRecord>();
+
+    public DbSet<PoliceNotice> PoliceNotices => Set<PoliceNotice>();
+
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()
             .HaveConversion<Configurations.TenantDefinitionConverter, Configurations.TenantDefinitionComparer>()
+            .HaveColumnType("jsonb");
+        // Value objects of a referral: columns of its row, never entities of their own.
+        configurationBuilder.ComplexProperties<Offence>();
+        configurationBuilder.ComplexProperties<Offender>();
+        configurationBuilder.ComplexProperties<ReferringOfficer>();
+        configurationBuilder.IgnoreAny<ReferralDetails>();
+        configurationBuilder.IgnoreAny<ReferralNotice>();
+        configurationBuilder.IgnoreAny<ReferralTransition>();
+        configurationBuilder.Properties<ScreeningAnswers>()
+            .HaveConversion<Configurations.JsonColumnConverter<ScreeningAnswers>, Configurations.JsonColumnComparer<ScreeningAnswers>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<List<ReferralTransition>>()
+            .HaveConversion<Configurations.JsonColumnConverter<List<ReferralTransition>>, Configurations.JsonColumnComparer<List<ReferralTransition>>>()
             .HaveColumnType("jsonb");
     }
 

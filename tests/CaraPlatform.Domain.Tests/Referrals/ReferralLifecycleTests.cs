@@ -40,6 +40,7 @@ public sealed class ReferralLifecycleTests
         (ReferralStatus.Booked, ReferralAction.ExtendDeadline, ReferralStatus.Booked),
         (ReferralStatus.AttendedWorkshop1, ReferralAction.ExtendDeadline, ReferralStatus.AttendedWorkshop1),
         (ReferralStatus.NonCompliant, ReferralAction.ExtendDeadline, ReferralStatus.NonCompliant),
+        (ReferralStatus.Received, ReferralAction.Correct, ReferralStatus.Received),
     ];
 
     /// <summary>How to reach each state from receipt, using only legal moves.</summary>
@@ -259,13 +260,12 @@ public sealed class ReferralLifecycleTests
         var clock = Clock();
         var condition = Hampshire.Condition;
         Assert.Throws<ReferralRuleException>(() => Referral.Receive(
-            "ref", DisposalType.ConditionalCaution, new DateOnly(2026, 3, 3), Offence(), Offender(), condition, Police, clock));
+            Details() with { DisposalDate = new DateOnly(2026, 3, 3) }, condition, Police, clock));
         Assert.Throws<ReferralRuleException>(() => Referral.Receive(
-            "ref", DisposalType.ConditionalCaution, OffenceDate.AddDays(-1), Offence(), Offender(), condition, Police, clock));
+            Details() with { DisposalDate = OffenceDate.AddDays(-1) }, condition, Police, clock));
         Assert.Throws<ReferralRuleException>(() => Referral.Receive(
-            "ref", DisposalType.ConditionalCaution, CautionDate, Offence(), Offender() with { DateOfBirth = OffenceDate }, condition, Police, clock));
-        Assert.Throws<ArgumentException>(() => Referral.Receive(
-            " ", DisposalType.ConditionalCaution, CautionDate, Offence(), Offender(), condition, Police, clock));
+            Details() with { Offender = Offender() with { DateOfBirth = OffenceDate } }, condition, Police, clock));
+        Assert.Throws<ArgumentException>(() => Referral.Receive(Details() with { PoliceReference = " " }, condition, Police, clock));
     }
 
     [Theory]
@@ -316,6 +316,7 @@ public sealed class ReferralLifecycleTests
             case ReferralAction.ExtendDeadline:
                 referral.ExtendDeadline(referral.ConditionDeadline.AddDays(7), reason, Hampshire.Condition, Coordinator, clock);
                 break;
+            case ReferralAction.Correct: referral.Correct(referral.Details with { PoliceReference = "44/99999/26" }, Hampshire.Condition, Coordinator, clock); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }

@@ -39,8 +39,11 @@ public static class ReferralTestData
         TenantAnswers = new Dictionary<string, bool> { ["alcohol-drug-dependency"] = false, ["island-travel"] = true },
     };
 
+    public static ReferralDetails Details() => new(
+        "44/12345/26", "hampshire", DisposalType.DiversionaryCaution, CautionDate,
+        new ReferringOfficer("PC Jane Hollis", "HC1234", "jane.hollis@hampshire.police.example", null),
+        Offence(), Offender(), EligibleAnswers());
+
     public static Referral Received(TimeProvider clock, TenantDefinition? tenant = null) =>
-        Referral.Receive(
-            "44/12345/26", DisposalType.DiversionaryCaution, CautionDate, Offence(), Offender(),
-            (tenant ?? Hampshire).Condition, Police, clock);
+        Referral.Receive(Details(), (tenant ?? Hampshire).Condition, Police, clock);
 }

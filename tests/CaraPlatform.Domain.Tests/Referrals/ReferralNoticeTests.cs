@@ -1,0 +1,94 @@
+using CaraPlatform.Domain.Notices;
+using CaraPlatform.Domain.Referrals;
+using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+
+namespace CaraPlatform.Domain.Tests.Referrals;
+
+public class ReferralNoticeTests
+{
+    [Fact]
+    public void Outcomes_the_police_must_hear_raise_one_notice_each_and_their_own_decisions_raise_none()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        referral.StartScreening(Coordinator, clock);
+        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        referral.Book(Coordinator, clock);
+        referral.RecordNonCompliance("Late for Workshop 1", Coordinator, clock);
+        referral.AllowRebooking("Reasonable excuse", Police, clock);
+        referral.Book(Coordinator, clock);
+        referral.RecordWorkshop1Attended(Coordinator, clock);
+        referral.RecordWorkshop2Attended(Coordinator, clock);
+
+        Assert.Equal(
+            [PoliceNoticeType.Booked, PoliceNoticeType.NonCompliant, PoliceNoticeType.Booked, PoliceNoticeType.Completed],
+            referral.RaisedNotices.Select(n => n.Type));
+        Assert.Equal("Late for Workshop 1", referral.RaisedNotices[1].Reason);
+        referral.ClearRaisedNotices();
+        Assert.Empty(referral.RaisedNotices);
+    }
+
+    [Fact]
+    public void A_return_tells_the_police_every_reason()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        referral.StartScreening(Coordinator, clock);
+        referral.RecordScreening(EligibleAnswers() with { OnBail = true, EvidenceOfCoerciveOrControllingBehaviour = true }, Hampshire, Coordinator, clock);
+
+        var notice = Assert.Single(referral.RaisedNotices);
+        Assert.Equal(PoliceNoticeType.ReturnedIneligible, notice.Type);
+        Assert.Contains("bail", notice.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("coercive", notice.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_deadline_check_tells_the_police_once_when_at_risk_and_once_when_overdue()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        Assert.Empty(referral.CheckDeadlines(Hampshire, clock));
+
+        // 16 weeks from the caution; at risk inside minimum gap + 7 days.
+        clock.SetUtcNow(new DateTimeOffset(referral.ConditionDeadline.AddDays(-30).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        Assert.Equal([PoliceNoticeType.DeadlineAtRisk], referral.CheckDeadlines(Hampshire, clock));
+        Assert.Empty(referral.CheckDeadlines(Hampshire, clock));
+        Assert.NotNull(referral.BookingTargetMissedAt);
+
+        clock.SetUtcNow(new DateTimeOffset(referral.ConditionDeadline.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        Assert.Equal([PoliceNoticeType.Overdue], referral.CheckDeadlines(Hampshire, clock));
+        Assert.Empty(referral.CheckDeadlines(Hampshire, clock));
+        Assert.Equal(2, referral.RaisedNotices.Count);
+    }
+
+    [Fact]
+    public void A_booked_referral_close_to_its_deadline_is_not_at_risk_but_is_overdue_once_the_day_passes()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        referral.StartScreening(Coordinator, clock);
+        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        referral.Book(Coordinator, clock);
+        referral.ClearRaisedNotices();
+
+        clock.SetUtcNow(new DateTimeOffset(referral.ConditionDeadline.AddDays(-10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        Assert.Empty(referral.CheckDeadlines(Hampshire, clock));
+        clock.SetUtcNow(new DateTimeOffset(referral.ConditionDeadline.AddDays(2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        Assert.Equal([PoliceNoticeType.Overdue], referral.CheckDeadlines(Hampshire, clock));
+    }
+
+    [Fact]
+    public void Details_can_be_corrected_only_before_screening_starts()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        referral.Correct(referral.Details with { PoliceReference = "44/55555/26" }, Hampshire.Condition, Police, clock);
+        Assert.Equal("44/55555/26", referral.PoliceReference);
+        Assert.Equal(ReferralAction.Correct, referral.Timeline[^1].Action);
+
+        referral.StartScreening(Coordinator, clock);
+        var refused = Assert.Throws<IllegalReferralTransitionException>(
+            () => referral.Correct(referral.Details, Hampshire.Condition, Police, clock));
+        Assert.Equal(ReferralStatus.Screening, refused.Current);
+    }
+}
