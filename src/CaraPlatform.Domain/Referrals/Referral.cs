@@ -202,6 +202,36 @@ public sealed class Referral : ITenantOwned, ITimestamped
         return result;
     }
 
+    /// <summary>
+    /// The coordinator's screening decision on the checklist. <c>eligible</c> must agree with the rules (a referral that
+    /// fails one cannot be passed by hand); <c>ineligible</c> needs a reason and returns the referral to the police with
+    /// that reason and any rule it fails.
+    /// </summary>
+    public EligibilityResult DecideScreening(
+        ScreeningAnswers answers, bool eligible, string? reason, TenantDefinition tenant, ReferralActor actor, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var action = eligible ? ReferralAction.ConfirmEligible : ReferralAction.ReturnIneligible;
+        if (!ReferralLifecycle.Allows(Status, action))
+            throw new IllegalReferralTransitionException(Status, action);
+        var result = EligibilityRules.Evaluate(Offender, Offence, answers, tenant);
+        if (eligible)
+        {
+            if (!result.IsEligible)
+                throw new ScreeningContradictionException(result.Reasons);
+            Screening = answers;
+            Apply(ReferralAction.ConfirmEligible, actor, clock, reason);
+            return result;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new ArgumentException("Returning a referral as ineligible needs a reason: the police are told why.", nameof(reason));
+        Screening = answers;
+        var text = result.IsEligible ? reason.Trim() : $"{reason.Trim()} ({string.Join("; ", result.Reasons.Select(r => r.Text))})";
+        Apply(ReferralAction.ReturnIneligible, actor, clock, text);
+        return result;
+    }
+
     /// <summary>The provider's own judgement that the referral is incomplete or unsafe, whatever the rules say.</summary>
     public void ReturnIneligible(string reason, ReferralActor actor, TimeProvider clock) =>
         Apply(ReferralAction.ReturnIneligible, actor, clock, reason, reasonRequired: true);

@@ -30,3 +30,10 @@ public sealed class IllegalReferralTransitionException : ReferralRuleException
 
     public ReferralAction Attempted { get; }
 }
+
+/// <summary>A coordinator tried to pass a referral that fails the eligibility rules; <see cref="Reasons"/> says which.</summary>
+public sealed class ScreeningContradictionException(IReadOnlyList<IneligibilityReason> reasons)
+    : ReferralRuleException($"The answers fail the eligibility rules: {string.Join("; ", reasons.Select(r => r.Text))}")
+{
+    public IReadOnlyList<IneligibilityReason> Reasons { get; } = reasons;
+}

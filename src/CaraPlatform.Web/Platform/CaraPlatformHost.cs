@@ -7,6 +7,7 @@ using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.PlatformStaff;
+using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
@@ -30,6 +31,9 @@ public static class CaraPlatformHost
         services.AddScoped<Features.Clients.IntegrationClients>();
         services.AddScoped<Features.Members.Invitations>();
         services.AddScoped<Features.Members.TenantMembers>();
+        services.AddScoped<Features.Referrals.ReferralHandler>();
+        services.AddScoped<Idempotency>();
+        services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
@@ -58,7 +62,8 @@ public static class CaraPlatformHost
         });
 
         ValidatorOptions.Global.PropertyNameResolver = ValidationFilter.CamelCasePropertyName;
-        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Program>(
+            filter: v => !typeof(IPartValidator).IsAssignableFrom(v.ValidatorType), includeInternalTypes: true);
 
         services.AddHealthChecks().AddDbContextCheck<CaraDbContext>(tags: ["ready"]);
 
@@ -121,6 +126,7 @@ public static class CaraPlatformHost
         tenantApi.MapVenues();
         tenantApi.MapClients();
         tenantApi.MapMembers();
+        tenantApi.MapReferrals();
 
         var nationalApi = app.MapGroup("/api/v1/national");
         nationalApi.MapPlatformStaff();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Web.Features.Referrals;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +21,31 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldName(json.Path), JsonMessage(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid("body", bad.Message),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
+            InvalidCursorException => Invalid("cursor", exception.Message),
+            ScreeningContradictionException contradiction => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The screening answers fail the eligibility rules",
+                Detail = "Decide Ineligible with a reason, or correct the answers.",
+                Extensions =
+                {
+                    ["field"] = "decision",
+                    ["failedRules"] = contradiction.Reasons.Select(r => new { code = r.Code, text = r.Text }).ToList(),
+                },
+            },
+            IllegalReferralTransitionException illegal => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = $"Not allowed while the referral is {illegal.Current}",
+                Detail = illegal.Message,
+                Extensions = { ["currentState"] = illegal.Current.ToString(), ["action"] = illegal.Attempted.ToString() },
+            },
+            ReferralRuleException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The referral's rules do not allow this",
+                Detail = rule.Message,
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,

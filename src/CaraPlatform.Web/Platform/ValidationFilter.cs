@@ -27,3 +27,9 @@ public static class ValidationFilter
     public static string? CamelCasePropertyName(Type type, MemberInfo? member, LambdaExpression? expression) =>
         member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 }
+
+/// <summary>
+/// A validator of a part of a request, built by its parent's validator with what it needs (the tenant, today);
+/// never resolved from the container.
+/// </summary>
+public interface IPartValidator;

@@ -92,3 +92,48 @@ public class ReferralNoticeTests
         Assert.Equal(ReferralStatus.Screening, refused.Current);
     }
 }
+
+public class ScreeningDecisionTests
+{
+    [Fact]
+    public void An_eligible_decision_must_agree_with_the_rules()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        referral.StartScreening(Coordinator, clock);
+
+        var refused = Assert.Throws<ScreeningContradictionException>(() => referral.DecideScreening(
+            EligibleAnswers() with { OnBail = true }, eligible: true, reason: null, Hampshire, Coordinator, clock));
+        Assert.Contains(refused.Reasons, r => r.Code == EligibilityRules.Codes.OnBail);
+        Assert.Equal(ReferralStatus.Screening, referral.Status);
+
+        referral.DecideScreening(EligibleAnswers(), eligible: true, reason: null, Hampshire, Coordinator, clock);
+        Assert.Equal(ReferralStatus.Eligible, referral.Status);
+        Assert.Empty(referral.RaisedNotices);
+    }
+
+    [Fact]
+    public void An_ineligible_decision_needs_a_reason_and_tells_the_police_it_and_every_failed_rule()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        referral.StartScreening(Coordinator, clock);
+        Assert.Throws<ArgumentException>(() => referral.DecideScreening(EligibleAnswers(), eligible: false, reason: " ", Hampshire, Coordinator, clock));
+
+        referral.DecideScreening(EligibleAnswers() with { OnBail = true }, eligible: false, reason: "On police bail", Hampshire, Coordinator, clock);
+
+        Assert.Equal(ReferralStatus.ReturnedIneligible, referral.Status);
+        var notice = Assert.Single(referral.RaisedNotices);
+        Assert.StartsWith("On police bail (", notice.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decision_before_screening_starts_names_the_state()
+    {
+        var clock = Clock();
+        var referral = Received(clock);
+        var refused = Assert.Throws<IllegalReferralTransitionException>(() => referral.DecideScreening(
+            EligibleAnswers(), eligible: true, reason: null, Hampshire, Coordinator, clock));
+        Assert.Contains("Received", refused.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.VictimContact;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Infrastructure.VictimContact;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+
+namespace CaraPlatform.Web.Features.Referrals;
+
+/// <summary>The filters of a referral list.</summary>
+public sealed record ReferralQuery(
+    IReadOnlyList<ReferralStatus>? Statuses = null, DateOnly? ReceivedFrom = null, DateOnly? ReceivedTo = null, string? PoliceReference = null,
+    string? Cursor = null, int Limit = ReferralQuery.DefaultLimit)
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+}
+
+/// <summary>
+/// What can be done to referrals, for the API and the portal alike: intake with the victim's record, reading,
+/// listing and every lifecycle move. The tenant is the platform's business: nothing here filters by it.
+/// </summary>
+public sealed class ReferralHandler(
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, UserManager<CaraUser> users,
+    AuditTrail audit, TimeProvider clock)
+{
+    private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo
+        ?? throw new InvalidOperationException("Referrals are handled inside a tenant.");
+
+    /// <summary>The existing referral with this police reference, if any: a second referral for the same caution is a mistake.</summary>
+    public Task<Referral?> FindByPoliceReferenceAsync(string policeReference, CancellationToken cancellationToken) =>
+        db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.PoliceReference == policeReference.Trim(), cancellationToken);
+
+    /// <summary>Receives the referral and seals the victim's details in their own record, in one SaveChanges.</summary>
+    public async Task<Referral> ReceiveAsync(ReferralDetails details, VictimDetails victim, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referral = Referral.Receive(details, Tenant.Settings.Condition, await ActorAsync(user), clock);
+        db.Referrals.Add(referral);
+        db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(Tenant.TenantId, victim) });
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditAsync(user, "referral-received", referral.Id, cancellationToken);
+        return referral;
+    }
+
+    public Task<Referral?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>
+    /// Loads the referral, checks the caller read its current version, applies <paramref name="change"/> and saves;
+    /// the row version makes the database refuse a change based on a stale read.
+    /// </summary>
+    public async Task<Referral?> ChangeAsync(
+        Guid id, uint version, ClaimsPrincipal user, Action<Referral, ReferralActor> change, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (referral is null) return null;
+        if (referral.Version != version) throw new DbUpdateConcurrencyException("The referral changed since it was read.");
+        change(referral, await ActorAsync(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return referral;
+    }
+
+    public async Task<ReferralPageResult> ListAsync(ReferralQuery query, CancellationToken cancellationToken)
+    {
+        var referrals = db.Referrals.AsNoTracking();
+        if (query.Statuses is { Count: > 0 } statuses)
+            referrals = referrals.Where(r => statuses.Contains(r.Status));
+        if (query.ReceivedFrom is { } from)
+            referrals = referrals.Where(r => r.ReceivedAt >= UkCalendar.At(from, TimeOnly.MinValue));
+        if (query.ReceivedTo is { } to)
+            referrals = referrals.Where(r => r.ReceivedAt < UkCalendar.At(to.AddDays(1), TimeOnly.MinValue));
+        if (!string.IsNullOrWhiteSpace(query.PoliceReference))
+        {
+            var prefix = query.PoliceReference.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            referrals = referrals.Where(r => EF.Functions.ILike(r.PoliceReference, prefix, @"\"));
+        }
+
+        if (Cursor.TryParse(query.Cursor, out var after))
+            referrals = referrals.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id.CompareTo(after.Id) < 0));
+
+        var limit = Math.Clamp(query.Limit, 1, ReferralQuery.MaxLimit);
+        var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Format(page[limit - 1]) : null;
+        return new ReferralPageResult(page.Take(limit).ToList(), next);
+    }
+
+    /// <summary>The victim's details, decrypted for someone allowed to see them; the view is audited (DPA 2018 s.62).</summary>
+    public async Task<(VictimDetails Details, uint Version)?> ReadVictimAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var record = await db.VictimRecords.AsNoTracking().SingleOrDefaultAsync(v => v.ReferralId == referralId, cancellationToken);
+        if (record is null) return null;
+        await AuditAsync(user, "victim-details-viewed", referralId, cancellationToken);
+        return (victims.Unprotect(Tenant.TenantId, record.ProtectedDetails), record.Version);
+    }
+
+    public async Task<ReferralActor> ActorAsync(ClaimsPrincipal user)
+    {
+        if (user.PersonId() is { } personId)
+        {
+            var person = await users.FindByIdAsync(personId.ToString());
+            return new ReferralActor(personId, person?.DisplayName ?? person?.Email ?? personId.ToString());
+        }
+
+        // An integration client: its client id names the police system that acted.
+        return new ReferralActor(Guid.Empty, $"{user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value} (integration)");
+    }
+
+    private Task AuditAsync(ClaimsPrincipal user, string action, Guid referralId, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(
+            action, "success", Tenant.TenantId, user.PersonId(),
+            user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
+            Subject: $"referral:{referralId}"), cancellationToken);
+
+    /// <summary>Keyset cursor: the last row's receipt time and id, opaque to callers.</summary>
+    private static class Cursor
+    {
+        public static string Format(Referral last) =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{last.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{last.Id:N}"))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryParse(string? cursor, out (DateTimeOffset ReceivedAt, Guid Id) after)
+        {
+            after = default;
+            if (string.IsNullOrEmpty(cursor)) return false;
+            try
+            {
+                var padded = cursor.Replace('-', '+').Replace('_', '/');
+                padded += new string('=', (4 - (padded.Length % 4)) % 4);
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
+                if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) || !Guid.TryParse(parts[1], out var id))
+                    throw new InvalidCursorException();
+                after = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
+                return true;
+            }
+            catch (FormatException)
+            {
+                throw new InvalidCursorException();
+            }
+        }
+    }
+}
+
+public sealed record ReferralPageResult(IReadOnlyList<Referral> Items, string? NextCursor);
+
+/// <summary>A cursor that this API did not issue; answered 400 naming the cursor parameter.</summary>
+public sealed class InvalidCursorException() : Exception("The cursor is not one this API issued.");

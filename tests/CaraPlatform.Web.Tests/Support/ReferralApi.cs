@@ -1,0 +1,53 @@
+using System.Net;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.VictimContact;
+using CaraPlatform.Web.Features.Referrals;
+
+namespace CaraPlatform.Web.Tests.Support;
+
+/// <summary>Referral requests that pass every rule, for tests to vary one thing at a time.</summary>
+public static class ReferralApi
+{
+    public static string Url(string tenant) => $"/api/v1/tenants/{tenant}/referrals";
+
+    public static string NewPoliceReference() => $"44/{Random.Shared.Next(10000, 99999)}/{Guid.NewGuid().ToString("N")[..6]}";
+
+    public static readonly IReadOnlyDictionary<string, string> Forces = new Dictionary<string, string>
+    {
+        ["hampshire"] = "hampshire-and-isle-of-wight",
+        ["west-yorkshire"] = "west-yorkshire",
+        ["dorset"] = "dorset",
+    };
+
+    public static ScreeningAnswersDto EligibleAnswers(string tenant = "hampshire") => new(
+        null, false, false, false, new DashDto(4, DashRisk.Standard, null, null), true, false,
+        tenant switch
+        {
+            "hampshire" => new Dictionary<string, bool> { ["alcohol-drug-dependency"] = false, ["island-travel"] = true },
+            "west-yorkshire" => new Dictionary<string, bool> { ["previous-da-intervention"] = false },
+            _ => [],
+        });
+
+    public static VictimDto Victim() => new(
+        "Victoria", "Vale-Secret", OffenceRelationship.CurrentPartner, SafeContactMethod.Phone, "07700 900123", "victoria.secret@example.org",
+        "1 Hidden Lane, Southampton", "Weekdays 10:00-12:00", true, "Do not leave voicemail.");
+
+    public static CreateReferralRequest New(string tenant = "hampshire", string? policeReference = null)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new CreateReferralRequest(
+            policeReference ?? NewPoliceReference(), Forces[tenant], DisposalType.DiversionaryCaution, today.AddDays(-3),
+            new OfficerDto("PC Jane Hollis", "HC1234", "jane.hollis@police.example", "01632 960000"),
+            new OffenceDto(NationalOffenceTypes.CommonAssault, today.AddDays(-10), OffenceRelationship.CurrentPartner),
+            new OffenderDto("Daniel", "Marsh", new DateOnly(1990, 5, 14), Sex.Male, "2 High Street", null, "Southampton", "SO14 5GL",
+                "07700 900456", "daniel.marsh@example.org", "en", false, null, true),
+            EligibleAnswers(tenant), Victim());
+    }
+
+    public static async Task<ReferralResponse> CreateAsync(HttpClient client, string tenant = "hampshire", CreateReferralRequest? request = null) =>
+        await (await client.PostJson(Url(tenant), request ?? New(tenant))).ReadAs<ReferralResponse>(HttpStatusCode.Created);
+
+    public static async Task<ReferralResponse> MoveAsync(HttpClient client, string tenant, ReferralResponse referral, string move, object body) =>
+        await (await client.PostJson($"{Url(tenant)}/{referral.Id}/{move}", body)).ReadAs<ReferralResponse>();
+}
