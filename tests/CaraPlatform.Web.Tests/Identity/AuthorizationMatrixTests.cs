@@ -209,9 +209,11 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             .ReadAs<IssuedClientResponse>(HttpStatusCode.Created);
         var invitation = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/invitations",
             new CreateInvitationRequest($"matrix-{Guid.NewGuid():N}@example.org", [TenantRole.Facilitator]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
+        var referral = await ReferralApi.CreateAsync(api, Tenant);
         return new Dictionary<string, string>
         {
             ["tenant"] = Tenant,
+            ["referralId"] = referral.Id.ToString(),
             ["venueId"] = venue.Id.ToString(),
             ["clientId"] = client.Client.Id.ToString(),
             ["memberId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).MembershipId.ToString(),
