@@ -117,7 +117,7 @@ public static class ReferralEndpoints
             var tenant = tenants.MultiTenantContext.TenantInfo!;
             if (await handler.FindByPoliceReferenceAsync(request.PoliceReference!, cancellationToken) is { } existing)
             {
-                var link = links.GetPathByName(http, "GetReferral", new { referralId = existing.Id });
+                var link = links.GetPathByName("GetReferral", new { tenant = tenant.Identifier, referralId = existing.Id });
                 return IdempotentOutcome.Refused(TypedResults.Problem(
                     statusCode: StatusCodes.Status409Conflict, title: "This police reference was already referred",
                     detail: $"Referral {existing.Id} has police reference {existing.PoliceReference}.",
@@ -127,7 +127,7 @@ public static class ReferralEndpoints
             var referral = await handler.ReceiveAsync(DetailsOf(request), request.Victim!.ToDomain(), user, cancellationToken);
             return IdempotentOutcome.Created(
                 ReferralResponse.From(referral, tenant.Settings, clock),
-                links.GetPathByName(http, "GetReferral", new { referralId = referral.Id })!);
+                links.GetPathByName("GetReferral", new { tenant = tenant.Identifier, referralId = referral.Id })!);
         });
 
     /// <param name="status">Only referrals in these statuses.</param>
