@@ -33,6 +33,13 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public string AppConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// The superuser on the test database itself: it bypasses row-level security, so a test can look at every
+    /// tenant's rows at once (to prove something is absent everywhere).
+    /// </summary>
+    public string SuperuserConnectionString =>
+        new Npgsql.NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = new Npgsql.NpgsqlConnectionStringBuilder(OwnerConnectionString).Database }.ConnectionString;
+
     /// <summary>Platform services (tenant store, scopes, owner database) wired to the test database.</summary>
     public ServiceProvider Services { get; private set; } = null!;
 
