@@ -19,7 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldName(json.Path), JsonMessage(json)),
-            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid("body", bad.Message),
+            BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid(ParameterName(bad.Message), bad.Message),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
             InvalidCursorException => Invalid("cursor", exception.Message),
             ScreeningContradictionException contradiction => new ProblemDetails
@@ -74,6 +74,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid",
         };
+
+    /// <summary>Minimal APIs name a query or route parameter they could not bind only in the message: "... parameter \"int limit\" ...".</summary>
+    private static string ParameterName(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "parameter \"[^\"]*? (?<name>\\w+)\"") is { Success: true } match
+            ? match.Groups["name"].Value
+            : "body";
 
     /// <summary>"$.venues[0].capacity" → "venues[0].capacity"; the whole body when no member is named.</summary>
     private static string FieldName(string? jsonPath) =>
