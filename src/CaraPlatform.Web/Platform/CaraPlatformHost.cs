@@ -33,6 +33,9 @@ public static class CaraPlatformHost
         services.AddScoped<Features.Members.TenantMembers>();
         services.AddScoped<Features.Referrals.ReferralHandler>();
         services.AddScoped<Idempotency>();
+        services.Configure<ReferralDeadlineOptions>(builder.Configuration.GetSection("Referrals:Deadlines"));
+        services.AddSingleton<ReferralDeadlineJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
         services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(

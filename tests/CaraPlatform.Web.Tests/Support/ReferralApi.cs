@@ -18,6 +18,8 @@ public static class ReferralApi
         ["hampshire"] = "hampshire-and-isle-of-wight",
         ["west-yorkshire"] = "west-yorkshire",
         ["dorset"] = "dorset",
+        ["cambridgeshire"] = "cambridgeshire",
+        ["leicestershire"] = "leicestershire",
     };
 
     public static ScreeningAnswersDto EligibleAnswers(string tenant = "hampshire") => new(

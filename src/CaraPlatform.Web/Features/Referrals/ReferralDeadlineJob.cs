@@ -1,0 +1,93 @@
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CaraPlatform.Web.Features.Referrals;
+
+public sealed class ReferralDeadlineOptions
+{
+    /// <summary>How often the deadlines are checked. Notices are raised once per referral however often it runs.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>
+/// Looks at every open referral, tenant by tenant in an explicit tenant scope, and lets the referral decide what
+/// its deadlines mean today (<see cref="Referral.CheckDeadlines"/>): a missed booking target is flagged, and the
+/// police are told once when the deadline is at risk and once when it has passed. Each referral is saved on its own
+/// with its row version, so two instances running at once cannot raise a notice twice.
+/// </summary>
+public sealed class ReferralDeadlineJob(
+    IServiceProvider services, IOptions<ReferralDeadlineOptions> options, TimeProvider clock, ILogger<ReferralDeadlineJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The referral deadline check failed; it runs again in {Interval}", options.Value.Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        List<CaraTenantInfo> tenants;
+        await using (var global = await services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            tenants = (await global.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active).ToListAsync(cancellationToken))
+                .ConvertAll(CaraTenantInfo.From);
+        }
+
+        foreach (var tenant in tenants)
+            await CheckTenantAsync(tenant, cancellationToken);
+    }
+
+    /// <summary>Checks one tenant's open referrals; returns how many notices were raised.</summary>
+    public async Task<int> CheckTenantAsync(CaraTenantInfo tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        using var scope = services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant);
+        var contexts = services.GetRequiredService<IDbContextFactory<CaraDbContext>>();
+        List<Guid> open;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var statuses = ReferralLifecycle.Open.ToList();
+            open = await db.Referrals.AsNoTracking().Where(r => statuses.Contains(r.Status)).Select(r => r.Id).ToListAsync(cancellationToken);
+        }
+
+        var raised = 0;
+        foreach (var id in open)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (referral is null) continue;
+            var flaggedBefore = referral.BookingTargetMissedAt;
+            var notices = referral.CheckDeadlines(tenant.Settings, clock);
+            if (notices.Count == 0 && flaggedBefore == referral.BookingTargetMissedAt) continue;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                raised += notices.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone changed the referral meanwhile (a move, or another instance's check): judge it again next time.
+                logger.LogInformation("Referral {ReferralId} changed during the deadline check; it is checked again next round", id);
+            }
+        }
+
+        if (raised > 0) logger.LogInformation("Raised {Count} deadline notices in tenant {Tenant}", raised, tenant.Identifier);
+        return raised;
+    }
+}
