@@ -85,6 +85,7 @@ public static class CaraPlatformHost
             o.IncludeXmlComments(typeof(Program).Assembly);
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<TenantPathParameterFilter>();
+            o.SchemaFilter<ExampleSchemaFilter>();
             o.AddSecurityDefinition("oauth2", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,

@@ -44,3 +44,38 @@ public sealed class HealthAndOpenApiTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+[Collection(IntegrationTests.Name)]
+public sealed class ReferralOpenApiTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task Every_referral_operation_is_documented_and_requests_carry_examples_the_api_accepts()
+    {
+        var json = await fixture.Web.CreateClient().GetStringAsync("/swagger/v1/swagger.json");
+        var root = JsonDocument.Parse(json).RootElement;
+        var paths = root.GetProperty("paths");
+        string[] expected =
+        [
+            "/api/v1/tenants/{tenant}/referrals", "/api/v1/tenants/{tenant}/referrals/{referralId}",
+            "/api/v1/tenants/{tenant}/referrals/{referralId}/screening", "/api/v1/tenants/{tenant}/referrals/{referralId}/withdraw",
+            "/api/v1/tenants/{tenant}/referrals/{referralId}/police-decision", "/api/v1/tenants/{tenant}/referrals/{referralId}/victim",
+        ];
+        foreach (var path in expected)
+        {
+            Assert.True(paths.TryGetProperty(path, out var item), $"{path} is not documented");
+            foreach (var operation in item.EnumerateObject().Where(o => o.Name is "get" or "post" or "put"))
+                Assert.True(operation.Value.TryGetProperty("summary", out _), $"{operation.Name} {path} has no summary");
+        }
+
+        var schema = root.GetProperty("components").GetProperty("schemas").GetProperty("CreateReferralRequest");
+        var example = schema.GetProperty("example");
+        // The documented example must be a request the API takes (with a fresh reference, so it is new).
+        var body = System.Text.Json.Nodes.JsonNode.Parse(example.GetRawText())!;
+        body["policeReference"] = ReferralApi.NewPoliceReference();
+        body["disposalDate"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        body["offence"]!["date"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var client = await fixture.ApiClientAsync("hampshire");
+        var response = await client.PostRawJson("/api/v1/tenants/hampshire/referrals", body.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+}
