@@ -801,6 +801,306 @@ namespace CaraPlatform.Migrations
                     b.ToTable("victim_records", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.Booking", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<Guid>("BookedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booked_by");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Workshop1")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("workshop1");
+
+                    b.Property<string>("Workshop2")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("workshop2");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_one_live_booking_per_referral")
+                        .HasFilter("status = 'Booked'");
+
+                    b.HasIndex("TenantId", "RunId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_once_per_run")
+                        .HasFilter("status <> 'Cancelled'");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.CourseRun", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BookedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("booked_count");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("delivery");
+
+                    b.PrimitiveCollection<List<Guid>>("FacilitatorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("facilitator_ids");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("MeetingLink")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("meeting_link");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("VenueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("venue_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Workshop1", "CaraPlatform.Domain.Workshops.CourseRun.Workshop1#WorkshopSession", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("workshop1_date");
+
+                            b1.Property<TimeOnly>("End")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("workshop1_end");
+
+                            b1.Property<TimeOnly>("Start")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("workshop1_start");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Workshop2", "CaraPlatform.Domain.Workshops.CourseRun.Workshop2#WorkshopSession", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("workshop2_date");
+
+                            b1.Property<TimeOnly>("End")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("workshop2_end");
+
+                            b1.Property<TimeOnly>("Start")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("workshop2_start");
+                        });
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_course_runs");
+
+                    b.HasIndex("TenantId", "CancelledAt")
+                        .HasDatabaseName("ix_course_runs_tenant_id_cancelled_at");
+
+                    b.HasIndex("TenantId", "VenueId")
+                        .HasDatabaseName("ix_course_runs_tenant_id_venue_id");
+
+                    b.ToTable("course_runs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_course_runs_booked_within_capacity", "booked_count >= 0 AND booked_count <= capacity");
+
+                            t.HasCheckConstraint("ck_course_runs_capacity", "capacity BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_feedback_responses");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasDatabaseName("ix_feedback_responses_tenant_id_referral_id");
+
+                    b.HasIndex("TenantId", "RunId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feedback_responses_tenant_id_run_id_referral_id");
+
+                    b.ToTable("feedback_responses", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.WorkshopRegister", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Entries")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("entries");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Workshop")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("workshop");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_workshop_registers");
+
+                    b.HasIndex("TenantId", "RunId", "Workshop")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshop_registers_tenant_id_run_id_workshop");
+
+                    b.ToTable("workshop_registers", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1432,6 +1732,87 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_victim_records_referrals_tenant_id_referral_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.Booking", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_referrals_tenant_id_referral_id");
+
+                    b.HasOne("CaraPlatform.Domain.Workshops.CourseRun", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_course_runs_tenant_id_run_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.CourseRun", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_course_runs_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Venues.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_course_runs_venues_tenant_id_venue_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.FeedbackResponse", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_responses_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_responses_referrals_tenant_id_referral_id");
+
+                    b.HasOne("CaraPlatform.Domain.Workshops.CourseRun", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_responses_course_runs_tenant_id_run_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Workshops.WorkshopRegister", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_registers_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Workshops.CourseRun", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_registers_course_runs_tenant_id_run_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Infrastructure.Idempotency.IdempotencyRecord", b =>

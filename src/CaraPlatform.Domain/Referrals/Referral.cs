@@ -248,9 +248,24 @@ public sealed class Referral : ITenantOwned, ITimestamped
         FirstContactAt = timeline[^1].At;
     }
 
-    /// <summary>Booked onto both workshops; the booking itself (dates, venue) belongs to the booking feature.</summary>
-    public void Book(ReferralActor actor, TimeProvider clock) =>
-        Apply(ReferralAction.Book, actor, clock, reason: null);
+    /// <summary>Booked onto both workshops; the booking itself (run, venue) belongs to the booking feature, the police hear the dates.</summary>
+    public void Book(ReferralActor actor, TimeProvider clock, BookedWorkshops? workshops = null) =>
+        Apply(ReferralAction.Book, actor, clock, reason: null, workshops: workshops);
+
+    /// <summary>
+    /// The booking or its run was cancelled: back to Eligible to be booked again, both workshops. The police hear of
+    /// it only when the deadline is at risk, since otherwise nothing they must act on has changed.
+    /// </summary>
+    public void CancelBooking(string reason, TenantDefinition tenant, ReferralActor actor, TimeProvider clock)
+    {
+        Apply(ReferralAction.CancelBooking, actor, clock, reason, reasonRequired: true);
+        if (ReferralDeadlines.Classify(this, tenant, clock).AtRisk)
+            raisedNotices.Add(new ReferralNotice(PoliceNoticeType.RebookingNeeded, clock.GetUtcNow(), reason.Trim()));
+    }
+
+    /// <summary>The booked run changed (dates, times or place); recorded so the timeline explains the new dates.</summary>
+    public void NoteRunChanged(string what, ReferralActor actor, TimeProvider clock) =>
+        Apply(ReferralAction.NoteRunChanged, actor, clock, what, reasonRequired: true);
 
     public void RecordWorkshop1Attended(ReferralActor actor, TimeProvider clock) =>
         Apply(ReferralAction.RecordWorkshop1Attended, actor, clock, reason: null);
@@ -304,7 +319,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
 
     private void Apply(
         ReferralAction action, ReferralActor actor, TimeProvider clock, string? reason, bool reasonRequired = false,
-        Func<string, string>? describe = null)
+        Func<string, string>? describe = null, BookedWorkshops? workshops = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
@@ -318,7 +333,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
         timeline.Add(new ReferralTransition(Status, next, action, at, actor.Id, actor.Name, text));
         Status = next;
         if (NoticeFor(action) is { } notice)
-            raisedNotices.Add(new ReferralNotice(notice, at, text));
+            raisedNotices.Add(new ReferralNotice(notice, at, text, workshops));
     }
 
     /// <summary>The moves the police are told about. Their own decisions (re-booking, closing, extending) are not echoed.</summary>

@@ -45,6 +45,9 @@ public static class ReferralLifecycle
         [ReferralAction.RecordFirstContact] = new(AwaitingBooking, To: null),
         [ReferralAction.ExtendDeadline] = new(Open, To: null),
         [ReferralAction.Correct] = new([ReferralStatus.Received], To: null),
+        // A cancelled run after Workshop 1 still means both workshops again on a new run.
+        [ReferralAction.CancelBooking] = new([ReferralStatus.Booked, ReferralStatus.AttendedWorkshop1], ReferralStatus.Eligible),
+        [ReferralAction.NoteRunChanged] = new([ReferralStatus.Booked, ReferralStatus.AttendedWorkshop1], To: null),
     };
 
     /// <summary>Whether <paramref name="action"/> may be taken from <paramref name="current"/>.</summary>

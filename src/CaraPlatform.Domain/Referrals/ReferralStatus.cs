@@ -61,4 +61,10 @@ public enum ReferralAction
 
     /// <summary>Not a change of status: the police corrected what they sent, before screening.</summary>
     Correct,
+
+    /// <summary>The booking (or its whole run) was cancelled: back to Eligible, to be booked on a new run.</summary>
+    CancelBooking,
+
+    /// <summary>Not a change of status: the booked run's dates or place changed.</summary>
+    NoteRunChanged,
 }

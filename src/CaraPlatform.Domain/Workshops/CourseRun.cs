@@ -46,6 +46,19 @@ public sealed class CourseRun : ITenantOwned, ITimestamped
     /// <summary>User ids of the run's facilitators: two different people.</summary>
     public List<Guid> FacilitatorIds { get; set; } = [];
 
+    /// <summary>Live bookings on the run. Kept by the database (never above <see cref="Capacity"/>), not counted by hope.</summary>
+    public int BookedCount { get; set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    public string? CancelReason { get; set; }
+
+    public uint Version { get; set; }
+
+    public int SeatsLeft => IsCancelled ? 0 : Math.Max(0, Capacity - BookedCount);
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

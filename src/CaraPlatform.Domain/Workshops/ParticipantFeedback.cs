@@ -85,3 +85,24 @@ public sealed class FeedbackQuestionSet
         return breaches;
     }
 }
+
+/// <summary>
+/// One participant's answers at the end of Workshop 2, recorded by a facilitator of the run. For the programme's
+/// measures (national picture): never told to the police (DESIGN.md §1).
+/// </summary>
+public sealed class FeedbackResponse : Common.ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public required Guid RunId { get; init; }
+
+    public required Guid ReferralId { get; init; }
+
+    public required IReadOnlyList<FeedbackAnswer> Answers { get; init; }
+
+    public required Guid RecordedBy { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+}

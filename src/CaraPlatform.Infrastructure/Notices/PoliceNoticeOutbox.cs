@@ -75,12 +75,14 @@ public static class PoliceNoticePayload
             raised.At,
             tenant,
             new NoticeReferral(referral.Id, referral.PoliceReference, referral.ForceCode, referral.Status, referral.DisposalDate, referral.ConditionDeadline),
-            raised.Reason);
+            raised.Reason,
+            raised.Workshops);
         return JsonSerializer.Serialize(body, Options);
     }
 
     private sealed record NoticeBody(
-        Guid EventId, string Type, int SchemaVersion, DateTimeOffset OccurredAt, string Tenant, NoticeReferral Referral, string? Reason);
+        Guid EventId, string Type, int SchemaVersion, DateTimeOffset OccurredAt, string Tenant, NoticeReferral Referral, string? Reason,
+        BookedWorkshops? Workshops);
 
     private sealed record NoticeReferral(
         Guid Id, string PoliceReference, string ForceCode, ReferralStatus Status, DateOnly CautionDate, DateOnly ConditionDeadline);

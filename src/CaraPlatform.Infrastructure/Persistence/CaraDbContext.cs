@@ -8,6 +8,7 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.VictimContact;
+using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Idempotency;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
@@ -72,6 +73,14 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<CourseRun> CourseRuns => Set<CourseRun>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<WorkshopRegister> WorkshopRegisters => Set<WorkshopRegister>();
+
+    public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()
@@ -84,6 +93,16 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
         configurationBuilder.IgnoreAny<ReferralDetails>();
         configurationBuilder.IgnoreAny<ReferralNotice>();
         configurationBuilder.IgnoreAny<ReferralTransition>();
+        configurationBuilder.ComplexProperties<WorkshopSession>();
+        configurationBuilder.IgnoreAny<ParticipantRunDetails>();
+        configurationBuilder.IgnoreAny<AttendanceEntry>();
+        configurationBuilder.IgnoreAny<FeedbackAnswer>();
+        configurationBuilder.Properties<IReadOnlyList<AttendanceEntry>>()
+            .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<AttendanceEntry>>, Configurations.JsonColumnComparer<IReadOnlyList<AttendanceEntry>>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<IReadOnlyList<FeedbackAnswer>>()
+            .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<FeedbackAnswer>>, Configurations.JsonColumnComparer<IReadOnlyList<FeedbackAnswer>>>()
+            .HaveColumnType("jsonb");
         configurationBuilder.Properties<ScreeningAnswers>()
             .HaveConversion<Configurations.JsonColumnConverter<ScreeningAnswers>, Configurations.JsonColumnComparer<ScreeningAnswers>>()
             .HaveColumnType("jsonb");

@@ -41,6 +41,10 @@ public sealed class ReferralLifecycleTests
         (ReferralStatus.AttendedWorkshop1, ReferralAction.ExtendDeadline, ReferralStatus.AttendedWorkshop1),
         (ReferralStatus.NonCompliant, ReferralAction.ExtendDeadline, ReferralStatus.NonCompliant),
         (ReferralStatus.Received, ReferralAction.Correct, ReferralStatus.Received),
+        (ReferralStatus.Booked, ReferralAction.CancelBooking, ReferralStatus.Eligible),
+        (ReferralStatus.AttendedWorkshop1, ReferralAction.CancelBooking, ReferralStatus.Eligible),
+        (ReferralStatus.Booked, ReferralAction.NoteRunChanged, ReferralStatus.Booked),
+        (ReferralStatus.AttendedWorkshop1, ReferralAction.NoteRunChanged, ReferralStatus.AttendedWorkshop1),
     ];
 
     /// <summary>How to reach each state from receipt, using only legal moves.</summary>
@@ -317,6 +321,8 @@ public sealed class ReferralLifecycleTests
                 referral.ExtendDeadline(referral.ConditionDeadline.AddDays(7), reason, Hampshire.Condition, Coordinator, clock);
                 break;
             case ReferralAction.Correct: referral.Correct(referral.Details with { PoliceReference = "44/99999/26" }, Hampshire.Condition, Coordinator, clock); break;
+            case ReferralAction.CancelBooking: referral.CancelBooking(reason, Hampshire, Coordinator, clock); break;
+            case ReferralAction.NoteRunChanged: referral.NoteRunChanged(reason, Coordinator, clock); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }
