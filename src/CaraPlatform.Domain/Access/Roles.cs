@@ -27,6 +27,9 @@ public static class ApiScopes
     public const string ReferralsRead = "referrals.read";
     public const string ReferralsWrite = "referrals.write";
     public const string OutcomesWrite = "outcomes.write";
+    public const string WorkshopsRead = "workshops.read";
+    public const string WorkshopsWrite = "workshops.write";
 
-    public static readonly IReadOnlyList<string> All = [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite];
+    public static readonly IReadOnlyList<string> All =
+        [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite, WorkshopsRead, WorkshopsWrite];
 }

@@ -9,6 +9,7 @@ using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -33,6 +34,7 @@ public static class CaraPlatformHost
         services.AddScoped<Features.Members.TenantMembers>();
         services.AddScoped<Features.Referrals.ReferralHandler>();
         services.AddScoped<Idempotency>();
+        services.AddScoped<Features.Workshops.WorkshopHandler>();
         services.Configure<ReferralDeadlineOptions>(builder.Configuration.GetSection("Referrals:Deadlines"));
         services.AddSingleton<ReferralDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
@@ -131,6 +133,7 @@ public static class CaraPlatformHost
         tenantApi.MapClients();
         tenantApi.MapMembers();
         tenantApi.MapReferrals();
+        tenantApi.MapWorkshops();
 
         var nationalApi = app.MapGroup("/api/v1/national");
         nationalApi.MapPlatformStaff();

@@ -21,6 +21,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldName(json.Path), JsonMessage(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid(ParameterName(bad.Message), bad.Message),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
+            ProblemException refusal => refusal.Problem,
             InvalidCursorException => Invalid("cursor", exception.Message),
             ScreeningContradictionException contradiction => new ProblemDetails
             {
@@ -51,6 +52,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Status = StatusCodes.Status409Conflict,
                 Title = "The record was changed by someone else",
                 Detail = "Read it again and reapply the change with its current version.",
+            },
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CheckViolation } check } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The change breaks a rule the database keeps",
+                Detail = $"Constraint {check.ConstraintName}.",
             },
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg } => new ProblemDetails
             {
