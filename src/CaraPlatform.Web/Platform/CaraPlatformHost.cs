@@ -35,7 +35,7 @@ public static class CaraPlatformHost
         services.AddScoped<Features.Referrals.ReferralHandler>();
         services.AddScoped<Idempotency>();
         services.AddScoped<Features.Workshops.WorkshopHandler>();
-        services.Configure<ReferralDeadlineOptions>(builder.Configuration.GetSection("Referrals:Deadlines"));
+        services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReferralDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
         services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();

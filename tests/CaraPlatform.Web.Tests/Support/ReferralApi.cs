@@ -20,6 +20,7 @@ public static class ReferralApi
         ["dorset"] = "dorset",
         ["cambridgeshire"] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
+        ["norfolk"] = "norfolk",
     };
 
     public static ScreeningAnswersDto EligibleAnswers(string tenant = "hampshire") => new(
@@ -28,6 +29,7 @@ public static class ReferralApi
         {
             "hampshire" => new Dictionary<string, bool> { ["alcohol-drug-dependency"] = false, ["island-travel"] = true },
             "west-yorkshire" => new Dictionary<string, bool> { ["previous-da-intervention"] = false },
+            "norfolk" => new Dictionary<string, bool> { ["saturday-travel"] = true },
             _ => [],
         });
 

@@ -11,7 +11,11 @@ namespace CaraPlatform.Web.Features.Referrals;
 public sealed class ReferralDeadlineOptions
 {
     /// <summary>How often the deadlines are checked. Notices are raised once per referral however often it runs.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Off only where another instance runs the checks (or a test drives them itself).</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>
@@ -25,6 +29,7 @@ public sealed class ReferralDeadlineJob(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled) return;
         using var timer = new PeriodicTimer(options.Value.Interval, clock);
         do
         {

@@ -66,6 +66,11 @@ public static class WorkshopEndpoints
             .WithDescription("The referral goes back to Eligible for a new run (both workshops again).")
             .Validates<CancelRequest>().ProducesProblem(StatusCodes.Status409Conflict).RequireTenantApiAccess(ApiScopes.WorkshopsWrite, Planners);
 
+        bookings.MapGet("/{bookingId:guid}/letter", Letter).WithName("GetBookingLetter").WithSummary("The offender's booking confirmation letter (PDF)")
+            .WithDescription("Dates, times, venue address or (for a confirmed remote booking) the meeting link, what to bring, and that late arrivals are refused entry. Holds nothing about the victim.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireTenantApiAccess(ApiScopes.WorkshopsRead, Planners);
+
         tenantApi.MapGet("/referrals/{referralId:guid}/bookings", ReferralBookings).WithTags("Referrals").WithName("ListReferralBookings")
             .WithSummary("The referral's bookings and attendance")
             .WithDescription("Every run the referral was booked on, newest first, with each workshop's mark: what the SPOC follows.")
@@ -150,6 +155,12 @@ public static class WorkshopEndpoints
     {
         var booking = await handler.CancelBookingAsync(bookingId, request.Reason!, request.Version!.Value, user, cancellationToken);
         return TypedResults.Ok((await handler.DescribeAsync([booking], cancellationToken))[0]);
+    }
+
+    private static async Task<FileContentHttpResult> Letter(Guid bookingId, WorkshopHandler handler, CancellationToken cancellationToken)
+    {
+        var (pdf, fileName) = await handler.LetterAsync(bookingId, cancellationToken);
+        return TypedResults.File(pdf, "application/pdf", fileName);
     }
 
     private static async Task<Ok<List<BookingResponse>>> ReferralBookings(Guid referralId, WorkshopHandler handler, CancellationToken cancellationToken)

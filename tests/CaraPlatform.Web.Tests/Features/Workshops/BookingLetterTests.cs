@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using CaraPlatform.Web.Features.Bookings;
+using CaraPlatform.Web.Features.Workshops;
 using UglyToad.PdfPig;
 
-namespace CaraPlatform.Web.Tests.Features.Bookings;
+namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 public sealed partial class BookingLetterTests
 {

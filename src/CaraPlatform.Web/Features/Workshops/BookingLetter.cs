@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace CaraPlatform.Web.Features.Bookings;
+namespace CaraPlatform.Web.Features.Workshops;
 
 /// <summary>
 /// What the booking confirmation letter to the offender says. It deliberately has no field about the victim:
