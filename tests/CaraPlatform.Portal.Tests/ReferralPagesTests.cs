@@ -99,7 +99,7 @@ public sealed class ReferralPagesTests(PortalFixture portal)
         await page.GetByLabel("DASH risk level").SelectOptionAsync("Standard");
 
         var victim = page.Locator("#victim-section");
-        await Assertions.Expect(victim.Locator("legend")).ToHaveTextAsync("The victim: for the victim-contact service only");
+        await Assertions.Expect(victim.Locator("> legend")).ToHaveTextAsync("The victim: for the victim-contact service only");
         await victim.GetByLabel("Victim's given name").FillAsync("Victoria");
         await victim.GetByLabel("Victim's family name").FillAsync("Vale-Secret");
         await victim.GetByLabel("Victim's relationship to the offender").SelectOptionAsync("CurrentPartner");
