@@ -125,6 +125,15 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("it is now Screening", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // With the current version the move is still illegal from Screening: 409 naming the state, and no button for it.
+        var current = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
+        Assert.DoesNotContain("handler=StartScreening", current, StringComparison.Ordinal);
+        var version = VersionField().Match(current).Groups[1].Value;
+        using var illegal = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening",
+            Form(current, new Dictionary<string, string> { ["version"] = version }));
+        Assert.Equal(HttpStatusCode.Conflict, illegal.StatusCode);
+        Assert.Contains("This referral is now Screening", await illegal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // The police may not make the provider's moves, whatever the form says.
         var spoc = await SignedInAsync("spoc@hampshire.demo");
         var spocPage = await GetOkAsync(spoc, $"/t/hampshire/referrals/{referral.Id}");
@@ -226,6 +235,9 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;
     }
+
+    [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
+    private static partial Regex VersionField();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

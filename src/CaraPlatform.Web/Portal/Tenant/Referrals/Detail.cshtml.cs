@@ -25,6 +25,9 @@ public sealed class ReferralDetailModel(
 
     public ScreeningChecklist Checklist { get; private set; } = null!;
 
+    /// <summary>The referring force's name, from the tenant's settings.</summary>
+    public string ForceName { get; private set; } = "";
+
     public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
 
     public string? Notice { get; private set; }
@@ -128,7 +131,7 @@ public sealed class ReferralDetailModel(
         catch (IllegalReferralTransitionException illegal)
         {
             return await RefusedAsync(referralId, form,
-                [$"This referral is {ReferralDisplay.Status(illegal.Current)}: “{ReferralDisplay.Action(action)}” is not possible from that state. The page shows it as it is now."],
+                [$"This referral is now {ReferralDisplay.Status(illegal.Current)}, and that action is not possible from that state. Nothing was changed: the page shows the referral as it is now."],
                 StatusCodes.Status409Conflict, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -161,6 +164,7 @@ public sealed class ReferralDetailModel(
         Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
         Referral = ReferralResponse.From(referral, tenant.Settings, clock);
         Checklist = ScreeningChecklists.For(tenant.Settings);
+        ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
         return Page();
     }
 }
