@@ -50,6 +50,11 @@ public static class CaraPlatformHost
             o.RootDirectory = "/Portal";
             o.Conventions.AuthorizeFolder("/Tenant", PortalPolicies.TenantMember);
             o.Conventions.AuthorizeFolder("/Tenant/Admin", PortalPolicies.TenantAdmin);
+            o.Conventions.AuthorizeFolder("/Tenant/Referrals", PortalPolicies.ReferralReader);
+            o.Conventions.AuthorizePage("/Tenant/Referrals/New", PortalPolicies.ReferralReferrer);
+            o.Conventions.AuthorizePage("/Tenant/Referrals/Screening", PortalPolicies.ReferralScreener);
+            o.Conventions.AuthorizePage("/Tenant/Referrals/Screen", PortalPolicies.ReferralScreener);
+            o.Conventions.AuthorizePage("/Tenant/Referrals/Victim", PortalPolicies.VictimContact);
             o.Conventions.AuthorizeFolder("/Account", PortalPolicies.Person);
             o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
         });

@@ -98,6 +98,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
     public async Task Every_tenant_portal_page_answers_each_caller_as_its_policy_declares()
     {
         var policies = fixture.Web.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var routeValues = await ExampleRouteValuesAsync();
         var pages = new List<(string Url, TenantAccessRequirement Requirement)>();
         foreach (var endpoint in Endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("t/{tenant}", StringComparison.Ordinal)))
         {
@@ -109,7 +110,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
                 requirements.AddRange((await policies.GetPolicyAsync(policyName))!.Requirements.OfType<TenantAccessRequirement>());
             Assert.True(requirements.Count > 0, $"{endpoint.RoutePattern.RawText} has no tenant access policy");
             var roles = requirements.Select(r => r.Roles.AsEnumerable()).Aggregate((a, b) => a.Intersect(b)).ToList();
-            pages.Add(("/" + endpoint.RoutePattern.RawText!.TrimStart('/').Replace("{tenant}", Tenant, StringComparison.Ordinal), new TenantAccessRequirement(null, roles)));
+            pages.Add(("/" + Url(endpoint, routeValues).TrimStart('/'), new TenantAccessRequirement(null, roles)));
         }
 
         Assert.NotEmpty(pages);

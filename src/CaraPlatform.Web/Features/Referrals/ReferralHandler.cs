@@ -19,7 +19,7 @@ namespace CaraPlatform.Web.Features.Referrals;
 /// <summary>The filters of a referral list.</summary>
 public sealed record ReferralQuery(
     IReadOnlyList<ReferralStatus>? Statuses = null, DateOnly? ReceivedFrom = null, DateOnly? ReceivedTo = null, string? PoliceReference = null,
-    string? Cursor = null, int Limit = ReferralQuery.DefaultLimit)
+    string? Cursor = null, int Limit = ReferralQuery.DefaultLimit, bool OldestFirst = false)
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
@@ -85,10 +85,17 @@ public sealed class ReferralHandler(
         }
 
         if (Cursor.TryParse(query.Cursor, out var after))
-            referrals = referrals.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id.CompareTo(after.Id) < 0));
+        {
+            referrals = query.OldestFirst
+                ? referrals.Where(r => r.ReceivedAt > after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id.CompareTo(after.Id) > 0))
+                : referrals.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id.CompareTo(after.Id) < 0));
+        }
 
         var limit = Math.Clamp(query.Limit, 1, ReferralQuery.MaxLimit);
-        var page = await referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var ordered = query.OldestFirst
+            ? referrals.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
+            : referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+        var page = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? Cursor.Format(page[limit - 1]) : null;
         return new ReferralPageResult(page.Take(limit).ToList(), next);
     }

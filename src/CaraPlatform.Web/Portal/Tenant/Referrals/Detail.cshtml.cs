@@ -1,0 +1,170 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform.Access;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+
+/// <summary>
+/// One referral as staff and police see it: never anything about the victim, whoever is looking. Each action form
+/// is shown only when the lifecycle allows the move and the person holds a role that may make it; each posts the
+/// version it was read at, so a move based on a stale page is refused and explained.
+/// </summary>
+public sealed class ReferralDetailModel(
+    ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock,
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator) : PageModel
+{
+    public ReferralResponse Referral { get; private set; } = null!;
+
+    public ScreeningChecklist Checklist { get; private set; } = null!;
+
+    /// <summary>The referring force's name, from the tenant's settings.</summary>
+    public string ForceName { get; private set; } = "";
+
+    public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>The form whose input was refused, so its values can be shown again.</summary>
+    public string? FailedForm { get; private set; }
+
+    public bool IsScreener => Roles.Intersect(PortalPolicies.ReferralScreeners).Any();
+
+    public bool IsPolice => Roles.Contains(TenantRole.ForceSpoc);
+
+    public bool SeesVictimLink => Roles.Intersect(PortalPolicies.VictimContactRoles).Any();
+
+    public bool Can(ReferralAction action) => ReferralLifecycle.Allows(Referral.Status, action) && action switch
+    {
+        ReferralAction.StartScreening or ReferralAction.ConfirmEligible or ReferralAction.ReturnIneligible or ReferralAction.ReturnUncontactable => IsScreener,
+        ReferralAction.RecordFirstContact => IsScreener && Referral.FirstContactAt is null,
+        ReferralAction.Withdraw or ReferralAction.AllowRebooking or ReferralAction.Close or ReferralAction.ExtendDeadline => IsPolice,
+        _ => false,
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid referralId, string? done, CancellationToken cancellationToken)
+    {
+        if (Enum.TryParse<ReferralAction>(done, out var action) && Enum.IsDefined(action))
+            Notice = action == ReferralAction.Receive ? "The referral was sent." : $"Done: {ReferralDisplay.Action(action)}.";
+        return await PageAsync(referralId, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostStartScreeningAsync(Guid referralId, uint version, CancellationToken cancellationToken) =>
+        MoveAsync(referralId, version, PortalPolicies.ReferralScreeners, ReferralAction.StartScreening, "start-screening",
+            (r, actor) => r.StartScreening(actor, clock), cancellationToken);
+
+    public Task<IActionResult> OnPostFirstContactAsync(Guid referralId, uint version, CancellationToken cancellationToken) =>
+        MoveAsync(referralId, version, PortalPolicies.ReferralScreeners, ReferralAction.RecordFirstContact, "first-contact",
+            (r, actor) => r.RecordFirstContact(actor, clock), cancellationToken);
+
+    public async Task<IActionResult> OnPostReturnUncontactableAsync(Guid referralId, string? reason, uint version, CancellationToken cancellationToken) =>
+        await ReasonInvalidAsync(referralId, new ReasonRequest(reason, version), "return-uncontactable", cancellationToken)
+        ?? await MoveAsync(referralId, version, PortalPolicies.ReferralScreeners, ReferralAction.ReturnUncontactable, "return-uncontactable",
+            (r, actor) => r.ReturnUncontactable(reason!, actor, clock), cancellationToken);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid referralId, string? reason, uint version, CancellationToken cancellationToken) =>
+        await ReasonInvalidAsync(referralId, new ReasonRequest(reason, version), "withdraw", cancellationToken)
+        ?? await MoveAsync(referralId, version, [TenantRole.ForceSpoc], ReferralAction.Withdraw, "withdraw",
+            (r, actor) => r.Withdraw(reason!, actor, clock), cancellationToken);
+
+    public async Task<IActionResult> OnPostPoliceDecisionAsync(
+        Guid referralId, PoliceDecision? decision, string? reason, uint version, CancellationToken cancellationToken)
+    {
+        if (decision == PoliceDecision.ExtendDeadline) decision = null; // extensions have their own form
+        var request = new PoliceDecisionRequest(decision, reason, null, version);
+        if (await DecisionInvalidAsync(referralId, request, "police-decision", cancellationToken) is { } invalid) return invalid;
+        var action = decision == PoliceDecision.Close ? ReferralAction.Close : ReferralAction.AllowRebooking;
+        return await MoveAsync(referralId, version, [TenantRole.ForceSpoc], action, "police-decision", (r, actor) =>
+        {
+            if (action == ReferralAction.Close) r.Close(reason!, actor, clock);
+            else r.AllowRebooking(reason!, actor, clock);
+        }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostExtendDeadlineAsync(
+        Guid referralId, DateOnly? newDeadline, string? reason, uint version, CancellationToken cancellationToken)
+    {
+        var request = new PoliceDecisionRequest(PoliceDecision.ExtendDeadline, reason, newDeadline, version);
+        if (await DecisionInvalidAsync(referralId, request, "extend-deadline", cancellationToken) is { } invalid) return invalid;
+        var condition = tenantAccessor.MultiTenantContext.TenantInfo!.Settings.Condition;
+        return await MoveAsync(referralId, version, [TenantRole.ForceSpoc], ReferralAction.ExtendDeadline, "extend-deadline",
+            (r, actor) => r.ExtendDeadline(newDeadline!.Value, reason!, condition, actor, clock), cancellationToken);
+    }
+
+    /// <summary>The value last posted to a field of the form that failed, so the person need not type it again.</summary>
+    public string Posted(string form, string field) =>
+        FailedForm == form && Request.HasFormContentType ? Request.Form[field].ToString() : "";
+
+    private async Task<IActionResult?> ReasonInvalidAsync(Guid referralId, ReasonRequest request, string form, CancellationToken cancellationToken)
+    {
+        var validation = await reasonValidator.ValidateAsync(request, cancellationToken);
+        return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => e.ErrorMessage)], 200, cancellationToken);
+    }
+
+    private async Task<IActionResult?> DecisionInvalidAsync(Guid referralId, PoliceDecisionRequest request, string form, CancellationToken cancellationToken)
+    {
+        var validation = await decisionValidator.ValidateAsync(request, cancellationToken);
+        return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => e.ErrorMessage)], 200, cancellationToken);
+    }
+
+    private async Task<IActionResult> MoveAsync(
+        Guid referralId, uint version, IReadOnlyCollection<TenantRole> allowed, ReferralAction action, string form,
+        Action<Referral, ReferralActor> apply, CancellationToken cancellationToken)
+    {
+        var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
+        Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
+        if (!Roles.Intersect(allowed).Any()) return Forbid();
+        try
+        {
+            var changed = await handler.ChangeAsync(referralId, version, User, apply, cancellationToken);
+            return changed is null ? NotFound() : Redirect($"/t/{tenant.Identifier}/referrals/{referralId}?done={action}");
+        }
+        catch (IllegalReferralTransitionException illegal)
+        {
+            return await RefusedAsync(referralId, form,
+                [$"This referral is now {ReferralDisplay.Status(illegal.Current)}, and that action is not possible from that state. Nothing was changed: the page shows the referral as it is now."],
+                StatusCodes.Status409Conflict, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await handler.GetAsync(referralId, cancellationToken);
+            return await RefusedAsync(referralId, form,
+                [$"Someone else changed this referral while you were looking at it; it is now {ReferralDisplay.Status(current?.Status ?? default)}. Nothing was changed: check the page below and try again if it is still needed."],
+                StatusCodes.Status409Conflict, cancellationToken);
+        }
+        catch (ReferralRuleException rule)
+        {
+            return await RefusedAsync(referralId, form, [rule.Message], StatusCodes.Status409Conflict, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid referralId, string form, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
+    {
+        Errors = errors;
+        FailedForm = form;
+        var page = await PageAsync(referralId, cancellationToken);
+        if (page is PageResult) Response.StatusCode = status;
+        return page;
+    }
+
+    private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
+    {
+        var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
+        var referral = await handler.GetAsync(referralId, cancellationToken);
+        if (referral is null) return NotFound();
+        Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
+        Referral = ReferralResponse.From(referral, tenant.Settings, clock);
+        Checklist = ScreeningChecklists.For(tenant.Settings);
+        ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
+        return Page();
+    }
+}

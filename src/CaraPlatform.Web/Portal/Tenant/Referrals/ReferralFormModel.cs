@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+
+/// <summary>
+/// A page whose form binds an API request under "Input.": fields are named by the request's JSON paths, so each
+/// error the request's validator names (e.g. offender.givenName) lands beside its field.
+/// </summary>
+public abstract class ReferralFormModel : PageModel
+{
+    public const string Prefix = "Input.";
+
+    private static readonly string[] InvalidValue = ["Enter a valid value."];
+
+    /// <summary>Error messages by field (the validator's JSON path); "" for errors of the whole form.</summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; protected set; } = new Dictionary<string, string[]>();
+
+    /// <summary>The value to show in a field: what was posted, else the form's starting value.</summary>
+    public string Value(string key, string fallback = "") =>
+        Request.HasFormContentType && Request.Form.TryGetValue(Prefix + key, out var posted) ? posted.ToString()
+        : Request.HasFormContentType ? fallback
+        : StartingValue(key) ?? fallback;
+
+    public string[] ErrorsFor(string key) => FieldErrors.TryGetValue(key, out var messages) ? messages : [];
+
+    /// <summary>The starting value of a field on a fresh form.</summary>
+    protected virtual string? StartingValue(string key) => null;
+
+    /// <summary>Binding failures and the validator's errors, keyed by field.</summary>
+    protected Dictionary<string, string[]> Collect(FluentValidation.Results.ValidationResult validation)
+    {
+        var errors = ModelState.Where(e => e.Value?.Errors.Count > 0 && e.Key.StartsWith(Prefix, StringComparison.Ordinal))
+            .ToDictionary(e => Key(e.Key), _ => InvalidValue, StringComparer.OrdinalIgnoreCase);
+        foreach (var group in validation.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase))
+            errors[group.Key] = [.. errors.GetValueOrDefault(group.Key, []), .. group.Select(e => e.ErrorMessage)];
+        return errors;
+    }
+
+    /// <summary>"Input.Offender.GivenName" → "offender.givenName", as the validator names fields.</summary>
+    private static string Key(string modelStateKey) =>
+        string.Join('.', modelStateKey[Prefix.Length..].Split('.').Select(s => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..]));
+}

@@ -1,0 +1,143 @@
+using CaraPlatform.Web.Platform;
+using Microsoft.Playwright;
+
+namespace CaraPlatform.Portal.Tests;
+
+/// <summary>A referral's way through the portal: the SPOC refers, the coordinator screens, the SPOC hears back.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class ReferralPagesTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task The_spoc_refers_and_the_coordinator_screens_one_referral_eligible_and_returns_another()
+    {
+        var spoc = await SignedInAsync("spoc@hampshire.demo");
+        var eligible = await ReferAsync(spoc);
+
+        await spoc.GotoAsync("/t/hampshire/referrals");
+        await spoc.GetByLabel("Police reference starts with").FillAsync(eligible);
+        await spoc.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        var row = spoc.Locator("#referrals tbody tr", new() { HasText = eligible });
+        await Assertions.Expect(row).ToContainTextAsync("Daniel Marsh");
+        await Assertions.Expect(row).ToContainTextAsync("Received");
+
+        var coordinator = await SignedInAsync("coordinator@hampshire.demo");
+        await ScreenAsync(coordinator, eligible, "Eligible", reason: null);
+        await Assertions.Expect(coordinator.Locator("#referral-status")).ToHaveTextAsync("Eligible");
+        var timeline = coordinator.Locator("#referral-timeline");
+        await Assertions.Expect(timeline).ToContainTextAsync("Screening started");
+        await Assertions.Expect(timeline.Locator("tr", new() { HasText = "Screened eligible" })).ToContainTextAsync("Eligible");
+
+        var returned = await ReferAsync(spoc);
+        await ScreenAsync(coordinator, returned, "Ineligible", "Coercive control disclosed at the screening call.");
+        await Assertions.Expect(coordinator.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
+        await Assertions.Expect(coordinator.Locator("#referral-timeline tr", new() { HasText = "Returned: not eligible" }))
+            .ToContainTextAsync("Coercive control disclosed at the screening call.");
+
+        // The SPOC sees the outcome on the referral; the victim is never on it.
+        await OpenAsync(spoc, returned);
+        await Assertions.Expect(spoc.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
+        await Assertions.Expect(spoc.Locator("main")).Not.ToContainTextAsync("Vale-Secret");
+    }
+
+    /// <summary>Needs the SPOC's notices inbox (/t/{tenant}/notices), built on another branch.</summary>
+    [Fact]
+    public async Task The_spoc_finds_a_returned_referral_in_the_notices_inbox()
+    {
+        var spoc = await SignedInAsync("spoc@hampshire.demo");
+        var returned = await ReferAsync(spoc);
+        var coordinator = await SignedInAsync("coordinator@hampshire.demo");
+        await ScreenAsync(coordinator, returned, "Ineligible", "DASH risk assessed as high at screening.");
+        await Assertions.Expect(coordinator.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
+
+        await spoc.GotoAsync("/t/hampshire/notices");
+        var notice = spoc.Locator("main :is(tr, li, article)", new() { HasText = returned }).First;
+        await Assertions.Expect(notice).ToContainTextAsync("Referral returned: not eligible");
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await portal.NewPageAsync();
+        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
+        return page;
+    }
+
+    /// <summary>Fills in and sends the new-referral form from the service home; returns the police reference.</summary>
+    private static async Task<string> ReferAsync(IPage page)
+    {
+        var reference = $"44/{Random.Shared.Next(10000, 99999)}/{Guid.NewGuid().ToString("N")[..6]}";
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await page.GotoAsync("/t/hampshire");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Make a new referral" }).ClickAsync();
+
+        await page.GetByLabel("Police reference").FillAsync(reference);
+        await page.GetByLabel("Force").SelectOptionAsync("hampshire-and-isle-of-wight");
+        await page.GetByLabel("Disposal type").SelectOptionAsync("DiversionaryCaution");
+        await page.GetByLabel("Disposal date").FillAsync(Iso(today.AddDays(-3)));
+        await page.GetByLabel("Officer's rank and name").FillAsync("PC Jane Hollis");
+        await page.GetByLabel("Collar number").FillAsync("HC1234");
+        await page.GetByLabel("Officer's email").FillAsync("jane.hollis@police.example");
+        await page.GetByLabel("Offence type").SelectOptionAsync("common-assault");
+        await page.GetByLabel("Offence date").FillAsync(Iso(today.AddDays(-10)));
+        await page.GetByLabel("Offender's relationship to the person harmed").SelectOptionAsync("CurrentPartner");
+        await page.GetByLabel("Offender's given name").FillAsync("Daniel");
+        await page.GetByLabel("Offender's family name").FillAsync("Marsh");
+        await page.GetByLabel("Offender's date of birth").FillAsync("1990-05-14");
+        await page.GetByLabel("Offender's sex").SelectOptionAsync("Male");
+        await page.GetByLabel("Postcode").FillAsync("SO14 5GL");
+
+        foreach (var (question, answer) in new[]
+        {
+            ("onBail", "no"), ("subjectToCourtOrderOrCommunitySentence", "no"), ("evidenceOfCoerciveOrControllingBehaviour", "no"),
+            ("victimViewsRecorded", "yes"), ("specificRiskToVictimFromCaution", "no"),
+            ("tenantAnswers-alcohol-drug-dependency", "no"), ("tenantAnswers-island-travel", "yes"),
+        })
+        {
+            await page.Locator($"#f-eligibility-{question}-{answer}").CheckAsync();
+        }
+
+        await page.GetByLabel("DASH score").FillAsync("4");
+        await page.GetByLabel("DASH risk level").SelectOptionAsync("Standard");
+
+        var victim = page.Locator("#victim-section");
+        await Assertions.Expect(victim.Locator("> legend")).ToHaveTextAsync("The victim: for the victim-contact service only");
+        await victim.GetByLabel("Victim's given name").FillAsync("Victoria");
+        await victim.GetByLabel("Victim's family name").FillAsync("Vale-Secret");
+        await victim.GetByLabel("Victim's relationship to the offender").SelectOptionAsync("CurrentPartner");
+        await victim.GetByLabel("Safe way to make contact").SelectOptionAsync("Phone");
+        await victim.GetByLabel("Victim's safe phone").FillAsync("07700 900123");
+        await victim.Locator("#f-victim-contactConsented-yes").CheckAsync();
+
+        await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }));
+        await Assertions.Expect(page.Locator("#referral-notice")).ToHaveTextAsync("The referral was sent.");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Referral {reference}");
+        await Assertions.Expect(page.Locator("#referral-status")).ToHaveTextAsync("Received");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Vale-Secret");
+        return reference;
+    }
+
+    private static async Task OpenAsync(IPage page, string reference)
+    {
+        await page.GotoAsync($"/t/hampshire/referrals?policeReference={Uri.EscapeDataString(reference)}");
+        await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Referral {reference}");
+    }
+
+    /// <summary>From the referral's page: start screening, then decide on the screening form.</summary>
+    private static async Task ScreenAsync(IPage page, string reference, string decision, string? reason)
+    {
+        await OpenAsync(page, reference);
+        await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Start screening" }));
+        await Assertions.Expect(page.Locator("#referral-status")).ToHaveTextAsync("Screening");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record the screening decision" }).ClickAsync();
+        // The checklist starts from the police's answers.
+        await Assertions.Expect(page.Locator("#f-answers-victimViewsRecorded-yes")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByLabel("DASH score")).ToHaveValueAsync("4");
+        await page.Locator(decision == "Eligible" ? "#decision-eligible" : "#decision-ineligible").CheckAsync();
+        if (reason is not null) await page.GetByLabel("Reason (required to return").FillAsync(reason);
+        await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Referral {reference}");
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Tests.Support;
+
+namespace CaraPlatform.Web.Tests.Portal;
+
+[Collection(IntegrationTests.Name)]
+public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
+{
+    /// <summary>Every distinctive victim value of <see cref="ReferralApi.Victim"/>.</summary>
+    private static readonly string[] VictimValues = ["Vale-Secret", "victoria.secret@example.org", "07700 900123", "Hidden Lane", "Do not leave voicemail"];
+
+    [Theory]
+    [InlineData("facilitator@hampshire.demo")]
+    [InlineData("coordinator@hampshire.demo")]
+    [InlineData("spoc@hampshire.demo")]
+    public async Task Staff_and_police_never_see_the_victim_on_the_referral_pages_and_are_refused_the_victim_page(string email)
+    {
+        var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
+        var browser = await SignedInAsync(email);
+
+        var detail = await GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
+        Assert.Contains(referral.PoliceReference, detail, StringComparison.Ordinal);
+        Assert.Contains("Daniel", detail, StringComparison.Ordinal);
+        var list = await GetOkAsync(browser, $"/t/hampshire/referrals?policeReference={Uri.EscapeDataString(referral.PoliceReference)}");
+        Assert.Contains(referral.PoliceReference, list, StringComparison.Ordinal);
+        foreach (var page in new[] { detail, list })
+        {
+            foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("/victim\"", page, StringComparison.Ordinal);
+        }
+
+        using var victim = await browser.GetAsync($"/t/hampshire/referrals/{referral.Id}/victim");
+        Assert.Equal(HttpStatusCode.Redirect, victim.StatusCode);
+        using var denied = await browser.GetAsync(victim.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_victim_contact_worker_sees_the_victims_details_on_their_own_page_only()
+    {
+        var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
+        var browser = await SignedInAsync("victim-contact@hampshire.demo");
+
+        var detail = await GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
+        foreach (var value in VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"/t/hampshire/referrals/{referral.Id}/victim", detail, StringComparison.Ordinal);
+
+        using var victim = await browser.GetAsync($"/t/hampshire/referrals/{referral.Id}/victim");
+        var page = await victim.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, victim.StatusCode);
+        Assert.True(victim.Headers.CacheControl?.NoStore);
+        foreach (var value in VictimValues) Assert.Contains(value, page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/victim")]
+    [InlineData("/screen")]
+    public async Task A_member_of_another_tenant_gets_404_on_a_hampshire_referral(string suffix)
+    {
+        var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
+        foreach (var email in new[] { "admin@west-yorkshire.demo", "victim-contact@west-yorkshire.demo", "coordinator@west-yorkshire.demo" })
+        {
+            var browser = await SignedInAsync(email);
+            using var response = await browser.GetAsync($"/t/hampshire/referrals/{referral.Id}{suffix}");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            // Its own tenant's URL does not find the hampshire referral either.
+            using var own = await browser.GetAsync($"/t/west-yorkshire/referrals/{referral.Id}");
+            Assert.Equal(HttpStatusCode.NotFound, own.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task The_new_referral_form_names_each_field_at_fault_and_links_a_duplicate_police_reference()
+    {
+        var existing = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
+        var browser = await SignedInAsync("spoc@hampshire.demo");
+        var form = await GetOkAsync(browser, "/t/hampshire/referrals/new");
+
+        using var empty = await browser.PostAsync("/t/hampshire/referrals/new", Form(form, new Dictionary<string, string>
+        {
+            // As a browser sends an untouched form: empty text fields, no value for unchosen radios.
+            ["Input.policeReference"] = "",
+            ["Input.officer.email"] = "",
+            ["Input.offender.givenName"] = "",
+            ["Input.offender.postcode"] = "not a postcode",
+            ["Input.eligibility.dash.score"] = "",
+            ["Input.victim.safeContactMethod"] = "Email",
+            ["Input.victim.email"] = "",
+        }));
+        var errors = await empty.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        foreach (var field in new[] { "policeReference", "offender-givenName", "offender-postcode", "eligibility-onBail", "victim-email", "officer-email" })
+            Assert.Contains($"id=\"f-{field}-error\"", errors, StringComparison.Ordinal);
+
+        var fields = ValidFields(existing.PoliceReference);
+        using var duplicate = await browser.PostAsync("/t/hampshire/referrals/new", Form(form, fields));
+        var refused = await duplicate.Content.ReadAsStringAsync();
+        Assert.Contains("was already referred", refused, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/t/hampshire/referrals/{existing.Id}\"", refused, StringComparison.Ordinal);
+
+        var reference = ReferralApi.NewPoliceReference();
+        using var created = await browser.PostAsync("/t/hampshire/referrals/new", Form(form, ValidFields(reference)));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var detail = await GetOkAsync(browser, created.Headers.Location!.ToString());
+        Assert.Contains(reference, detail, StringComparison.Ordinal);
+        foreach (var value in VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_move_from_a_stale_page_is_refused_naming_the_current_state()
+    {
+        var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
+        var coordinator = await SignedInAsync("coordinator@hampshire.demo");
+        var page = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
+        var fields = new Dictionary<string, string> { ["version"] = referral.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        using var started = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening", Form(page, fields));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        using var again = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening", Form(page, fields));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("it is now Screening", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // With the current version the move is still illegal from Screening: 409 naming the state, and no button for it.
+        var current = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
+        Assert.DoesNotContain("handler=StartScreening", current, StringComparison.Ordinal);
+        var version = VersionField().Match(current).Groups[1].Value;
+        using var illegal = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening",
+            Form(current, new Dictionary<string, string> { ["version"] = version }));
+        Assert.Equal(HttpStatusCode.Conflict, illegal.StatusCode);
+        Assert.Contains("This referral is now Screening", await illegal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The police may not make the provider's moves, whatever the form says.
+        var spoc = await SignedInAsync("spoc@hampshire.demo");
+        var spocPage = await GetOkAsync(spoc, $"/t/hampshire/referrals/{referral.Id}");
+        Assert.DoesNotContain("handler=ReturnUncontactable", spocPage, StringComparison.Ordinal);
+        using var refused = await spoc.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=ReturnUncontactable",
+            Form(spocPage, new Dictionary<string, string> { ["reason"] = "No answer", ["version"] = "0" }));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("access-denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Screening_eligible_against_the_rules_shows_each_failed_rule()
+    {
+        var api = await fixture.ApiClientAsync("hampshire");
+        var referral = await ReferralApi.CreateAsync(api);
+        referral = await ReferralApi.MoveAsync(api, "hampshire", referral, "start-screening", new VersionRequest(referral.Version));
+        var coordinator = await SignedInAsync("coordinator@hampshire.demo");
+        var form = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}/screen");
+        Assert.Contains("value=\"true\" checked=\"checked\"", form, StringComparison.Ordinal); // pre-filled from the police's answers
+
+        using var response = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}/screen", Form(form, new Dictionary<string, string>
+        {
+            ["Input.version"] = referral.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.answers.onBail"] = "true",
+            ["Input.answers.subjectToCourtOrderOrCommunitySentence"] = "false",
+            ["Input.answers.evidenceOfCoerciveOrControllingBehaviour"] = "true",
+            ["Input.answers.victimViewsRecorded"] = "true",
+            ["Input.answers.specificRiskToVictimFromCaution"] = "false",
+            ["Input.answers.dash.score"] = "4",
+            ["Input.answers.dash.assessedLevel"] = "Standard",
+            ["Input.answers.tenantAnswers[alcohol-drug-dependency]"] = "false",
+            ["Input.answers.tenantAnswers[island-travel]"] = "true",
+            ["Input.decision"] = "Eligible",
+        }));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"data-code=\"{EligibilityRules.Codes.OnBail}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-code=\"{EligibilityRules.Codes.CoerciveControl}\"", page, StringComparison.Ordinal);
+        Assert.Equal(ReferralStatus.Screening, (await (await api.GetAsync($"{ReferralApi.Url("hampshire")}/{referral.Id}")).ReadAs<ReferralResponse>()).Status);
+    }
+
+    private static Dictionary<string, string> ValidFields(string policeReference)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new Dictionary<string, string>
+        {
+            ["Input.policeReference"] = policeReference,
+            ["Input.forceCode"] = ReferralApi.Forces["hampshire"],
+            ["Input.disposalType"] = "DiversionaryCaution",
+            ["Input.disposalDate"] = Iso(today.AddDays(-3)),
+            ["Input.officer.name"] = "PC Jane Hollis",
+            ["Input.officer.email"] = "jane.hollis@police.example",
+            ["Input.offence.typeCode"] = NationalOffenceTypes.CommonAssault,
+            ["Input.offence.date"] = Iso(today.AddDays(-10)),
+            ["Input.offence.relationship"] = "CurrentPartner",
+            ["Input.offender.givenName"] = "Daniel",
+            ["Input.offender.familyName"] = "Marsh",
+            ["Input.offender.dateOfBirth"] = "1990-05-14",
+            ["Input.offender.sex"] = "Male",
+            ["Input.offender.preferredLanguage"] = "en",
+            ["Input.eligibility.onBail"] = "false",
+            ["Input.eligibility.subjectToCourtOrderOrCommunitySentence"] = "false",
+            ["Input.eligibility.evidenceOfCoerciveOrControllingBehaviour"] = "false",
+            ["Input.eligibility.victimViewsRecorded"] = "true",
+            ["Input.eligibility.specificRiskToVictimFromCaution"] = "false",
+            ["Input.eligibility.dash.score"] = "4",
+            ["Input.eligibility.dash.assessedLevel"] = "Standard",
+            ["Input.eligibility.dash.judgementLevel"] = "",
+            ["Input.eligibility.tenantAnswers[alcohol-drug-dependency]"] = "false",
+            ["Input.eligibility.tenantAnswers[island-travel]"] = "true",
+            ["Input.victim.givenName"] = "Victoria",
+            ["Input.victim.familyName"] = "Vale-Secret",
+            ["Input.victim.relationship"] = "CurrentPartner",
+            ["Input.victim.safeContactMethod"] = "Phone",
+            ["Input.victim.phone"] = "07700 900123",
+            ["Input.victim.email"] = "victoria.secret@example.org",
+            ["Input.victim.address"] = "1 Hidden Lane, Southampton",
+            ["Input.victim.contactConsented"] = "true",
+            ["Input.victim.notes"] = "Do not leave voicemail.",
+        };
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields) =>
+        new([.. fields, new("__RequestVerificationToken", AntiforgeryField().Match(page).Groups[1].Value)]);
+
+    private static async Task<string> GetOkAsync(HttpClient browser, string url)
+    {
+        using var response = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var browser = UserTokens.Browser(fixture.Web);
+        using var response = await UserTokens.SignInAsync(browser, email, DevelopmentSeed.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
+    private static partial Regex VersionField();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
