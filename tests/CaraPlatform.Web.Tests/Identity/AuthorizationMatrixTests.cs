@@ -211,10 +211,16 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         var invitation = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/invitations",
             new CreateInvitationRequest($"matrix-{Guid.NewGuid():N}@example.org", [TenantRole.Facilitator]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
         var referral = await ReferralApi.CreateAsync(api, Tenant);
+        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), first.UserId, second.UserId);
+        var booking = await WorkshopApi.BookAsync(api, Tenant, run, await WorkshopApi.EligibleAsync(api, Tenant));
         return new Dictionary<string, string>
         {
             ["tenant"] = Tenant,
             ["referralId"] = referral.Id.ToString(),
+            ["runId"] = run.Id.ToString(),
+            ["bookingId"] = booking.Id.ToString(),
+            ["workshop"] = "Workshop1",
             ["venueId"] = venue.Id.ToString(),
             ["clientId"] = client.Client.Id.ToString(),
             ["memberId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).MembershipId.ToString(),

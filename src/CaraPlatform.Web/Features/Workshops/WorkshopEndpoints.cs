@@ -47,8 +47,8 @@ public static class WorkshopEndpoints
             .Validates<BookRequest>().Produces<BookingResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireTenantApiAccess(ApiScopes.WorkshopsWrite, Planners);
 
-        runs.MapGet("/{runId:guid}/workshops/{workshop}/register", GetRegister).WithName("GetRegister").WithSummary("A workshop's recorded register")
-            .ProducesProblem(StatusCodes.Status404NotFound).RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
+        runs.MapGet("/{runId:guid}/workshops/{workshop}/register", GetRegister).WithName("GetRegister").WithSummary("A workshop's register")
+            .WithDescription("recorded=false until a facilitator records it.").RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPut("/{runId:guid}/workshops/{workshop}/register", RecordRegister).WithName("RecordRegister").WithSummary("Record a workshop's register")
             .WithDescription("By a facilitator of the run (403 otherwise), once the workshop has started (409 before), every booked participant marked " +
                 "Attended, LateRefusedEntry or Absent. Workshop 2 attended completes the referral; late or absent makes it non-compliant; the police are told.")
@@ -169,21 +169,19 @@ public static class WorkshopEndpoints
         return TypedResults.Ok(await handler.DescribeAsync(bookings, cancellationToken));
     }
 
-    private static async Task<Results<Ok<RegisterResponse>, ProblemHttpResult>> GetRegister(
+    private static async Task<Ok<RegisterResponse>> GetRegister(
         Guid runId, WorkshopNumber workshop, WorkshopHandler handler, CancellationToken cancellationToken)
     {
         await handler.RunAsync(runId, cancellationToken);
         var register = await handler.Registers.SingleOrDefaultAsync(r => r.RunId == runId && r.Workshop == workshop, cancellationToken);
-        return register is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "The register is not recorded yet")
-            : TypedResults.Ok(new RegisterResponse(register.RunId, register.Workshop, register.RecordedBy, register.RecordedAt, register.Entries));
+        return TypedResults.Ok(register is null ? new RegisterResponse(runId, workshop, false, null, null, []) : RegisterResponse.From(register));
     }
 
     private static async Task<Ok<RegisterResponse>> RecordRegister(
         Guid runId, WorkshopNumber workshop, RecordRegisterRequest request, ClaimsPrincipal user, WorkshopHandler handler, CancellationToken cancellationToken)
     {
         var register = await handler.RecordRegisterAsync(runId, workshop, request.Entries!, user, cancellationToken);
-        return TypedResults.Ok(new RegisterResponse(register.RunId, register.Workshop, register.RecordedBy, register.RecordedAt, register.Entries));
+        return TypedResults.Ok(RegisterResponse.From(register));
     }
 
     private static Ok<FeedbackQuestionsResponse> FeedbackQuestions(Guid runId) => TypedResults.Ok(new FeedbackQuestionsResponse(FeedbackQuestionSet.Defaults.Questions));

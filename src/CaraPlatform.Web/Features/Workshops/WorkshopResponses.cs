@@ -65,13 +65,18 @@ public sealed record BookingResponse(
     Guid Id, Guid RunId, Guid ReferralId, string PoliceReference, string ParticipantName, BookingStatus Status, AttendanceMark? Workshop1,
     AttendanceMark? Workshop2, DateOnly Workshop1Date, DateOnly Workshop2Date, DateTimeOffset BookedAt, string? CancelReason, uint Version);
 
-/// <summary>A recorded register.</summary>
+/// <summary>A workshop's register: recorded, or not yet.</summary>
 /// <param name="RunId">The run.</param>
 /// <param name="Workshop">Workshop1 or Workshop2.</param>
+/// <param name="Recorded">Whether the register has been recorded.</param>
 /// <param name="RecordedBy">The facilitator who recorded it.</param>
 /// <param name="RecordedAt">When.</param>
-/// <param name="Entries">Each participant's mark.</param>
-public sealed record RegisterResponse(Guid RunId, WorkshopNumber Workshop, Guid RecordedBy, DateTimeOffset RecordedAt, IReadOnlyList<AttendanceEntry> Entries);
+/// <param name="Entries">Each participant's mark; empty until recorded.</param>
+public sealed record RegisterResponse(
+    Guid RunId, WorkshopNumber Workshop, bool Recorded, Guid? RecordedBy, DateTimeOffset? RecordedAt, IReadOnlyList<AttendanceEntry> Entries)
+{
+    public static RegisterResponse From(WorkshopRegister r) => new(r.RunId, r.Workshop, true, r.RecordedBy, r.RecordedAt, r.Entries);
+}
 
 /// <summary>The feedback questionnaire of the tenant.</summary>
 /// <param name="Questions">Questions, each answered 1 (strongly disagree) to 5 (strongly agree).</param>

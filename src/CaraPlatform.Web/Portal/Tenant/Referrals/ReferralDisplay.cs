@@ -66,6 +66,8 @@ public static class ReferralDisplay
         ReferralAction.RecordFirstContact => "First contact with the offender",
         ReferralAction.ExtendDeadline => "Deadline extended",
         ReferralAction.Correct => "Corrected by the police",
+        ReferralAction.CancelBooking => "Booking cancelled: to be re-booked",
+        ReferralAction.NoteRunChanged => "Workshop run changed",
         _ => action.ToString(),
     };
 
