@@ -12,6 +12,12 @@ public sealed class NoticeDispatchOptions
     /// </summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Slugs of the tenants this instance dispatches for; empty means every active tenant. Lets a deployment split
+    /// the work, and lets tests keep their dispatchers to the tenants they own.
+    /// </summary>
+    public IList<string> Tenants { get; set; } = [];
+
     /// <summary>The pause between rounds when a round found nothing more to do.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -77,7 +77,10 @@ public sealed partial class NoticeDispatcher(
         using (tenantScopes.BeginScope(null))
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            tenants = (await db.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active).OrderBy(t => t.Slug).ToListAsync(cancellationToken))
+            var only = Options.Tenants.ToList();
+            tenants = (await db.Tenants.AsNoTracking()
+                    .Where(t => t.Status == TenantStatus.Active && (only.Count == 0 || only.Contains(t.Slug)))
+                    .OrderBy(t => t.Slug).ToListAsync(cancellationToken))
                 .ConvertAll(CaraTenantInfo.From);
         }
 
