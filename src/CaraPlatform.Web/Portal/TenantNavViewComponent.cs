@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Portal;
 
-/// <summary>The route tenant's navigation for a signed-in member: the pages their roles open, and unread notices.</summary>
+/// <summary>
+/// The route tenant's navigation for a signed-in member: its home, and the notice inbox with the unread count for
+/// those who read it. Admin pages stay on the home page, so that no page shows two links of the same name.
+/// </summary>
 public sealed class TenantNavViewComponent(
     IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants, PoliceNotices notices)
     : ViewComponent

@@ -18,7 +18,7 @@ public sealed class NoticeApiTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_SPOC_inbox_lists_delivered_notices_newest_first_and_the_unread_count_drops_after_reading()
     {
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, null);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, null);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (referralId, older, reference) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         clock.Advance(TimeSpan.FromMinutes(1));
@@ -56,7 +56,7 @@ public sealed class NoticeApiTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_inbox_pages_with_a_cursor_and_refuses_a_bad_limit_or_cursor()
     {
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, null);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, null);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         for (var i = 0; i < 3; i++)
         {
@@ -90,45 +90,38 @@ public sealed class NoticeApiTests(CaraPlatformFixture fixture)
     public async Task A_ProviderAdmin_reads_the_delivery_log_filters_by_state_and_replays_audited()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
-        try
-        {
-            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-            var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
-            var dispatcher = NoticeTests.Dispatcher(fixture, clock);
-            await dispatcher.RunOnceAsync();
-            var adminPerson = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin);
-            var admin = await fixture.PersonApiAsync(adminPerson.Email);
-            var log = $"/api/v1/tenants/{Tenant}/webhook/deliveries";
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
+        var dispatcher = NoticeTests.Dispatcher(fixture, clock);
+        await dispatcher.RunOnceAsync();
+        var adminPerson = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin);
+        var admin = await fixture.PersonApiAsync(adminPerson.Email);
+        var log = $"/api/v1/tenants/{Tenant}/webhook/deliveries";
 
-            var delivered = await (await admin.GetAsync(log + "?state=Delivered&limit=100")).ReadAs<DeliveryPageResponse>();
-            var item = delivered.Items.Single(d => d.NoticeId == noticeId);
-            Assert.Equal(WebhookDeliveryState.Delivered, item.State);
-            var attempt = Assert.Single(item.Log);
-            Assert.Equal(200, attempt.StatusCode);
-            Assert.Equal(receiver.Url.ToString(), attempt.Url);
-            Assert.All(delivered.Items, d => Assert.Equal(WebhookDeliveryState.Delivered, d.State));
-            Assert.DoesNotContain((await (await admin.GetAsync(log + "?state=Failed&limit=100")).ReadAs<DeliveryPageResponse>()).Items, d => d.NoticeId == noticeId);
+        var delivered = await (await admin.GetAsync(log + "?state=Delivered&limit=100")).ReadAs<DeliveryPageResponse>();
+        var item = delivered.Items.Single(d => d.NoticeId == noticeId);
+        Assert.Equal(WebhookDeliveryState.Delivered, item.State);
+        var attempt = Assert.Single(item.Log);
+        Assert.Equal(200, attempt.StatusCode);
+        Assert.Equal(receiver.Url.ToString(), attempt.Url);
+        Assert.All(delivered.Items, d => Assert.Equal(WebhookDeliveryState.Delivered, d.State));
+        Assert.DoesNotContain((await (await admin.GetAsync(log + "?state=Failed&limit=100")).ReadAs<DeliveryPageResponse>()).Items, d => d.NoticeId == noticeId);
 
-            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/tenants/{Tenant}/notices/{noticeId}/replay", null)).StatusCode);
-            await dispatcher.RunOnceAsync();
-            var deliveries = receiver.For(noticeId);
-            Assert.Equal(2, deliveries.Count);
-            Assert.Equal(deliveries[0].EventId, deliveries[1].EventId);
-            Assert.Equal(deliveries[0].Body, deliveries[1].Body);
-            var replayed = (await (await admin.GetAsync(log + "?limit=100")).ReadAs<DeliveryPageResponse>()).Items.Single(d => d.NoticeId == noticeId);
-            Assert.Equal([1, 2], replayed.Log.Select(a => a.Attempt));
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/tenants/{Tenant}/notices/{noticeId}/replay", null)).StatusCode);
+        await dispatcher.RunOnceAsync();
+        var deliveries = receiver.For(noticeId);
+        Assert.Equal(2, deliveries.Count);
+        Assert.Equal(deliveries[0].EventId, deliveries[1].EventId);
+        Assert.Equal(deliveries[0].Body, deliveries[1].Body);
+        var replayed = (await (await admin.GetAsync(log + "?limit=100")).ReadAs<DeliveryPageResponse>()).Items.Single(d => d.NoticeId == noticeId);
+        Assert.Equal([1, 2], replayed.Log.Select(a => a.Attempt));
 
-            await using var owner = fixture.Web.Services.GetRequiredService<Infrastructure.Persistence.OwnerDatabase>().CreateContext();
-            var audit = await owner.AuditEvents.Where(e => e.Action == AuditActions.WebhookReplayed && e.ActorUserId == adminPerson.UserId).ToListAsync();
-            Assert.Contains(audit, e => e.Subject!.Contains(noticeId.ToString(), StringComparison.Ordinal));
+        await using var owner = fixture.Web.Services.GetRequiredService<Infrastructure.Persistence.OwnerDatabase>().CreateContext();
+        var audit = await owner.AuditEvents.Where(e => e.Action == AuditActions.WebhookReplayed && e.ActorUserId == adminPerson.UserId).ToListAsync();
+        Assert.Contains(audit, e => e.Subject!.Contains(noticeId.ToString(), StringComparison.Ordinal));
 
-            await (await admin.PostAsync($"/api/v1/tenants/{Tenant}/notices/{Guid.NewGuid()}/replay", null)).ProblemAsync(HttpStatusCode.NotFound);
-        }
-        finally
-        {
-            await NoticeTests.SetWebhookAsync(fixture, Tenant, null);
-        }
+        await (await admin.PostAsync($"/api/v1/tenants/{Tenant}/notices/{Guid.NewGuid()}/replay", null)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     public async Task A_notice_reaches_the_inbox_and_the_receiver_signed_with_the_tenant_secret()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
 
@@ -46,7 +46,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     public async Task A_failing_receiver_is_retried_with_backoff_until_it_answers_2xx()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         var options = new NoticeDispatchOptions();
@@ -84,7 +84,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     public async Task After_the_last_attempt_a_notice_is_Failed_and_a_replay_sends_the_same_event_again()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         var options = new NoticeDispatchOptions { MaxAttempts = 2 };
@@ -119,7 +119,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     public async Task A_dispatcher_that_dies_after_claiming_loses_nothing_and_the_next_one_delivers_exactly_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         var options = new NoticeDispatchOptions();
@@ -154,7 +154,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     public async Task Two_dispatchers_running_at_once_deliver_each_notice_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var ids = new List<Guid>();
         for (var i = 0; i < 12; i++) ids.Add((await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock)).NoticeId);
@@ -172,7 +172,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     public async Task Without_an_enabled_webhook_a_notice_goes_to_the_inbox_only()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, "norfolk", receiver.Url, enabled: false);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, "norfolk", receiver.Url, enabled: false);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, "norfolk", clock);
 
@@ -188,23 +188,16 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task Plain_http_to_a_host_other_than_loopback_is_refused_without_sending()
     {
-        await NoticeTests.SetWebhookAsync(fixture, "norfolk", new Uri("http://hooks.norfolk.example.org/cara"));
-        try
-        {
-            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-            var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, "norfolk", clock);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, "norfolk", new Uri("http://hooks.norfolk.example.org/cara"));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, "norfolk", clock);
 
-            await NoticeTests.Dispatcher(fixture, clock).RunOnceAsync();
+        await NoticeTests.Dispatcher(fixture, clock).RunOnceAsync();
 
-            Assert.Equal(WebhookDeliveryState.Failed, (await NoticeTests.NoticeAsync(fixture, "norfolk", noticeId)).WebhookState);
-            var attempt = Assert.Single(await NoticeTests.AttemptsAsync(fixture, "norfolk", noticeId));
-            Assert.Null(attempt.StatusCode);
-            Assert.Contains("https", attempt.Error!, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await NoticeTests.SetWebhookAsync(fixture, "norfolk", null);
-        }
+        Assert.Equal(WebhookDeliveryState.Failed, (await NoticeTests.NoticeAsync(fixture, "norfolk", noticeId)).WebhookState);
+        var attempt = Assert.Single(await NoticeTests.AttemptsAsync(fixture, "norfolk", noticeId));
+        Assert.Null(attempt.StatusCode);
+        Assert.Contains("https", attempt.Error!, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_SPOC_sees_the_unread_badge_and_marks_a_notice_read_on_the_inbox_page()
     {
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, null);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, null);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, reference) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         await NoticeTests.Dispatcher(fixture, clock).RunOnceAsync();
@@ -66,35 +66,28 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
     public async Task The_admin_webhook_page_shows_the_settings_and_log_and_replays_a_failed_notice()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await NoticeTests.SetWebhookAsync(fixture, Tenant, receiver.Url);
-        try
-        {
-            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-            var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
-            receiver.FailNext(1, 502);
-            var dispatcher = NoticeTests.Dispatcher(fixture, clock, options: new Web.Features.Notices.NoticeDispatchOptions { MaxAttempts = 1 });
-            await dispatcher.RunOnceAsync();
-            var admin = await SignedInAsync((await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin)).Email);
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
+        receiver.FailNext(1, 502);
+        var dispatcher = NoticeTests.Dispatcher(fixture, clock, options: new Web.Features.Notices.NoticeDispatchOptions { MaxAttempts = 1 });
+        await dispatcher.RunOnceAsync();
+        var admin = await SignedInAsync((await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin)).Email);
 
-            // The tenant store caches tenant files for a while, so the page may still show the earlier settings; the log is live.
-            var page = await admin.GetStringAsync($"/t/{Tenant}/admin/webhooks?state=Failed");
-            Assert.Contains(noticeId.ToString(), page, StringComparison.Ordinal);
-            Assert.Contains("502", page, StringComparison.Ordinal);
+        // The tenant store caches tenant files for a while, so the page may still show the earlier settings; the log is live.
+        var page = await admin.GetStringAsync($"/t/{Tenant}/admin/webhooks?state=Failed");
+        Assert.Contains(noticeId.ToString(), page, StringComparison.Ordinal);
+        Assert.Contains("502", page, StringComparison.Ordinal);
 
-            using var replayed = await admin.PostAsync($"/t/{Tenant}/admin/webhooks?handler=Replay", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["noticeId"] = noticeId.ToString(),
-                ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
-            }));
-            Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-            Assert.Contains("same event id", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            await dispatcher.RunOnceAsync();
-            Assert.Equal([502, 200], receiver.For(noticeId).Select(r => r.AnsweredWith));
-        }
-        finally
+        using var replayed = await admin.PostAsync($"/t/{Tenant}/admin/webhooks?handler=Replay", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            await NoticeTests.SetWebhookAsync(fixture, Tenant, null);
-        }
+            ["noticeId"] = noticeId.ToString(),
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+        }));
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("same event id", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await dispatcher.RunOnceAsync();
+        Assert.Equal([502, 200], receiver.For(noticeId).Select(r => r.AnsweredWith));
     }
 
     private async Task<HttpClient> SignedInAsync(string email)

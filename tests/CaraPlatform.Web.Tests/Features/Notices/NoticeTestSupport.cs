@@ -133,19 +133,30 @@ public static class NoticeTests
         return options;
     }
 
-    /// <summary>Points the tenant's webhook at <paramref name="url"/> (or removes it), as a new tenant file would.</summary>
-    public static async Task SetWebhookAsync(CaraPlatformFixture fixture, string slug, Uri? url, bool enabled = true)
+    /// <summary>
+    /// Points the tenant's webhook at <paramref name="url"/> (or removes it), as a new tenant file would; disposing
+    /// puts the tenant file's own definition back, so other tests (re-applying the files) find it unchanged.
+    /// </summary>
+    public static async Task<IAsyncDisposable> WebhookAsync(CaraPlatformFixture fixture, string slug, Uri? url, bool enabled = true)
+    {
+        await SetDefinitionAsync(fixture, slug, d => d with
+        {
+            Notifications = d.Notifications with { Webhook = url is null ? null : new WebhookSettings(url, enabled, SecretName(slug)) },
+        });
+        return new Restore(() => SetDefinitionAsync(fixture, slug, _ => fixture.Database.Definitions.Single(d => d.Slug == slug)));
+    }
+
+    private static async Task SetDefinitionAsync(CaraPlatformFixture fixture, string slug, Func<TenantDefinition, TenantDefinition> change)
     {
         await using var db = fixture.Web.Services.GetRequiredService<OwnerDatabase>().CreateContext();
         var tenant = await db.Tenants.SingleAsync(t => t.Slug == slug);
-        tenant.Definition = tenant.Definition with
-        {
-            Notifications = tenant.Definition.Notifications with
-            {
-                Webhook = url is null ? null : new WebhookSettings(url, enabled, SecretName(slug)),
-            },
-        };
+        tenant.Definition = change(tenant.Definition);
         await db.SaveChangesAsync();
+    }
+
+    private sealed class Restore(Func<Task> restore) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await restore();
     }
 
     /// <summary>
