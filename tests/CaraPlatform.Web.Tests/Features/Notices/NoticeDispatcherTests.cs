@@ -151,6 +151,63 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_dispatcher_that_dies_after_sending_but_before_marking_sends_the_same_event_again()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
+        var options = new NoticeDispatchOptions();
+
+        using var dying = new CancellationTokenSource();
+        using var handler = new DiesAfterSending(dying);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NoticeTests.Dispatcher(fixture, clock, handler, options).RunOnceAsync(dying.Token));
+        Assert.Single(receiver.For(noticeId));
+        Assert.Equal(WebhookDeliveryState.Pending, (await NoticeTests.NoticeAsync(fixture, Tenant, noticeId)).WebhookState);
+
+        clock.Advance(options.Lease + TimeSpan.FromSeconds(1));
+        await NoticeTests.Dispatcher(fixture, clock, options: options).RunOnceAsync();
+
+        var deliveries = receiver.For(noticeId);
+        Assert.Equal(2, deliveries.Count);
+        Assert.Single(deliveries.Select(d => (d.EventId, d.Body)).Distinct());
+        Assert.Equal(WebhookDeliveryState.Delivered, (await NoticeTests.NoticeAsync(fixture, Tenant, noticeId)).WebhookState);
+    }
+
+    [Fact]
+    public async Task The_background_service_delivers_on_its_own_and_stops_cleanly()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
+        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, TimeProvider.System);
+        var dispatcher = NoticeTests.Dispatcher(fixture, TimeProvider.System, options: new NoticeDispatchOptions { PollInterval = TimeSpan.FromMilliseconds(100) });
+
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (receiver.For(noticeId).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Single(receiver.For(noticeId));
+    }
+
+    /// <summary>Sends for real, then "dies" before the dispatcher can record the answer.</summary>
+    private sealed class DiesAfterSending(CancellationTokenSource round) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var response = await base.SendAsync(request, cancellationToken);
+            await round.CancelAsync();
+            throw new OperationCanceledException(round.Token);
+        }
+    }
+
+    [Fact]
     public async Task Two_dispatchers_running_at_once_deliver_each_notice_once()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
