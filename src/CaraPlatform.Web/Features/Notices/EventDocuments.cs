@@ -71,6 +71,20 @@ public static class EventDocuments
                         ["conditionDeadline"] = new JsonObject { ["type"] = "string", ["format"] = "date" },
                     },
                 },
+                ["workshops"] = type == PoliceNoticeType.Booked
+                    ? new JsonObject
+                    {
+                        ["type"] = new JsonArray("object", "null"),
+                        ["description"] = "When Workshop 1 and Workshop 2 start (UTC), when the booking names them.",
+                        ["additionalProperties"] = false,
+                        ["required"] = new JsonArray("workshop1StartsAt", "workshop2StartsAt"),
+                        ["properties"] = new JsonObject
+                        {
+                            ["workshop1StartsAt"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                            ["workshop2StartsAt"] = new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+                        },
+                    }
+                    : new JsonObject { ["type"] = "null", ["description"] = "Only referral.booked carries workshop dates." },
                 ["reason"] = reasonRequired
                     ? new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "Why: the police act on it." }
                     : new JsonObject { ["type"] = new JsonArray("string", "null"), ["description"] = "An explanation, when there is one." },
