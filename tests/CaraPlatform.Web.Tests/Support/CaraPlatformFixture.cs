@@ -24,6 +24,9 @@ public sealed class CaraWebFactory(PostgresFixture database) : WebApplicationFac
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Cara:MailDirectory", MailDirectory);
+        // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a
+        // background dispatcher in the shared host would race them for the same notices and make them flaky.
+        builder.UseSetting("Notices:Dispatch:Enabled", "false");
     }
 }
 
