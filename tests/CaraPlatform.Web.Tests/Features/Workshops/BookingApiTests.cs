@@ -232,3 +232,20 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
         return refusals.EnumerateArray().Select(r => r.GetProperty("code").GetString()!).First();
     }
 }
+
+[Collection(IntegrationTests.Name)]
+public sealed class FeedbackQuestionTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task A_tenant_may_set_its_own_questionnaire_and_others_get_the_programme_defaults()
+    {
+        var own = await (await (await fixture.ApiClientAsync("avon-and-somerset")).GetAsync($"{Runs("avon-and-somerset")}/{Guid.NewGuid()}/feedback/questions"))
+            .ReadAs<FeedbackQuestionsResponse>();
+        Assert.Equal(4, own.Questions.Count);
+        Assert.Contains(own.Questions, q => q.Code == "understand-impact");
+
+        var defaults = await (await (await fixture.ApiClientAsync("hampshire")).GetAsync($"{Runs("hampshire")}/{Guid.NewGuid()}/feedback/questions"))
+            .ReadAs<FeedbackQuestionsResponse>();
+        Assert.Equal(FeedbackQuestionSet.Defaults.Questions, defaults.Questions);
+    }
+}
