@@ -72,6 +72,9 @@ public static class CaraPlatformHost
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+        // Swashbuckle describes schemas from MVC's JSON options: enums are strings on the wire, so in the document too.
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o =>
+            o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 
         ValidatorOptions.Global.PropertyNameResolver = ValidationFilter.CamelCasePropertyName;
         services.AddValidatorsFromAssemblyContaining<Program>(

@@ -16,6 +16,12 @@ public interface IOpenApiExamples
 /// <summary>Puts each feature's examples on their schemas, serialized exactly as the API writes JSON.</summary>
 internal sealed class ExampleSchemaFilter(IOptions<JsonOptions> json) : ISchemaFilter
 {
+    // Unset fields are left out, as a caller would: a null for an enum reference is not valid OpenAPI 3.0.
+    private readonly JsonSerializerOptions options = new(json.Value.SerializerOptions)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     private static readonly Lazy<Dictionary<Type, object>> Examples = new(() =>
         typeof(ExampleSchemaFilter).Assembly.GetTypes()
             .Where(t => typeof(IOpenApiExamples).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
@@ -25,6 +31,6 @@ internal sealed class ExampleSchemaFilter(IOptions<JsonOptions> json) : ISchemaF
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is OpenApiSchema concrete && Examples.Value.TryGetValue(context.Type, out var example))
-            concrete.Examples = [JsonNode.Parse(JsonSerializer.Serialize(example, context.Type, json.Value.SerializerOptions))!];
+            concrete.Examples = [JsonNode.Parse(JsonSerializer.Serialize(example, context.Type, options))!];
     }
 }

@@ -43,6 +43,7 @@ public static class ReferralEndpoints
             .WithDescription("The national eligibility rules and the tenant's own questions, which every screening must answer.")
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, Readers);
         referrals.MapGet("/{referralId:guid}", Get).WithName("GetReferral").WithSummary("Get a referral with its timeline")
+            .WithDescription("The referral, its deadlines as of today, the moves allowed next and every move so far. Never the victim's details.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, Readers);
         referrals.MapPut("/{referralId:guid}", Correct).WithName("CorrectReferral").WithSummary("Correct a referral before screening")

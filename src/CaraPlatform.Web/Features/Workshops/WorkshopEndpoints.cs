@@ -29,6 +29,7 @@ public static class WorkshopEndpoints
                 "(cohort, language, deadline, seats); mine=true keeps the caller's own runs as facilitator.")
             .RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapGet("/{runId:guid}", Get).WithName("GetRun").WithSummary("Get a course run")
+            .WithDescription("Dates, place, facilitators and seats left. 404 when the tenant has no such run.")
             .ProducesProblem(StatusCodes.Status404NotFound).RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPost("/", Schedule).WithName("ScheduleRun").WithSummary("Schedule a course run")
             .WithDescription("Workshop 2 the tenant's 28–35 days after Workshop 1; two different facilitators of the tenant; capacity at most 12.")
@@ -42,6 +43,7 @@ public static class WorkshopEndpoints
             .Validates<CancelRequest>().ProducesProblem(StatusCodes.Status409Conflict).RequireTenantApiAccess(ApiScopes.WorkshopsWrite, Planners);
 
         runs.MapGet("/{runId:guid}/bookings", RunBookings).WithName("ListRunBookings").WithSummary("The run's participants")
+            .WithDescription("Every booking on the run in booking order, with each workshop's mark.")
             .RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPost("/{runId:guid}/bookings", Book).WithName("BookReferral").WithSummary("Book an eligible referral onto the run")
             .WithDescription("409 with refusals[] (code and message) when the run is full or does not fit (cohort, language, deadline) or the referral is not Eligible. " +
@@ -57,6 +59,7 @@ public static class WorkshopEndpoints
             .Validates<RecordRegisterRequest>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireTenantApiAccess(ApiScopes.OutcomesWrite, TenantRole.Facilitator);
         runs.MapGet("/{runId:guid}/feedback/questions", FeedbackQuestions).WithName("GetFeedbackQuestions").WithSummary("The feedback questionnaire")
+            .WithDescription("The tenant's questions (or the programme's three defaults), each answered 1 to 5.")
             .RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPost("/{runId:guid}/feedback", RecordFeedback).WithName("RecordFeedback").WithSummary("Record a participant's feedback")
             .WithDescription("At the end of Workshop 2, by a facilitator of the run, for a participant who completed. Never sent to the police.")
