@@ -189,6 +189,107 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, notFoundOwnTenant.StatusCode);
     }
 
+    [Fact]
+    public async Task The_edit_form_refuses_a_stale_version_and_the_cancel_form_needs_a_reason_then_frees_the_booking()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(29), first.UserId, second.UserId);
+        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
+        await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
+
+        var edit = await GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}/edit");
+        var stale = EditVersionField().Match(edit).Groups[1].Value;
+        Assert.NotEmpty(stale);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.version"] = stale,
+            ["Input.cohort"] = "IpvMale",
+            ["Input.language"] = "en",
+            ["Input.capacity"] = "5",
+            ["Input.workshop1.date"] = Iso(run.Workshop1.Date),
+            ["Input.workshop1.startTime"] = "10:00",
+            ["Input.workshop1.endTime"] = "15:00",
+            ["Input.workshop2.date"] = Iso(run.Workshop2.Date),
+            ["Input.workshop2.startTime"] = "10:00",
+            ["Input.workshop2.endTime"] = "15:00",
+            ["Input.delivery"] = "Venue",
+            ["Input.venueId"] = run.Venue!.Id.ToString(),
+            ["Input.meetingLink"] = "",
+            ["Input.facilitatorIds[0]"] = first.UserId.ToString(),
+            ["Input.facilitatorIds[1]"] = second.UserId.ToString(),
+        };
+        Assert.Contains($"value=\"{run.Venue.Id}\" selected=\"selected\"", edit, StringComparison.Ordinal); // starts from the run as it is
+        using var saved = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", Form(edit, fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("4 of 5 seats left", await GetOkAsync(coordinator, saved.Headers.Location!.ToString()), StringComparison.Ordinal);
+        using var again = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", Form(edit, fields));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("Someone else changed this run", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var detail = await GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
+        var version = VersionField().Match(detail).Groups[1].Value;
+        using var noReason = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}?handler=Cancel",
+            Form(detail, new Dictionary<string, string> { ["version"] = version, ["reason"] = "" }));
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("id=\"run-errors\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var cancelled = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}?handler=Cancel",
+            Form(detail, new Dictionary<string, string> { ["version"] = version, ["reason"] = "Both facilitators unwell" }));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Contains("Both facilitators unwell", await GetOkAsync(coordinator, cancelled.Headers.Location!.ToString()), StringComparison.Ordinal);
+        var referralPage = await GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
+        Assert.Matches("id=\"referral-status\"[^>]*>Eligible<", referralPage);
+        Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Cancelled", referralPage);
+        Assert.Contains("id=\"book-link\"", referralPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_register_names_whoever_is_left_unmarked_records_all_at_once_and_then_reads_only()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var workshop1 = Today.AddDays(30);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, workshop1, first.UserId, second.UserId);
+        var attends = await WorkshopApi.EligibleAsync(api, Tenant);
+        var late = await WorkshopApi.EligibleAsync(api, Tenant);
+        await WorkshopApi.BookAsync(api, Tenant, run, attends);
+        await WorkshopApi.BookAsync(api, Tenant, run, late);
+
+        using var host = new FakeClockHost(fixture);
+        host.Clock.SetUtcNow(CaraPlatform.Domain.Common.UkCalendar.At(workshop1, new TimeOnly(10, 30)));
+        var facilitator = UserTokens.Browser(host.Web);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(facilitator, second.Email, DevelopmentSeed.Password)).StatusCode);
+        var url = $"/t/{Tenant}/runs/{run.Id}/register/Workshop1";
+        var form = await GetOkAsync(facilitator, url);
+        Assert.Contains("id=\"register-form\"", form, StringComparison.Ordinal);
+
+        using var partial = await facilitator.PostAsync(url, Form(form, new Dictionary<string, string> { [$"mark-{attends.Id}"] = "Attended" }));
+        var refused = await partial.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        Assert.Contains($"class=\"participant field-invalid\" data-referral-id=\"{late.Id}\"", refused, StringComparison.Ordinal);
+        Assert.Contains($"name=\"mark-{attends.Id}\" value=\"Attended\" checked=\"checked\"", refused, StringComparison.Ordinal); // kept
+
+        using var recorded = await facilitator.PostAsync(url, Form(refused, new Dictionary<string, string>
+        {
+            [$"mark-{attends.Id}"] = "Attended",
+            [$"mark-{late.Id}"] = "LateRefusedEntry",
+            [$"note-{late.Id}"] = "Arrived 10:25",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var marks = WebUtility.HtmlDecode(await GetOkAsync(facilitator, recorded.Headers.Location!.ToString()));
+        Assert.DoesNotContain("id=\"register-form\"", marks, StringComparison.Ordinal);
+        Assert.Contains("Late – refused entry", marks, StringComparison.Ordinal);
+        Assert.Contains("Arrived 10:25", marks, StringComparison.Ordinal);
+        Assert.Contains("Non-compliant", marks, StringComparison.Ordinal);
+
+        var workshop2 = await GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/register/Workshop2");
+        Assert.Contains("The register opens at", workshop2, StringComparison.Ordinal);
+        var feedback = await GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/feedback/{late.Id}");
+        Assert.Contains("Feedback is for participants who completed Workshop 2", feedback, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"feedback-form\"", feedback, StringComparison.Ordinal);
+    }
+
     private static string UkDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     private static async Task<RunResponse> ScheduleAsync(HttpClient api, Cohort cohort, DateOnly workshop1, Guid facilitator1, Guid facilitator2)
@@ -218,6 +319,12 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return browser;
     }
+
+    [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
+    private static partial Regex VersionField();
+
+    [GeneratedRegex("name=\"Input.version\" value=\"([0-9]+)\"")]
+    private static partial Regex EditVersionField();
 
     [GeneratedRegex("class=\"letter-link\" href=\"([^\"]+)\"")]
     private static partial Regex LetterLink();
