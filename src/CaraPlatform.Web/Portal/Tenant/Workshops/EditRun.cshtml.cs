@@ -15,7 +15,8 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// and the form shows the run as it is now.
 /// </summary>
 public sealed class EditRunModel(
-    WorkshopHandler handler, IValidator<UpdateRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
+    WorkshopHandler handler, IValidator<UpdateRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor,
+    TimeProvider clock)
     : RunFormPage(db, tenantAccessor)
 {
     [BindProperty] public UpdateRunRequest? Input { get; set; }
@@ -28,6 +29,11 @@ public sealed class EditRunModel(
     public string FormVersion => Refreshed || !Request.HasFormContentType ? Run.Version.ToString(CultureInfo.InvariantCulture) : Value("version");
 
     public override string SubmitText => "Save the changes";
+
+    /// <summary>Why the run can no longer be changed, if it cannot.</summary>
+    public string? Locked => Run.CancelledAt is not null ? "The run is cancelled: it can no longer be changed."
+        : Run.Workshop1.StartsAt <= clock.GetUtcNow() ? "The run has started: it can no longer be changed."
+        : null;
 
     public async Task<IActionResult> OnGetAsync(Guid runId, CancellationToken cancellationToken) =>
         await LoadAsync(runId, cancellationToken) ? Page() : NotFound();
