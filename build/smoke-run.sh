@@ -27,8 +27,8 @@ else
   # same .cara database), and 404 on another tenant.
   example=$(awk '/^Try it/{found=1} found && /^```bash/{inside=1; next} inside && /^```/{exit} inside' README.md)
   out=$(bash -c "$example" 2>&1)
-  if grep -q southampton-northam <<< "$out" && grep -qE '"code":"winchester-hall"|A venue with this code already exists' <<< "$out" && [ "$(tail -n 1 <<< "$out")" = 404 ]; then
-    echo "smoke: the README's curl example works (token, list, create, 404 on another tenant)"
+  if grep -q southampton-northam <<< "$out" && grep -qE '"code":"winchester-hall"|A venue with this code already exists' <<< "$out" && grep -q '"status":"Received"' <<< "$out" && [ "$(tail -n 1 <<< "$out")" = 404 ]; then
+    echo "smoke: the README's curl example works (token, list, create, refer, 404 on another tenant)"
   else
     echo "smoke: the README's curl example failed:" >&2; echo "$out" | tail -n 5 >&2; status=1
   fi

@@ -33,7 +33,15 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        Web = new CaraWebFactory(Database);
+        // The SPOC's inbox fills through the dispatcher, as in production: run it, briskly, for the demo tenants only
+        // (their webhook receivers do not exist, so a short timeout keeps a failed post from holding up the inbox).
+        Web = new CaraWebFactory(Database, new Dictionary<string, string>
+        {
+            ["Notices:Dispatch:Enabled"] = "true",
+            ["Notices:Dispatch:PollInterval"] = "00:00:01",
+            ["Notices:Dispatch:RequestTimeout"] = "00:00:02",
+            ["Notices:Dispatch:Tenants:0"] = "hampshire",
+        });
         Web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         Web.StartServer();
         BaseUrl = Web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

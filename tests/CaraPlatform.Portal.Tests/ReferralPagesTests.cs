@@ -39,7 +39,6 @@ public sealed class ReferralPagesTests(PortalFixture portal)
         await Assertions.Expect(spoc.Locator("main")).Not.ToContainTextAsync("Vale-Secret");
     }
 
-    /// <summary>Needs the SPOC's notices inbox (/t/{tenant}/notices), built on another branch.</summary>
     [Fact]
     public async Task The_spoc_finds_a_returned_referral_in_the_notices_inbox()
     {
@@ -49,8 +48,15 @@ public sealed class ReferralPagesTests(PortalFixture portal)
         await ScreenAsync(coordinator, returned, "Ineligible", "DASH risk assessed as high at screening.");
         await Assertions.Expect(coordinator.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
 
-        await spoc.GotoAsync("/t/hampshire/notices");
+        // The dispatcher moves the notice from the outbox to the inbox within a round or two: the SPOC refreshes until it is there.
         var notice = spoc.Locator("main :is(tr, li, article)", new() { HasText = returned }).First;
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await spoc.GotoAsync("/t/hampshire/notices");
+            if (await notice.CountAsync() > 0) break;
+            await Task.Delay(500);
+        }
+
         await Assertions.Expect(notice).ToContainTextAsync("Referral returned: not eligible");
     }
 

@@ -45,4 +45,5 @@ public static class AuditActions
     public const string MembershipChanged = "membership-changed";
     public const string MembershipRemoved = "membership-removed";
     public const string PlatformRolesChanged = "platform-roles-changed";
+    public const string WebhookReplayed = "webhook-replayed";
 }

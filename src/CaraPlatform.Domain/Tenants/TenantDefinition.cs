@@ -20,6 +20,9 @@ public sealed record TenantDefinition
     public required IReadOnlyList<DashRiskLevel> DashRiskLevelsAccepted { get; init; }
     public IReadOnlyList<CodedItem> ExtraOffenceTypes { get; init; } = [];
     public IReadOnlyList<ScreeningQuestion> ScreeningQuestions { get; init; } = [];
+
+    /// <summary>The participant questionnaire at the end of Workshop 2; empty means the programme's defaults.</summary>
+    public IReadOnlyList<Workshops.FeedbackQuestion> FeedbackQuestions { get; init; } = [];
     public required ContactDetails Contact { get; init; }
     public required NotificationSettings Notifications { get; init; }
 
@@ -46,7 +49,8 @@ public sealed record TenantDefinition
         foreach (var error in DuplicateCodes("$.venues", Venues.Select(v => v.Code))
             .Concat(DuplicateCodes("$.forces", Forces.Select(f => f.Code)))
             .Concat(DuplicateCodes("$.extraOffenceTypes", ExtraOffenceTypes.Select(o => o.Code)))
-            .Concat(DuplicateCodes("$.screeningQuestions", ScreeningQuestions.Select(q => q.Code))))
+            .Concat(DuplicateCodes("$.screeningQuestions", ScreeningQuestions.Select(q => q.Code)))
+            .Concat(DuplicateCodes("$.feedbackQuestions", FeedbackQuestions.Select(q => q.Code))))
             yield return error;
         for (var i = 0; i < Venues.Count; i++)
         {

@@ -6,6 +6,7 @@ using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
@@ -68,6 +69,7 @@ public static class CaraPlatformHost
             o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
         });
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
+        builder.AddNotices();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -94,7 +96,8 @@ public static class CaraPlatformHost
                 Title = "CARA Platform API",
                 Version = "v1",
                 Description = "Tenant API under /api/v1/tenants/{tenant}/…: the tenant is the slug of the force area's CARA service. " +
-                    "Errors are RFC 9457 problem details.",
+                    "Errors are RFC 9457 problem details. Webhook events (police notices) are described by the AsyncAPI document at " +
+                    EventDocuments.AsyncApiPath + ".",
                 Contact = new OpenApiContact { Name = "CARA Platform team", Email = "platform@cara-platform.example.org" },
             });
             o.AddServer(new OpenApiServer { Url = "/", Description = "This deployment" });
@@ -148,6 +151,8 @@ public static class CaraPlatformHost
         tenantApi.MapMembers();
         tenantApi.MapReferrals();
         tenantApi.MapWorkshops();
+        tenantApi.MapNotices();
+        app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national");
         nationalApi.MapPlatformStaff();

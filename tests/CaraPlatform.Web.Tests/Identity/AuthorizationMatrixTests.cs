@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Notices;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Venues;
@@ -9,6 +10,7 @@ using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.Identity;
@@ -227,6 +229,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             ["clientId"] = client.Client.Id.ToString(),
             ["memberId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).MembershipId.ToString(),
             ["invitationId"] = invitation.Id.ToString(),
+            ["noticeId"] = (await InboxNoticeAsync()).ToString(),
         };
     }
 
@@ -235,6 +238,22 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         await using var scope = fixture.Web.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CaraPlatform.Infrastructure.Identity.CaraUser>>();
         return (await users.FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>
+    /// A notice in the SPOC inbox with nothing left to send (so no dispatcher ever picks it up): allowed callers
+    /// mark it read (204) or are told it cannot be replayed (409).
+    /// </summary>
+    private async Task<Guid> InboxNoticeAsync()
+    {
+        var clock = TimeProvider.System;
+        var (_, noticeId, _) = await Features.Notices.NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
+        await using var db = fixture.Database.AppContext(await fixture.Database.TenantAsync(Tenant), fixture.Web.Services);
+        var notice = await db.PoliceNotices.SingleAsync(n => n.Id == noticeId);
+        notice.InboxDeliveredAt = clock.GetUtcNow();
+        notice.WebhookState = WebhookDeliveryState.NotConfigured;
+        await db.SaveChangesAsync();
+        return noticeId;
     }
 
     private static string Url(RouteEndpoint endpoint, Dictionary<string, string> values)

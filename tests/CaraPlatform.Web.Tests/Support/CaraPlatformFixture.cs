@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>The web host over HTTP, on the shared test database.</summary>
-public sealed class CaraWebFactory(PostgresFixture database) : WebApplicationFactory<Program>
+public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     /// <summary>Where the Development mailer writes invitation emails in the tests.</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "cara-test-mail-" + Guid.NewGuid().ToString("N")[..8]);
@@ -24,6 +24,11 @@ public sealed class CaraWebFactory(PostgresFixture database) : WebApplicationFac
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Cara:MailDirectory", MailDirectory);
+        // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a
+        // background dispatcher in the shared host would race them for the same notices and make them flaky.
+        builder.UseSetting("Notices:Dispatch:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 }
 

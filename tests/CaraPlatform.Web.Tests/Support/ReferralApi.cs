@@ -21,6 +21,7 @@ public static class ReferralApi
         ["cambridgeshire"] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
+        ["thames-valley"] = "thames-valley",
     };
 
     public static ScreeningAnswersDto EligibleAnswers(string tenant = "hampshire") => new(

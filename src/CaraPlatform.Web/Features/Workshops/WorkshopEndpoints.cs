@@ -3,6 +3,8 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -184,7 +186,8 @@ public static class WorkshopEndpoints
         return TypedResults.Ok(RegisterResponse.From(register));
     }
 
-    private static Ok<FeedbackQuestionsResponse> FeedbackQuestions(Guid runId) => TypedResults.Ok(new FeedbackQuestionsResponse(FeedbackQuestionSet.Defaults.Questions));
+    private static Ok<FeedbackQuestionsResponse> FeedbackQuestions(Guid runId, IMultiTenantContextAccessor<CaraTenantInfo> tenants) =>
+        TypedResults.Ok(new FeedbackQuestionsResponse(FeedbackQuestionSet.ForTenant(tenants.MultiTenantContext.TenantInfo!.Settings.FeedbackQuestions).Questions));
 
     private static async Task<NoContent> RecordFeedback(
         Guid runId, RecordFeedbackRequest request, ClaimsPrincipal user, WorkshopHandler handler, CancellationToken cancellationToken)

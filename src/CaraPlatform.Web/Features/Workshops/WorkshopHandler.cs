@@ -231,7 +231,7 @@ public sealed class WorkshopHandler(
             throw ProblemException.Conflict("Feedback is for participants who completed Workshop 2", field: "referralId");
 
         var domainAnswers = answers.Select(a => new FeedbackAnswer(a.QuestionCode!, a.Value!.Value)).ToList();
-        var breaches = FeedbackQuestionSet.Defaults.Breaches(domainAnswers, run, clock);
+        var breaches = FeedbackQuestionSet.ForTenant(Tenant.Settings.FeedbackQuestions).Breaches(domainAnswers, run, clock);
         if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
         var response = new FeedbackResponse { RunId = runId, ReferralId = referralId, Answers = domainAnswers, RecordedBy = facilitator, RecordedAt = clock.GetUtcNow() };
         db.FeedbackResponses.Add(response);

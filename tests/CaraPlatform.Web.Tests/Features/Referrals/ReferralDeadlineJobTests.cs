@@ -30,24 +30,24 @@ public sealed class ReferralDeadlineJobTests(CaraPlatformFixture fixture)
         var job = ActivatorUtilities.CreateInstance<ReferralDeadlineJob>(fixture.Web.Services, (TimeProvider)clock);
 
         await job.CheckTenantAsync(tenant, default);
-        Assert.Empty(await NoticesAsync(tenant, referral.Id));
+        Assert.Empty(await fixture.NoticesAsync(Tenant, referral.Id));
 
         // 30 days before the deadline: less than the minimum gap plus a week to fit both workshops.
         clock.SetUtcNow(UkCalendar.At(deadline.AddDays(-30), new TimeOnly(9, 0)));
         await job.CheckTenantAsync(tenant, default);
         await job.CheckTenantAsync(tenant, default);
-        Assert.Equal([PoliceNoticeType.DeadlineAtRisk], (await NoticesAsync(tenant, referral.Id)).Select(n => n.Type));
+        Assert.Equal([PoliceNoticeType.DeadlineAtRisk], (await fixture.NoticesAsync(Tenant, referral.Id)).Select(n => n.Type));
 
         clock.SetUtcNow(UkCalendar.At(deadline.AddDays(1), new TimeOnly(0, 30)));
         await job.CheckTenantAsync(tenant, default);
         await job.CheckTenantAsync(tenant, default);
-        var notices = await NoticesAsync(tenant, referral.Id);
+        var notices = await fixture.NoticesAsync(Tenant, referral.Id);
         Assert.Equal([PoliceNoticeType.DeadlineAtRisk, PoliceNoticeType.Overdue], notices.Select(n => n.Type));
         Assert.Contains("\"type\":\"referral.overdue\"", notices[1].Payload.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var list = await (await client.GetAsync($"{Url(Tenant)}?policeReference={Uri.EscapeDataString(referral.PoliceReference)}")).ReadAs<ReferralPage>();
         Assert.True(Assert.Single(list.Items).Overdue);
-        Assert.Equal(2, (await NoticesAsync(tenant, another.Id)).Count);
+        Assert.Equal(2, (await fixture.NoticesAsync(Tenant, another.Id)).Count);
     }
 
     [Fact]
@@ -60,10 +60,4 @@ public sealed class ReferralDeadlineJobTests(CaraPlatformFixture fixture)
             referral.Deadlines.ConditionDeadline);
     }
 
-    private async Task<List<PoliceNotice>> NoticesAsync(CaraTenantInfo tenant, Guid referralId)
-    {
-        using var scope = fixture.Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant);
-        await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
-        return await db.PoliceNotices.AsNoTracking().Where(n => n.ReferralId == referralId).OrderBy(n => n.OccurredAt).ToListAsync();
-    }
 }

@@ -100,7 +100,7 @@ public sealed class ReferralLifecycleApiTests(CaraPlatformFixture fixture) : IAs
 
         Assert.Equal(ReferralStatus.ReturnedIneligible, referral.Status);
         Assert.StartsWith("On police bail until next month", referral.Timeline[^1].Reason, StringComparison.Ordinal);
-        var notice = Assert.Single(await NoticesAsync(referral.Id));
+        var notice = Assert.Single(await fixture.NoticesAsync(Tenant, referral.Id));
         Assert.Equal(PoliceNoticeType.ReturnedIneligible, notice.Type);
         Assert.Contains("\"type\": \"referral.returned-ineligible\"", notice.Payload, StringComparison.Ordinal);
         Assert.DoesNotContain("Vale-Secret", notice.Payload, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class ReferralLifecycleApiTests(CaraPlatformFixture fixture) : IAs
         Assert.Equal(1, referral.RebookingCount);
         Assert.Equal(
             [PoliceNoticeType.Booked, PoliceNoticeType.NonCompliant],
-            (await NoticesAsync(id)).Select(n => n.Type));
+            (await fixture.NoticesAsync(Tenant, id)).Select(n => n.Type));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ReferralLifecycleApiTests(CaraPlatformFixture fixture) : IAs
         referral = await MoveAsync(_coordinator, Tenant, referral, "return-uncontactable",
             new ReasonRequest("Three calls and a letter unanswered", referral.Version));
         Assert.Equal(ReferralStatus.ReturnedUncontactable, referral.Status);
-        Assert.Equal(PoliceNoticeType.ReturnedUncontactable, Assert.Single(await NoticesAsync(referral.Id)).Type);
+        Assert.Equal(PoliceNoticeType.ReturnedUncontactable, Assert.Single(await fixture.NoticesAsync(Tenant, referral.Id)).Type);
     }
 
     [Fact]
@@ -221,19 +221,11 @@ public sealed class ReferralLifecycleApiTests(CaraPlatformFixture fixture) : IAs
 
     private async Task ChangeInDatabaseAsync(Guid referralId, Action<Referral> change)
     {
-        var tenant = await fixture.Database.TenantAsync(Tenant);
-        using var scope = fixture.Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant);
-        await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
-        var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
-        change(referral);
-        await db.SaveChangesAsync();
+        await fixture.ReadAsync(Tenant, async db =>
+        {
+            change(await db.Referrals.SingleAsync(r => r.Id == referralId));
+            return await db.SaveChangesAsync();
+        });
     }
 
-    private async Task<List<PoliceNotice>> NoticesAsync(Guid referralId)
-    {
-        var tenant = await fixture.Database.TenantAsync(Tenant);
-        using var scope = fixture.Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant);
-        await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
-        return await db.PoliceNotices.AsNoTracking().Where(n => n.ReferralId == referralId).OrderBy(n => n.OccurredAt).ToListAsync();
-    }
 }

@@ -61,7 +61,7 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
             [new("attitude-towards-partner", 5), new("helped-relationship-issues", 4), new("would-recommend", 5)]);
         Assert.Equal(HttpStatusCode.NoContent, (await facilitator.PostJson($"{Runs(Tenant)}/{run.Id}/feedback", feedback)).StatusCode);
 
-        var notices = await NoticesAsync(referral.Id);
+        var notices = await fixture.NoticesAsync(Tenant, referral.Id);
         Assert.Equal([PoliceNoticeType.Booked, PoliceNoticeType.Completed], notices.Select(n => n.Type));
         Assert.Contains("workshop1StartsAt", notices[0].Payload, StringComparison.Ordinal);
         Assert.DoesNotContain("attitude", notices[1].Payload, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
         Assert.Equal(ReferralStatus.Completed, (await GetAsync(police, referral)).Status);
         Assert.Equal(
             [PoliceNoticeType.Booked, PoliceNoticeType.NonCompliant, PoliceNoticeType.Booked, PoliceNoticeType.Completed],
-            (await NoticesAsync(referral.Id)).Select(n => n.Type));
+            (await fixture.NoticesAsync(Tenant, referral.Id)).Select(n => n.Type));
         var bookings = await (await police.GetAsync($"/api/v1/tenants/{Tenant}/referrals/{referral.Id}/bookings")).ReadAs<List<BookingResponse>>();
         Assert.Equal([BookingStatus.Completed, BookingStatus.NonCompliant], bookings.Select(b => b.Status));
     }
@@ -153,11 +153,4 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
     private static async Task<ReferralResponse> GetAsync(HttpClient client, ReferralResponse referral) =>
         await (await client.GetAsync($"/api/v1/tenants/{Tenant}/referrals/{referral.Id}")).ReadAs<ReferralResponse>();
 
-    private async Task<List<PoliceNotice>> NoticesAsync(Guid referralId)
-    {
-        var tenant = await fixture.Database.TenantAsync(Tenant);
-        using var scope = fixture.Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant);
-        await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
-        return await db.PoliceNotices.AsNoTracking().Where(n => n.ReferralId == referralId).OrderBy(n => n.OccurredAt).ToListAsync();
-    }
 }

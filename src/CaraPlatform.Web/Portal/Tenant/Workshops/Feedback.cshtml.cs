@@ -1,5 +1,7 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
@@ -10,10 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 
 /// <summary>
-/// A participant's answers at the end of Workshop 2, taken by a facilitator of the run, for someone who completed.
+/// A participant's answers at the end of Workshop 2 (the tenant's questions, else the programme's three), taken by a facilitator of the run, for someone who completed.
 /// Never told to the police.
 /// </summary>
-public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db) : PageModel
+public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
 {
     public const string AnswerField = "answer-";
 
@@ -23,7 +25,9 @@ public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db) : P
         (FeedbackScale.Agree, "Agree"), (FeedbackScale.StronglyAgree, "Strongly agree"),
     ];
 
-    public IReadOnlyList<FeedbackQuestion> Questions => FeedbackQuestionSet.Defaults.Questions;
+    /// <summary>The tenant's own questions, or the programme's defaults.</summary>
+    public IReadOnlyList<FeedbackQuestion> Questions =>
+        FeedbackQuestionSet.ForTenant(tenantAccessor.MultiTenantContext.TenantInfo!.Settings.FeedbackQuestions).Questions;
 
     public bool NotYourRun { get; private set; }
 

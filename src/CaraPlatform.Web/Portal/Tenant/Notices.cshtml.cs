@@ -1,0 +1,54 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Notices;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaraPlatform.Web.Portal.Tenant;
+
+/// <summary>
+/// The SPOC inbox: what the provider has told the police. The SPOC marks notices read; coordinators and admins see
+/// the same list, so they know what the police have been told.
+/// </summary>
+[Authorize(Policy = NoticesModule.InboxReadersPolicy)]
+public sealed class NoticesModel(
+    PoliceNotices notices, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants)
+    : PageModel
+{
+    public const int PageSize = 25;
+
+    public NoticePageResponse Inbox { get; private set; } = new([], 0, null);
+
+    public bool CanMarkRead { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
+
+    [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostReadAsync(Guid noticeId, CancellationToken cancellationToken)
+    {
+        if (!await IsSpocAsync(cancellationToken)) return Forbid();
+        if (!await notices.MarkReadAsync(noticeId, cancellationToken)) return NotFound();
+        // Back to the same page: the list the SPOC was working through.
+        return RedirectToPage(new { cursor = Cursor, unread = Unread ? "true" : null });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        // A cursor from an old bookmark that no longer parses just starts at the newest notice.
+        if (!NoticeCursor.TryParse(Cursor, out var after)) Cursor = null;
+        Inbox = await notices.InboxAsync(after, PageSize, Unread, cancellationToken);
+        CanMarkRead = await IsSpocAsync(cancellationToken);
+    }
+
+    private async Task<bool> IsSpocAsync(CancellationToken cancellationToken) =>
+        tenantAccessor.MultiTenantContext.TenantInfo is { } tenant
+        && Guid.TryParse(users.GetUserId(User), out var userId)
+        && (await userTenants.RolesIn(tenant, userId, cancellationToken))?.Contains(TenantRole.ForceSpoc) == true;
+}
