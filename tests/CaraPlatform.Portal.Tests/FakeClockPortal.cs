@@ -14,8 +14,8 @@ namespace CaraPlatform.Portal.Tests;
 /// <summary>
 /// A second web host on its own 127.0.0.1 port, on the portal fixture's database, whose clock the test moves (workshop
 /// days, registers). The shared host's clock is never touched. Cookies are issued and checked on the same clock, so
-/// people sign in again (in a fresh browser context) after each move. The deadline job is off: a jump of the clock
-/// would otherwise make it act on every tenant's referrals.
+/// people sign in again (in a fresh browser context) after each move. The deadline job is off (a jump of the clock
+/// would otherwise make it act on every tenant's referrals), and so is the notice dispatcher (the shared host runs it).
 /// </summary>
 public sealed class FakeClockPortal : IAsyncDisposable
 {
@@ -28,6 +28,9 @@ public sealed class FakeClockPortal : IAsyncDisposable
         Web = portal.Web.WithWebHostBuilder(b =>
         {
             b.UseSetting("Referrals:Deadlines:Enabled", "false");
+            // The shared host's dispatcher delivers notices on the real clock; a second one here would claim the same
+            // notices and stamp them with this host's moved time.
+            b.UseSetting("Notices:Dispatch:Enabled", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
         Web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
