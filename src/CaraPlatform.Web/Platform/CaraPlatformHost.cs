@@ -56,6 +56,15 @@ public static class CaraPlatformHost
             o.Conventions.AuthorizePage("/Tenant/Referrals/Screening", PortalPolicies.ReferralScreener);
             o.Conventions.AuthorizePage("/Tenant/Referrals/Screen", PortalPolicies.ReferralScreener);
             o.Conventions.AuthorizePage("/Tenant/Referrals/Victim", PortalPolicies.VictimContact);
+            o.Conventions.AuthorizeFolder("/Tenant/Workshops", PortalPolicies.RunReader);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/Runs", PortalPolicies.WorkshopPlanner);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/NewRun", PortalPolicies.WorkshopPlanner);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/Run", PortalPolicies.WorkshopPlanner);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/EditRun", PortalPolicies.WorkshopPlanner);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/Book", PortalPolicies.WorkshopPlanner);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/MyWorkshops", PortalPolicies.WorkshopFacilitator);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/Register", PortalPolicies.WorkshopFacilitator);
+            o.Conventions.AuthorizePage("/Tenant/Workshops/Feedback", PortalPolicies.WorkshopFacilitator);
             o.Conventions.AuthorizeFolder("/Account", PortalPolicies.Person);
             o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
         });

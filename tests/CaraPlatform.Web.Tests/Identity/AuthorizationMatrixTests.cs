@@ -213,8 +213,10 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         var invitation = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/invitations",
             new CreateInvitationRequest($"matrix-{Guid.NewGuid():N}@example.org", [TenantRole.Facilitator]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
         var referral = await ReferralApi.CreateAsync(api, Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), first.UserId, second.UserId);
+        // The demo facilitator is one of the run's two, so that the register pages (for the run's own facilitators) answer it 200.
+        var demoFacilitator = await DemoUserIdAsync("facilitator@hampshire.demo");
+        var second = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), demoFacilitator, second.UserId);
         var booking = await WorkshopApi.BookAsync(api, Tenant, run, await WorkshopApi.EligibleAsync(api, Tenant));
         return new Dictionary<string, string>
         {
@@ -229,6 +231,13 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             ["invitationId"] = invitation.Id.ToString(),
             ["noticeId"] = (await InboxNoticeAsync()).ToString(),
         };
+    }
+
+    private async Task<Guid> DemoUserIdAsync(string email)
+    {
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CaraPlatform.Infrastructure.Identity.CaraUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 /// </summary>
 public sealed class ReferralDetailModel(
     ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock,
-    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator) : PageModel
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, WorkshopHandler workshops) : PageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
 
@@ -29,6 +30,14 @@ public sealed class ReferralDetailModel(
     public string ForceName { get; private set; } = "";
 
     public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
+
+    /// <summary>Every run the referral was booked on, newest first, with its marks: what the SPOC follows.</summary>
+    public IReadOnlyList<BookingResponse> Bookings { get; private set; } = [];
+
+    /// <summary>An Eligible referral, and someone who books runs.</summary>
+    public bool CanBook => Referral.Status == ReferralStatus.Eligible && Roles.Intersect(PortalPolicies.WorkshopPlanners).Any();
+
+    public bool IsPlanner => Roles.Intersect(PortalPolicies.WorkshopPlanners).Any();
 
     public string? Notice { get; private set; }
 
@@ -165,6 +174,8 @@ public sealed class ReferralDetailModel(
         Referral = ReferralResponse.From(referral, tenant.Settings, clock);
         Checklist = ScreeningChecklists.For(tenant.Settings);
         ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
+        var bookings = await workshops.Bookings.Where(b => b.ReferralId == referralId).OrderByDescending(b => b.BookedAt).ToListAsync(cancellationToken);
+        Bookings = await workshops.DescribeAsync(bookings, cancellationToken);
         return Page();
     }
 }

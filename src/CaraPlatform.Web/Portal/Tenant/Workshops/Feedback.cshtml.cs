@@ -1,0 +1,93 @@
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+
+/// <summary>
+/// A participant's answers at the end of Workshop 2 (the tenant's questions, else the programme's three), taken by a facilitator of the run, for someone who completed.
+/// Never told to the police.
+/// </summary>
+public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
+{
+    public const string AnswerField = "answer-";
+
+    public static readonly (int Value, string Text)[] Scale =
+    [
+        (FeedbackScale.StronglyDisagree, "Strongly disagree"), (FeedbackScale.Disagree, "Disagree"), (FeedbackScale.Neutral, "Neither agree nor disagree"),
+        (FeedbackScale.Agree, "Agree"), (FeedbackScale.StronglyAgree, "Strongly agree"),
+    ];
+
+    /// <summary>The tenant's own questions, or the programme's defaults.</summary>
+    public IReadOnlyList<FeedbackQuestion> Questions =>
+        FeedbackQuestionSet.ForTenant(tenantAccessor.MultiTenantContext.TenantInfo!.Settings.FeedbackQuestions).Questions;
+
+    public bool NotYourRun { get; private set; }
+
+    public BookingResponse? Booking { get; private set; }
+
+    public bool AlreadyRecorded { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public bool CanRecord => Booking is { Status: BookingStatus.Completed } && !AlreadyRecorded;
+
+    public async Task<IActionResult> OnGetAsync(Guid runId, Guid referralId, CancellationToken cancellationToken) =>
+        await PageAsync(runId, referralId, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(Guid runId, Guid referralId, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(runId, referralId, cancellationToken);
+        if (page is not PageResult || !CanRecord) return page;
+        var answers = new List<FeedbackAnswerDto>();
+        var missing = new List<string>();
+        foreach (var question in Questions)
+        {
+            if (int.TryParse(Request.Form[AnswerField + question.Code].ToString(), out var value)) answers.Add(new FeedbackAnswerDto(question.Code, value));
+            else missing.Add($"Choose an answer to “{question.Text}”");
+        }
+
+        if (missing.Count > 0)
+        {
+            Errors = missing;
+            return page;
+        }
+
+        try
+        {
+            await handler.RecordFeedbackAsync(runId, referralId, answers, User, cancellationToken);
+            return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}/register/Workshop2?done=feedback");
+        }
+        catch (ProblemException refusal)
+        {
+            Errors = WorkshopDisplay.Messages(refusal);
+            Response.StatusCode = refusal.Problem.Status ?? StatusCodes.Status400BadRequest;
+            return page;
+        }
+    }
+
+    private async Task<IActionResult> PageAsync(Guid runId, Guid referralId, CancellationToken cancellationToken)
+    {
+        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null) return NotFound();
+        if (!run.IsFacilitator(User.PersonId() ?? Guid.Empty))
+        {
+            NotYourRun = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        var booking = await handler.Bookings.Where(b => b.RunId == runId && b.ReferralId == referralId && b.Status != BookingStatus.Cancelled)
+            .OrderByDescending(b => b.BookedAt).FirstOrDefaultAsync(cancellationToken);
+        Booking = booking is null ? null : (await handler.DescribeAsync([booking], cancellationToken))[0];
+        AlreadyRecorded = await db.FeedbackResponses.AsNoTracking().AnyAsync(f => f.RunId == runId && f.ReferralId == referralId, cancellationToken);
+        return Page();
+    }
+}

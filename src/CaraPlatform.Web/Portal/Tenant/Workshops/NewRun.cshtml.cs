@@ -1,0 +1,44 @@
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+
+/// <summary>Schedules a run with the API's request, validator and handler: the same rules whichever door it came in by.</summary>
+public sealed class NewRunModel(
+    WorkshopHandler handler, IValidator<ScheduleRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
+    : RunFormPage(db, tenantAccessor)
+{
+    [BindProperty] public ScheduleRunRequest? Input { get; set; }
+
+    public override string SubmitText => "Schedule the run";
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadChoicesAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadChoicesAsync(cancellationToken);
+        var request = Input ?? new ScheduleRunRequest(null, null, null, null, null, null, null, null, null);
+        var errors = Collect(await validator.ValidateAsync(request, cancellationToken));
+        if (errors.Count > 0)
+        {
+            FieldErrors = errors;
+            return Page();
+        }
+
+        try
+        {
+            var run = await handler.ScheduleAsync(request, cancellationToken);
+            return Redirect($"/t/{TenantSlug}/runs/{run.Id}?done=scheduled");
+        }
+        catch (ProblemException refusal)
+        {
+            Refused(refusal);
+            return Page();
+        }
+    }
+}

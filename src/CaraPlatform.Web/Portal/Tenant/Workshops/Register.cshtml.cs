@@ -1,0 +1,137 @@
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+
+/// <summary>
+/// A workshop's register, for the run's own two facilitators (anyone else gets 403): opens when the workshop starts,
+/// marks every booked participant at once, and then shows the marks read-only.
+/// </summary>
+public sealed class RegisterModel(WorkshopHandler handler, TimeProvider clock) : PageModel
+{
+    public const string MarkField = "mark-";
+    public const string NoteField = "note-";
+
+    public RunResponse Run { get; private set; } = null!;
+
+    public WorkshopNumber Workshop { get; private set; }
+
+    public WorkshopSession Session { get; private set; } = null!;
+
+    /// <summary>The signed-in facilitator is not one of the run's: the page says so with 403, and shows nothing of the run.</summary>
+    public bool NotYourRun { get; private set; }
+
+    public WorkshopRegister? Recorded { get; private set; }
+
+    /// <summary>Everyone booked on the run, by referral (the latest booking of each).</summary>
+    public IReadOnlyDictionary<Guid, BookingResponse> Bookings { get; private set; } = new Dictionary<Guid, BookingResponse>();
+
+    /// <summary>Who is to be marked now: the live bookings.</summary>
+    public IReadOnlyList<BookingResponse> ToMark { get; private set; } = [];
+
+    public bool IsOpen => clock.GetUtcNow() >= Session.StartsAt;
+
+    public bool Workshop1Recorded { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    /// <summary>Participants left unmarked in the form just posted.</summary>
+    public IReadOnlySet<Guid> Unmarked { get; private set; } = new HashSet<Guid>();
+
+    public static readonly (AttendanceMark Mark, string Text)[] Marks =
+        [(AttendanceMark.Attended, "Attended"), (AttendanceMark.LateRefusedEntry, "Late – refused entry"), (AttendanceMark.Absent, "Absent")];
+
+    public async Task<IActionResult> OnGetAsync(Guid runId, string workshop, string? done, CancellationToken cancellationToken)
+    {
+        Notice = done switch
+        {
+            "recorded" => "The register is recorded.",
+            "feedback" => "The feedback is recorded.",
+            _ => null,
+        };
+        return await PageAsync(runId, workshop, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid runId, string workshop, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(runId, workshop, cancellationToken);
+        if (page is not PageResult || NotYourRun) return page;
+
+        var entries = new List<RegisterEntryDto>();
+        var unmarked = new HashSet<Guid>();
+        foreach (var booking in ToMark)
+        {
+            if (Enum.TryParse<AttendanceMark>(Request.Form[MarkField + booking.ReferralId].ToString(), out var mark) && Enum.IsDefined(mark))
+                entries.Add(new RegisterEntryDto(booking.ReferralId, mark, Request.Form[NoteField + booking.ReferralId].ToString()));
+            else
+                unmarked.Add(booking.ReferralId);
+        }
+
+        if (unmarked.Count > 0)
+        {
+            Unmarked = unmarked;
+            Errors = [.. ToMark.Where(b => unmarked.Contains(b.ReferralId)).Select(b => $"Choose Attended, Late – refused entry or Absent for {b.ParticipantName}.")];
+            return page;
+        }
+
+        if (entries.FirstOrDefault(e => e.Note is { Length: > AttendanceEntry.NoteMaxLength }) is { } tooLong)
+        {
+            Errors = [$"The note for {ToMark.Single(b => b.ReferralId == tooLong.ReferralId).ParticipantName} must be at most {AttendanceEntry.NoteMaxLength} characters."];
+            return page;
+        }
+
+        try
+        {
+            await handler.RecordRegisterAsync(runId, Workshop, entries, User, cancellationToken);
+            return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}/register/{Workshop}?done=recorded");
+        }
+        catch (ProblemException refusal)
+        {
+            return await RefusedAsync(runId, workshop, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return await RefusedAsync(runId, workshop, ["The other facilitator recorded this register a moment ago: it is shown below."], StatusCodes.Status409Conflict, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid runId, string workshop, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(runId, workshop, cancellationToken);
+        Errors = errors;
+        if (page is PageResult) Response.StatusCode = status;
+        return page;
+    }
+
+    private async Task<IActionResult> PageAsync(Guid runId, string workshop, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<WorkshopNumber>(workshop, ignoreCase: true, out var number) || !Enum.IsDefined(number) || int.TryParse(workshop, out _))
+            return NotFound();
+        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null) return NotFound();
+        Workshop = number;
+        Session = run.Session(number);
+        if (!run.IsFacilitator(User.PersonId() ?? Guid.Empty))
+        {
+            NotYourRun = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        Run = (await handler.DescribeAsync([run], cancellationToken))[0];
+        Recorded = await handler.Registers.SingleOrDefaultAsync(r => r.RunId == runId && r.Workshop == number, cancellationToken);
+        Workshop1Recorded = number == WorkshopNumber.Workshop1 || await handler.Registers.AnyAsync(r => r.RunId == runId && r.Workshop == WorkshopNumber.Workshop1, cancellationToken);
+        var bookings = await handler.Bookings.Where(b => b.RunId == runId).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken);
+        var described = await handler.DescribeAsync(bookings, cancellationToken);
+        Bookings = described.GroupBy(b => b.ReferralId).ToDictionary(g => g.Key, g => g.Last());
+        ToMark = [.. described.Where(b => b.Status == BookingStatus.Booked).OrderBy(b => b.ParticipantName, StringComparer.CurrentCulture)];
+        return Page();
+    }
+}

@@ -1,0 +1,103 @@
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+
+/// <summary>
+/// One run for its planners: when and where, the participants with their marks, each booking's letter (PDF), and
+/// the forms to change or cancel the run.
+/// </summary>
+public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PageModel
+{
+    public RunResponse Run { get; private set; } = null!;
+
+    public IReadOnlyList<BookingResponse> Participants { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public string PostedReason { get; private set; } = "";
+
+    public bool HasStarted => Run.Workshop1.StartsAt <= clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(Guid runId, string? done, CancellationToken cancellationToken)
+    {
+        Notice = done switch
+        {
+            "scheduled" => "The run is scheduled.",
+            "updated" => "The run is changed.",
+            "cancelled" => "The run is cancelled. Each booked referral goes back to be booked again.",
+            _ => null,
+        };
+        return await PageAsync(runId, cancellationToken);
+    }
+
+    /// <summary>The booking's confirmation letter, as the PDF the offender is sent.</summary>
+    public async Task<IActionResult> OnGetLetterAsync(Guid runId, Guid bookingId, CancellationToken cancellationToken)
+    {
+        if (!await handler.Bookings.AnyAsync(b => b.Id == bookingId && b.RunId == runId, cancellationToken)) return NotFound();
+        try
+        {
+            var (pdf, fileName) = await handler.LetterAsync(bookingId, cancellationToken);
+            return File(pdf, "application/pdf", fileName);
+        }
+        catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status409Conflict)
+        {
+            Errors = WorkshopDisplay.Messages(refusal);
+            var page = await PageAsync(runId, cancellationToken);
+            if (page is PageResult) Response.StatusCode = StatusCodes.Status409Conflict;
+            return page;
+        }
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid runId, string? reason, uint? version, CancellationToken cancellationToken)
+    {
+        PostedReason = reason ?? "";
+        var validation = await cancelValidator.ValidateAsync(new CancelRequest(reason, version), cancellationToken);
+        if (!validation.IsValid) return await RefusedAsync(runId, [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK, cancellationToken);
+        try
+        {
+            await handler.CancelAsync(runId, reason!, version!.Value, User, cancellationToken);
+            return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}?done=cancelled");
+        }
+        catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        catch (ProblemException refusal)
+        {
+            return await RefusedAsync(runId, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await RefusedAsync(runId, ["Someone else changed this run while you were looking at it. Nothing was changed: check the run below and cancel again if it is still needed."],
+                StatusCodes.Status409Conflict, cancellationToken);
+        }
+    }
+
+    public static bool HasLetter(BookingResponse booking) => booking.Status != BookingStatus.Cancelled;
+
+    private async Task<IActionResult> RefusedAsync(Guid runId, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
+    {
+        Errors = errors;
+        var page = await PageAsync(runId, cancellationToken);
+        if (page is PageResult) Response.StatusCode = status;
+        return page;
+    }
+
+    private async Task<IActionResult> PageAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null) return NotFound();
+        Run = (await handler.DescribeAsync([run], cancellationToken))[0];
+        var bookings = await handler.Bookings.Where(b => b.RunId == runId).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken);
+        Participants = await handler.DescribeAsync(bookings, cancellationToken);
+        return Page();
+    }
+}

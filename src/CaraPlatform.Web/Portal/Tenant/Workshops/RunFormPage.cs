@@ -1,0 +1,64 @@
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Portal.Tenant.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+
+/// <summary>
+/// The schedule and edit forms of a run: the API's request bound under "Input.", its choices (cohorts, languages,
+/// venues, facilitators) from the tenant, and every breach the validator or the scheduling rules name shown beside
+/// its field.
+/// </summary>
+public abstract class RunFormPage(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : ReferralFormModel
+{
+    public sealed record Choice(string Value, string Text);
+
+    public CaraTenantInfo TenantInfo => tenantAccessor.MultiTenantContext.TenantInfo!;
+
+    public TenantDefinition Settings => TenantInfo.Settings;
+
+    public string TenantSlug => TenantInfo.Identifier;
+
+    public IReadOnlyList<Choice> Venues { get; private set; } = [];
+
+    public IReadOnlyList<Choice> Facilitators { get; private set; } = [];
+
+    /// <summary>The form's submit button text.</summary>
+    public abstract string SubmitText { get; }
+
+    /// <summary>Loads the tenant's active venues and its members with the Facilitator role.</summary>
+    protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    {
+        Venues = [.. (await db.Venues.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.Name).ToListAsync(cancellationToken))
+            .Select(v => new Choice(v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
+        var memberships = await db.Memberships.AsNoTracking().ToListAsync(cancellationToken);
+        var ids = memberships.Where(m => m.Roles.Contains(TenantRole.Facilitator)).Select(m => m.UserId).ToList();
+        Facilitators = [.. (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new Choice(u.Id.ToString(), $"{u.DisplayName} ({u.Email})"))];
+    }
+
+    /// <summary>The handler's refusal, by field.</summary>
+    protected void Refused(ProblemException refusal) => FieldErrors = WorkshopDisplay.FieldErrors(refusal);
+
+    /// <summary>A fresh form: the tenant's first cohort, English, its default times and group size, at a venue.</summary>
+    protected override string? StartingValue(string key)
+    {
+        var (start, end) = Settings.WorkshopDefaults.SessionTimes();
+        return key switch
+        {
+            "cohort" => Settings.Cohorts.Count > 0 ? Settings.Cohorts[0].ToString() : null,
+            "language" => Settings.Languages.Contains("en") || Settings.Languages.Count == 0 ? "en" : Settings.Languages[0],
+            "workshop1.startTime" or "workshop2.startTime" => start.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture),
+            "workshop1.endTime" or "workshop2.endTime" => end.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture),
+            "delivery" => "Venue",
+            "capacity" => Settings.WorkshopDefaults.Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+}

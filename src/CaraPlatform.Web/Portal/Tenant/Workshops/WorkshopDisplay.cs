@@ -1,0 +1,92 @@
+using System.Globalization;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform;
+using Microsoft.AspNetCore.Http;
+
+namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+
+/// <summary>How the workshop pages write cohorts, sessions, marks and statuses, and read a handler's refusal.</summary>
+public static class WorkshopDisplay
+{
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Cohort(Cohort cohort) => cohort switch
+    {
+        Domain.Tenants.Cohort.IpvMale => "IPV male",
+        Domain.Tenants.Cohort.IpvFemale => "IPV female",
+        Domain.Tenants.Cohort.NonIpvMale => "Non-IPV male",
+        _ => cohort.ToString(),
+    };
+
+    /// <summary>A language code as its English name ("pl" → "Polish"), or the code when it is not one .NET knows.</summary>
+    public static string Language(string code)
+    {
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(code);
+            return culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? code : culture.EnglishName;
+        }
+        catch (CultureNotFoundException)
+        {
+            return code;
+        }
+    }
+
+    public static string Workshop(WorkshopNumber workshop) => workshop == WorkshopNumber.Workshop1 ? "Workshop 1" : "Workshop 2";
+
+    public static string Session(SessionResponse session) =>
+        $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.StartTime}–{session.EndTime}";
+
+    public static string Session(WorkshopSession session) =>
+        $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.Start:HH\\:mm}–{session.End:HH\\:mm}";
+
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Uk);
+
+    public static string Mark(AttendanceMark? mark) => mark switch
+    {
+        AttendanceMark.Attended => "Attended",
+        AttendanceMark.LateRefusedEntry => "Late – refused entry",
+        AttendanceMark.Absent => "Absent",
+        null => "Not recorded",
+        _ => mark.ToString()!,
+    };
+
+    public static string Status(BookingStatus status) => status switch
+    {
+        BookingStatus.Booked => "Booked",
+        BookingStatus.Completed => "Completed",
+        BookingStatus.NonCompliant => "Non-compliant",
+        BookingStatus.Cancelled => "Cancelled",
+        _ => status.ToString(),
+    };
+
+    public static string StatusClass(BookingStatus status) => status switch
+    {
+        BookingStatus.NonCompliant => "badge badge-warning",
+        BookingStatus.Cancelled => "badge badge-closed",
+        _ => "badge badge-open",
+    };
+
+    public static string Where(RunResponse run) => run.Delivery == WorkshopDelivery.Remote
+        ? "Remote"
+        : run.Venue is { } venue ? $"{venue.Name}, {venue.Town}" : "Venue";
+
+    /// <summary>Every message a handler's refusal carries: the booking refusals, the rule breaches, else its title and detail.</summary>
+    public static IReadOnlyList<string> Messages(ProblemException refusal)
+    {
+        var problem = refusal.Problem;
+        if (problem.Extensions.TryGetValue("refusals", out var value) && value is IEnumerable<BookingRefusalDto> refusals)
+            return [.. refusals.Select(r => r.Message)];
+        if (problem is Microsoft.AspNetCore.Http.HttpValidationProblemDetails validation && validation.Errors.Count > 0)
+            return [.. validation.Errors.SelectMany(e => e.Value)];
+        return [string.Join(" ", new[] { problem.Title, problem.Detail }.Where(t => !string.IsNullOrWhiteSpace(t)))];
+    }
+
+    /// <summary>A refusal's rule breaches by field (request path), or none.</summary>
+    public static Dictionary<string, string[]> FieldErrors(ProblemException refusal) =>
+        refusal.Problem is HttpValidationProblemDetails validation
+            ? validation.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [""] = [.. Messages(refusal)] };
+}
