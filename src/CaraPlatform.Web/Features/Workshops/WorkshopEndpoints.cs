@@ -43,7 +43,8 @@ public static class WorkshopEndpoints
             .Validates<CancelRequest>().ProducesProblem(StatusCodes.Status409Conflict).RequireTenantApiAccess(ApiScopes.WorkshopsWrite, Planners);
 
         runs.MapGet("/{runId:guid}/bookings", RunBookings).WithName("ListRunBookings").WithSummary("The run's participants")
-            .WithDescription("Every booking on the run in booking order, with each workshop's mark.")
+            .WithDescription("Every booking on the run in booking order, with each workshop's mark. Facilitators see only their own runs' (403).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPost("/{runId:guid}/bookings", Book).WithName("BookReferral").WithSummary("Book an eligible referral onto the run")
             .WithDescription("409 with refusals[] (code and message) when the run is full or does not fit (cohort, language, deadline) or the referral is not Eligible. " +
@@ -52,7 +53,8 @@ public static class WorkshopEndpoints
             .RequireTenantApiAccess(ApiScopes.WorkshopsWrite, Planners);
 
         runs.MapGet("/{runId:guid}/workshops/{workshop}/register", GetRegister).WithName("GetRegister").WithSummary("A workshop's register")
-            .WithDescription("recorded=false until a facilitator records it.").RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
+            .WithDescription("recorded=false until a facilitator records it. Facilitators see only their own runs' registers (403).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPut("/{runId:guid}/workshops/{workshop}/register", RecordRegister).WithName("RecordRegister").WithSummary("Record a workshop's register")
             .WithDescription("By a facilitator of the run (403 otherwise), once the workshop has started (409 before), every booked participant marked " +
                 "Attended, LateRefusedEntry or Absent. Workshop 2 attended completes the referral; late or absent makes it non-compliant; the police are told.")
@@ -141,9 +143,10 @@ public static class WorkshopEndpoints
         return TypedResults.Ok((await handler.DescribeAsync([run], cancellationToken))[0]);
     }
 
-    private static async Task<Ok<List<BookingResponse>>> RunBookings(Guid runId, WorkshopHandler handler, CancellationToken cancellationToken)
+    private static async Task<Ok<List<BookingResponse>>> RunBookings(
+        Guid runId, ClaimsPrincipal user, WorkshopHandler handler, CancellationToken cancellationToken)
     {
-        await handler.RunAsync(runId, cancellationToken);
+        await handler.RunForParticipantsAsync(runId, user, cancellationToken);
         var bookings = await handler.Bookings.Where(b => b.RunId == runId).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(await handler.DescribeAsync(bookings, cancellationToken));
     }
@@ -175,9 +178,9 @@ public static class WorkshopEndpoints
     }
 
     private static async Task<Ok<RegisterResponse>> GetRegister(
-        Guid runId, WorkshopNumber workshop, WorkshopHandler handler, CancellationToken cancellationToken)
+        Guid runId, WorkshopNumber workshop, ClaimsPrincipal user, WorkshopHandler handler, CancellationToken cancellationToken)
     {
-        await handler.RunAsync(runId, cancellationToken);
+        await handler.RunForParticipantsAsync(runId, user, cancellationToken);
         var register = await handler.Registers.SingleOrDefaultAsync(r => r.RunId == runId && r.Workshop == workshop, cancellationToken);
         return TypedResults.Ok(register is null ? new RegisterResponse(runId, workshop, false, null, null, []) : RegisterResponse.From(register));
     }

@@ -273,6 +273,19 @@ public sealed class WorkshopHandler(
         return (BookingLetterPdf.Render(letter), $"cara-booking-{referral.PoliceReference.Replace('/', '-')}.pdf");
     }
 
+    /// <summary>
+    /// Who a run's participants and registers are shown to: planners (Coordinator, ProviderAdmin), the run's own
+    /// facilitators, and integration clients holding the scope. Another facilitator of the tenant gets 403.
+    /// </summary>
+    public async Task<CourseRun> RunForParticipantsAsync(Guid runId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var run = await RunAsync(runId, cancellationToken);
+        if (user.PersonId() is not { } personId || run.IsFacilitator(personId)) return run;
+        var roles = await db.Memberships.AsNoTracking().Where(m => m.UserId == personId).Select(m => m.Roles).SingleOrDefaultAsync(cancellationToken) ?? [];
+        if (roles.Contains(TenantRole.Coordinator) || roles.Contains(TenantRole.ProviderAdmin)) return run;
+        throw ProblemException.Forbidden("Only the run's facilitators and the tenant's coordinators see its participants and registers");
+    }
+
     public async Task<CourseRun> RunAsync(Guid runId, CancellationToken cancellationToken, bool track = false)
     {
         var runs = track ? db.CourseRuns : db.CourseRuns.AsNoTracking();

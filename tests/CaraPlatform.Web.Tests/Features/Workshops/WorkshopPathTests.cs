@@ -139,6 +139,12 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
         await (await RegisterAsync(await host.PersonAsync(elsewhere.Email), Tenant, run, WorkshopNumber.Workshop1, (referral.Id, AttendanceMark.Attended)))
             .ProblemAsync(HttpStatusCode.NotFound);
         await (await (await host.PersonAsync(elsewhere.Email)).GetAsync($"{Runs(Tenant)}/{run.Id}/bookings")).ProblemAsync(HttpStatusCode.NotFound);
+        var other = await host.PersonAsync(outsider.Email);
+        await (await other.GetAsync($"{Runs(Tenant)}/{run.Id}/bookings")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await other.GetAsync($"{Runs(Tenant)}/{run.Id}/workshops/Workshop1/register")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await (await host.PersonAsync(elsewhere.Email)).GetAsync($"{Runs(Tenant)}/{run.Id}/workshops/Workshop1/register")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.PersonAsync(f2.Email)).GetAsync($"{Runs(Tenant)}/{run.Id}/workshops/Workshop1/register")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.PersonAsync(coordinator.Email)).GetAsync($"{Runs(Tenant)}/{run.Id}/bookings")).StatusCode);
 
         // A register must mark everyone booked, and only them.
         var facilitator = await host.PersonAsync(f1.Email);
