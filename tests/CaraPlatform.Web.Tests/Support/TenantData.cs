@@ -18,6 +18,14 @@ public static class TenantData
         return await read(db);
     }
 
+    /// <summary>A person's user id, by email (the demo accounts' ids are made at seeding).</summary>
+    public static async Task<Guid> UserIdAsync(this CaraPlatformFixture fixture, string email)
+    {
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.CaraUser>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+
     /// <summary>The police notices written for a referral, oldest first.</summary>
     public static Task<List<PoliceNotice>> NoticesAsync(this CaraPlatformFixture fixture, string tenant, Guid referralId) =>
         fixture.ReadAsync(tenant, db => db.PoliceNotices.AsNoTracking().Where(n => n.ReferralId == referralId).OrderBy(n => n.OccurredAt).ToListAsync());

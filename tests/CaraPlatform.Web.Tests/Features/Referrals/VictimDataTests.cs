@@ -21,25 +21,45 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
     private static readonly string[] VictimValues = ["Victoria", "Vale-Secret", "07700 900123", "victoria.secret@example.org", "Hidden Lane", "Weekdays 10:00-12:00", "voicemail"];
 
     [Fact]
-    public async Task No_referral_endpoint_shows_a_victim_field_to_facilitators_coordinators_spocs_or_clients()
+    public async Task No_endpoint_shows_a_victim_field_to_facilitators_coordinators_spocs_or_clients()
     {
-        var referral = await CreateAsync(await fixture.PersonApiAsync("spoc@hampshire.demo"));
+        // A referral that reaches every kind of record: booked on a run the demo facilitator runs, with a notice.
+        var api = await fixture.ApiClientAsync(Tenant);
+        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
+        var facilitator = await fixture.UserIdAsync("facilitator@hampshire.demo");
+        var other = await TestPeople.MemberAsync(fixture, Tenant, Domain.Access.TenantRole.Facilitator);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(15), facilitator, other.UserId);
+        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var notice = (await fixture.NoticesAsync(Tenant, referral.Id)).First();
+        var values = new Dictionary<string, string>
+        {
+            ["tenant"] = Tenant,
+            ["referralId"] = referral.Id.ToString(),
+            ["runId"] = run.Id.ToString(),
+            ["bookingId"] = booking.Id.ToString(),
+            ["workshop"] = "Workshop1",
+            ["noticeId"] = notice.Id.ToString(),
+        };
         var readers = new Dictionary<string, HttpClient>
         {
             ["facilitator"] = await fixture.PersonApiAsync("facilitator@hampshire.demo"),
             ["coordinator"] = await fixture.PersonApiAsync("coordinator@hampshire.demo"),
             ["spoc"] = await fixture.PersonApiAsync("spoc@hampshire.demo"),
-            ["integration client"] = await fixture.ApiClientAsync(Tenant),
+            ["integration client"] = api,
         };
-        var urls = TenantGetUrls(referral.Id).ToList();
+        var urls = TenantGetUrls(values).ToList();
         Assert.Contains(urls, u => u.EndsWith("/victim", StringComparison.Ordinal));
+        Assert.Contains(urls, u => u.EndsWith("/letter", StringComparison.Ordinal));
+        Assert.Contains(urls, u => u.EndsWith("/notices", StringComparison.Ordinal));
 
         foreach (var (who, client) in readers)
         {
             foreach (var url in urls)
             {
                 var response = await client.GetAsync(url);
-                var body = await response.Content.ReadAsStringAsync();
+                var body = response.Content.Headers.ContentType?.MediaType == "application/pdf"
+                    ? PdfText(await response.Content.ReadAsByteArrayAsync())
+                    : await response.Content.ReadAsStringAsync();
                 foreach (var value in VictimValues)
                     Assert.False(body.Contains(value, StringComparison.OrdinalIgnoreCase), $"{who} read '{value}' from GET {url} ({(int)response.StatusCode})");
                 if (url.EndsWith("/victim", StringComparison.Ordinal))
@@ -48,7 +68,8 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
         }
 
         // A move answers with the referral: no victim in it either.
-        var moved = await (await readers["coordinator"].PostJson($"{Url(Tenant)}/{referral.Id}/start-screening", new VersionRequest(referral.Version)))
+        var fresh = await CreateAsync(readers["spoc"]);
+        var moved = await (await readers["coordinator"].PostJson($"{Url(Tenant)}/{fresh.Id}/start-screening", new VersionRequest(fresh.Version)))
             .Content.ReadAsStringAsync();
         Assert.DoesNotContain("Vale-Secret", moved, StringComparison.Ordinal);
     }
@@ -100,13 +121,19 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
         Assert.DoesNotContain("Victoria", ciphertext, StringComparison.Ordinal);
     }
 
-    /// <summary>Every GET endpoint of the tenant API, with the referral's id where a route asks for one.</summary>
-    private IEnumerable<string> TenantGetUrls(Guid referralId) =>
+    /// <summary>Every GET endpoint of the tenant API whose route values the test has (the rest hold no case data).</summary>
+    private IEnumerable<string> TenantGetUrls(Dictionary<string, string> values) =>
         fixture.Web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/tenants/{tenant}/referrals", StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/tenants/{tenant}/", StringComparison.Ordinal))
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
-            .Select(e => e.RoutePattern.RawText!
-                .Replace("{tenant}", Tenant, StringComparison.Ordinal)
-                .Replace("{referralId:guid}", referralId.ToString(), StringComparison.Ordinal))
+            .Where(e => e.RoutePattern.Parameters.All(p => values.ContainsKey(p.Name)))
+            .Select(e => e.RoutePattern.Parameters.Aggregate(e.RoutePattern.RawText!, (url, p) =>
+                System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{p.Name}(:[^}}]*)?\\}}", values[p.Name])).TrimEnd('/'))
             .Distinct();
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join(" ", document.GetPages().Select(p => p.Text));
+    }
 }
