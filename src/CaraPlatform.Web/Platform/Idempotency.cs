@@ -27,6 +27,9 @@ public sealed record IdempotentOutcome(int StatusCode, object? Body, string? Loc
 public sealed class Idempotency(CaraDbContext db, IOptions<JsonOptions> json, TimeProvider clock)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>How long a key's first answer is kept; after that the key may be used afresh.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public const string ReplayedHeader = "Idempotent-Replayed";
 
     public async Task<IResult> RunAsync<TRequest>(
@@ -47,6 +50,9 @@ public sealed class Idempotency(CaraDbContext db, IOptions<JsonOptions> json, Ti
         var callerId = http.User.FindFirst(OpenIddictConstants.Claims.Subject)?.Value ?? "anonymous";
         var hash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, json.Value.SerializerOptions)));
 
+        // Expired answers go as keys are used, so the table holds about a day of keys per tenant (indexed by created_at).
+        var cutoff = clock.GetUtcNow() - Retention;
+        await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (await FindAsync(callerId, operation, key, cancellationToken) is { } earlier)
             return Replay(http, earlier, hash);
 

@@ -119,3 +119,32 @@ public sealed class ReferralIntakeTests(CaraPlatformFixture fixture) : IAsyncLif
         return await db.Referrals.CountAsync(r => r.PoliceReference == policeReference);
     }
 }
+
+[Collection(IntegrationTests.Name)]
+public sealed class IdempotencyRetentionTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task A_key_is_remembered_for_24_hours_and_may_be_used_afresh_after()
+    {
+        await fixture.ApiClientAsync("hampshire");
+        using var host = new FakeClockHost(fixture);
+        var key = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(await host.ClientAsync("hampshire"), New(), key)).StatusCode);
+
+        host.Clock.Advance(TimeSpan.FromHours(23));
+        await (await SendAsync(await host.ClientAsync("hampshire"), New(), key)).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(await host.ClientAsync("hampshire"), New(), key)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, CreateReferralRequest request, string key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, Url("hampshire"))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(request, HttpExtensions.Json), System.Text.Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(message);
+    }
+}
