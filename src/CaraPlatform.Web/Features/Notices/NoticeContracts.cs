@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using CaraPlatform.Domain.Notices;
 
 namespace CaraPlatform.Web.Features.Notices;
@@ -53,32 +50,3 @@ public sealed record DeliveryResponse(
 /// <param name="NextCursor">Pass as cursor for the next (older) page; null on the last page.</param>
 public sealed record DeliveryPageResponse(IReadOnlyList<DeliveryResponse> Items, string? NextCursor);
 
-/// <summary>An opaque position in a newest-first list: the last item's time and id.</summary>
-public readonly record struct NoticeCursor(DateTimeOffset At, Guid Id)
-{
-    public override string ToString() =>
-        Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{At.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}"));
-
-    public static bool TryParse(string? text, out NoticeCursor? cursor)
-    {
-        cursor = null;
-        if (string.IsNullOrEmpty(text)) return true;
-        try
-        {
-            var parts = Encoding.ASCII.GetString(Base64Url.DecodeFromChars(text)).Split('.');
-            if (parts.Length == 2
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && Guid.TryParseExact(parts[1], "N", out var id))
-            {
-                cursor = new NoticeCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        return false;
-    }
-}

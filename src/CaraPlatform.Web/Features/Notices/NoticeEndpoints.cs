@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Notices;
+using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -86,11 +87,11 @@ public static class NoticeEndpoints
         return TypedResults.Ok(await notices.DeliveriesAsync(after, limit, state, cancellationToken));
     }
 
-    private static bool TryPaging(string? cursor, int limit, out NoticeCursor? after, out ValidationProblem problem)
+    private static bool TryPaging(string? cursor, int limit, out KeysetCursor? after, out ValidationProblem problem)
     {
         var errors = new Dictionary<string, string[]>();
         if (limit is < 1 or > PoliceNotices.MaxPageSize) errors["limit"] = [$"limit must be between 1 and {PoliceNotices.MaxPageSize}."];
-        if (!NoticeCursor.TryParse(cursor, out after)) errors["cursor"] = ["cursor is not one this API gave out."];
+        if (!KeysetCursor.TryParse(cursor, out after)) errors["cursor"] = ["cursor is not one this API gave out."];
         problem = TypedResults.ValidationProblem(errors);
         return errors.Count == 0;
     }

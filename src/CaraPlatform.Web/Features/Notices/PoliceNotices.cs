@@ -3,6 +3,7 @@ using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Notices;
@@ -22,7 +23,7 @@ public sealed class PoliceNotices(CaraDbContext db, AuditTrail audit, TimeProvid
 {
     public const int MaxPageSize = 100;
 
-    public async Task<NoticePageResponse> InboxAsync(NoticeCursor? cursor, int limit, bool unreadOnly, CancellationToken cancellationToken)
+    public async Task<NoticePageResponse> InboxAsync(KeysetCursor? cursor, int limit, bool unreadOnly, CancellationToken cancellationToken)
     {
         var query = db.PoliceNotices.AsNoTracking().Where(n => n.InboxDeliveredAt != null);
         if (unreadOnly) query = query.Where(n => n.ReadAt == null);
@@ -33,7 +34,7 @@ public sealed class PoliceNotices(CaraDbContext db, AuditTrail audit, TimeProvid
             .Select(n => new { n.Id, n.Type, n.OccurredAt, n.Payload, n.ReadAt })
             .ToListAsync(cancellationToken);
         var page = rows.Take(limit).Select(n => FromPayload(n.Id, n.Type, n.OccurredAt, n.Payload, n.ReadAt is not null)).ToList();
-        var next = rows.Count > limit ? new NoticeCursor(rows[limit - 1].OccurredAt, rows[limit - 1].Id).ToString() : null;
+        var next = rows.Count > limit ? new KeysetCursor(rows[limit - 1].OccurredAt, rows[limit - 1].Id).ToString() : null;
         return new NoticePageResponse(page, await UnreadCountAsync(cancellationToken), next);
     }
 
@@ -51,7 +52,7 @@ public sealed class PoliceNotices(CaraDbContext db, AuditTrail audit, TimeProvid
     }
 
     public async Task<DeliveryPageResponse> DeliveriesAsync(
-        NoticeCursor? cursor, int limit, WebhookDeliveryState? state, CancellationToken cancellationToken)
+        KeysetCursor? cursor, int limit, WebhookDeliveryState? state, CancellationToken cancellationToken)
     {
         var query = db.PoliceNotices.AsNoTracking();
         if (state is { } wanted) query = query.Where(n => n.WebhookState == wanted);
@@ -68,7 +69,7 @@ public sealed class PoliceNotices(CaraDbContext db, AuditTrail audit, TimeProvid
             n.Id, n.Type.EventName(), n.OccurredAt, n.ReferralId, n.WebhookState, n.WebhookAttempts, n.NextAttemptAt, n.WebhookDeliveredAt,
             [.. attempts[n.Id].OrderBy(a => a.Attempt).Select(a => new DeliveryAttemptResponse(
                 a.Attempt, a.AttemptedAt, a.Url, a.StatusCode, a.Succeeded, a.Error, a.DurationMs))])).ToList();
-        var next = notices.Count > limit ? new NoticeCursor(notices[limit - 1].OccurredAt, notices[limit - 1].Id).ToString() : null;
+        var next = notices.Count > limit ? new KeysetCursor(notices[limit - 1].OccurredAt, notices[limit - 1].Id).ToString() : null;
         return new DeliveryPageResponse(items, next);
     }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
@@ -9,6 +7,7 @@ using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -84,11 +83,12 @@ public sealed class ReferralHandler(
             referrals = referrals.Where(r => EF.Functions.ILike(r.PoliceReference, prefix, @"\"));
         }
 
-        if (Cursor.TryParse(query.Cursor, out var after))
+        if (!KeysetCursor.TryParse(query.Cursor, out var cursor)) throw new InvalidCursorException();
+        if (cursor is { } after)
         {
             referrals = query.OldestFirst
-                ? referrals.Where(r => r.ReceivedAt > after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id.CompareTo(after.Id) > 0))
-                : referrals.Where(r => r.ReceivedAt < after.ReceivedAt || (r.ReceivedAt == after.ReceivedAt && r.Id.CompareTo(after.Id) < 0));
+                ? referrals.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.ReceivedAt, r.Id), ValueTuple.Create(after.At, after.Id)))
+                : referrals.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.ReceivedAt, r.Id), ValueTuple.Create(after.At, after.Id)));
         }
 
         var limit = Math.Clamp(query.Limit, 1, ReferralQuery.MaxLimit);
@@ -96,7 +96,7 @@ public sealed class ReferralHandler(
             ? referrals.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
             : referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
         var page = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Format(page[limit - 1]) : null;
+        var next = page.Count > limit ? new KeysetCursor(page[limit - 1].ReceivedAt, page[limit - 1].Id).ToString() : null;
         return new ReferralPageResult(page.Take(limit).ToList(), next);
     }
 
@@ -126,34 +126,6 @@ public sealed class ReferralHandler(
             action, "success", Tenant.TenantId, user.PersonId(),
             user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
             Subject: $"referral:{referralId}"), cancellationToken);
-
-    /// <summary>Keyset cursor: the last row's receipt time and id, opaque to callers.</summary>
-    private static class Cursor
-    {
-        public static string Format(Referral last) =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{last.ReceivedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{last.Id:N}"))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static bool TryParse(string? cursor, out (DateTimeOffset ReceivedAt, Guid Id) after)
-        {
-            after = default;
-            if (string.IsNullOrEmpty(cursor)) return false;
-            try
-            {
-                var padded = cursor.Replace('-', '+').Replace('_', '/');
-                padded += new string('=', (4 - (padded.Length % 4)) % 4);
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-                if (parts.Length != 2 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var ticks) || !Guid.TryParse(parts[1], out var id))
-                    throw new InvalidCursorException();
-                after = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
-                return true;
-            }
-            catch (FormatException)
-            {
-                throw new InvalidCursorException();
-            }
-        }
-    }
 }
 
 public sealed record ReferralPageResult(IReadOnlyList<Referral> Items, string? NextCursor);

@@ -3,6 +3,7 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Notices;
+using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class NoticesModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         // A cursor from an old bookmark that no longer parses just starts at the newest notice.
-        if (!NoticeCursor.TryParse(Cursor, out var after)) Cursor = null;
+        if (!KeysetCursor.TryParse(Cursor, out var after)) Cursor = null;
         Inbox = await notices.InboxAsync(after, PageSize, Unread, cancellationToken);
         CanMarkRead = await IsSpocAsync(cancellationToken);
     }

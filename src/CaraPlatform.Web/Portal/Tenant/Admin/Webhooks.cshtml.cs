@@ -3,6 +3,7 @@ using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Notices;
+using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +58,7 @@ public sealed class WebhooksModel(PoliceNotices notices, IMultiTenantContextAcce
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Webhook = tenantAccessor.MultiTenantContext.TenantInfo?.Settings.Notifications.Webhook;
-        if (!NoticeCursor.TryParse(Cursor, out var after)) Cursor = null;
+        if (!KeysetCursor.TryParse(Cursor, out var after)) Cursor = null;
         Deliveries = await notices.DeliveriesAsync(after, PageSize, State, cancellationToken);
     }
 }
