@@ -48,7 +48,7 @@ public sealed partial class AdminPagesTests(CaraPlatformFixture fixture)
             new("Name", name),
             new("Scopes", ApiScopes.VenuesRead),
             new("Scopes", ApiScopes.VenuesWrite),
-            new("__RequestVerificationToken", AntiforgeryField().Match(form).Groups[1].Value),
+            new("__RequestVerificationToken", UserTokens.AntiforgeryToken(form)),
         ]));
         var page = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -78,7 +78,7 @@ public sealed partial class AdminPagesTests(CaraPlatformFixture fixture)
         using var refused = await admin.PostAsync("/t/cambridgeshire/admin/members?handler=Remove", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["memberId"] = onlyAdmin.MembershipId.ToString(),
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(form).Groups[1].Value,
+            ["__RequestVerificationToken"] = UserTokens.AntiforgeryToken(form),
         }));
 
         var page = await refused.Content.ReadAsStringAsync();
@@ -87,16 +87,7 @@ public sealed partial class AdminPagesTests(CaraPlatformFixture fixture)
         Assert.Contains(onlyAdmin.Email, await admin.GetStringAsync("/t/cambridgeshire/admin/members"), StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = UserTokens.Browser(fixture.Web);
-        using var response = await UserTokens.SignInAsync(browser, email, DevelopmentSeed.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 
     private static Regex IssuedValue(string id) => new($"id=\"{id}\" class=\"secret\">([^<]+)<");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

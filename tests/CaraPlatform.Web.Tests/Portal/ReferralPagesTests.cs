@@ -22,10 +22,10 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
         var browser = await SignedInAsync(email);
 
-        var detail = await GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
+        var detail = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
         Assert.Contains(referral.PoliceReference, detail, StringComparison.Ordinal);
         Assert.Contains("Daniel", detail, StringComparison.Ordinal);
-        var list = await GetOkAsync(browser, $"/t/hampshire/referrals?policeReference={Uri.EscapeDataString(referral.PoliceReference)}");
+        var list = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals?policeReference={Uri.EscapeDataString(referral.PoliceReference)}");
         Assert.Contains(referral.PoliceReference, list, StringComparison.Ordinal);
         foreach (var page in new[] { detail, list })
         {
@@ -45,7 +45,7 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
         var browser = await SignedInAsync("victim-contact@hampshire.demo");
 
-        var detail = await GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
+        var detail = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
         foreach (var value in VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"/t/hampshire/referrals/{referral.Id}/victim", detail, StringComparison.Ordinal);
 
@@ -79,9 +79,9 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
     {
         var existing = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
         var browser = await SignedInAsync("spoc@hampshire.demo");
-        var form = await GetOkAsync(browser, "/t/hampshire/referrals/new");
+        var form = await UserTokens.GetOkAsync(browser, "/t/hampshire/referrals/new");
 
-        using var empty = await browser.PostAsync("/t/hampshire/referrals/new", Form(form, new Dictionary<string, string>
+        using var empty = await browser.PostAsync("/t/hampshire/referrals/new", UserTokens.Form(form, new Dictionary<string, string>
         {
             // As a browser sends an untouched form: empty text fields, no value for unchosen radios.
             ["Input.policeReference"] = "",
@@ -98,15 +98,15 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
             Assert.Contains($"id=\"f-{field}-error\"", errors, StringComparison.Ordinal);
 
         var fields = ValidFields(existing.PoliceReference);
-        using var duplicate = await browser.PostAsync("/t/hampshire/referrals/new", Form(form, fields));
+        using var duplicate = await browser.PostAsync("/t/hampshire/referrals/new", UserTokens.Form(form, fields));
         var refused = await duplicate.Content.ReadAsStringAsync();
         Assert.Contains("was already referred", refused, StringComparison.Ordinal);
         Assert.Contains($"href=\"/t/hampshire/referrals/{existing.Id}\"", refused, StringComparison.Ordinal);
 
         var reference = ReferralApi.NewPoliceReference();
-        using var created = await browser.PostAsync("/t/hampshire/referrals/new", Form(form, ValidFields(reference)));
+        using var created = await browser.PostAsync("/t/hampshire/referrals/new", UserTokens.Form(form, ValidFields(reference)));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var detail = await GetOkAsync(browser, created.Headers.Location!.ToString());
+        var detail = await UserTokens.GetOkAsync(browser, created.Headers.Location!.ToString());
         Assert.Contains(reference, detail, StringComparison.Ordinal);
         foreach (var value in VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
     }
@@ -116,30 +116,30 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
     {
         var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
         var coordinator = await SignedInAsync("coordinator@hampshire.demo");
-        var page = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
+        var page = await UserTokens.GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
         var fields = new Dictionary<string, string> { ["version"] = referral.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
-        using var started = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening", Form(page, fields));
+        using var started = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening", UserTokens.Form(page, fields));
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
-        using var again = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening", Form(page, fields));
+        using var again = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening", UserTokens.Form(page, fields));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("it is now Screening", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // With the current version the move is still illegal from Screening: 409 naming the state, and no button for it.
-        var current = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
+        var current = await UserTokens.GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}");
         Assert.DoesNotContain("handler=StartScreening", current, StringComparison.Ordinal);
         var version = VersionField().Match(current).Groups[1].Value;
         using var illegal = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=StartScreening",
-            Form(current, new Dictionary<string, string> { ["version"] = version }));
+            UserTokens.Form(current, new Dictionary<string, string> { ["version"] = version }));
         Assert.Equal(HttpStatusCode.Conflict, illegal.StatusCode);
         Assert.Contains("This referral is now Screening", await illegal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // The police may not make the provider's moves, whatever the form says.
         var spoc = await SignedInAsync("spoc@hampshire.demo");
-        var spocPage = await GetOkAsync(spoc, $"/t/hampshire/referrals/{referral.Id}");
+        var spocPage = await UserTokens.GetOkAsync(spoc, $"/t/hampshire/referrals/{referral.Id}");
         Assert.DoesNotContain("handler=ReturnUncontactable", spocPage, StringComparison.Ordinal);
         using var refused = await spoc.PostAsync($"/t/hampshire/referrals/{referral.Id}?handler=ReturnUncontactable",
-            Form(spocPage, new Dictionary<string, string> { ["reason"] = "No answer", ["version"] = "0" }));
+            UserTokens.Form(spocPage, new Dictionary<string, string> { ["reason"] = "No answer", ["version"] = "0" }));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("access-denied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
@@ -151,10 +151,10 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         var referral = await ReferralApi.CreateAsync(api);
         referral = await ReferralApi.MoveAsync(api, "hampshire", referral, "start-screening", new VersionRequest(referral.Version));
         var coordinator = await SignedInAsync("coordinator@hampshire.demo");
-        var form = await GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}/screen");
+        var form = await UserTokens.GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}/screen");
         Assert.Contains("value=\"true\" checked=\"checked\"", form, StringComparison.Ordinal); // pre-filled from the police's answers
 
-        using var response = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}/screen", Form(form, new Dictionary<string, string>
+        using var response = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}/screen", UserTokens.Form(form, new Dictionary<string, string>
         {
             ["Input.version"] = referral.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Input.answers.onBail"] = "true",
@@ -218,27 +218,8 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields) =>
-        new([.. fields, new("__RequestVerificationToken", AntiforgeryField().Match(page).Groups[1].Value)]);
-
-    private static async Task<string> GetOkAsync(HttpClient browser, string url)
-    {
-        using var response = await browser.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = UserTokens.Browser(fixture.Web);
-        using var response = await UserTokens.SignInAsync(browser, email, DevelopmentSeed.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 
     [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
     private static partial Regex VersionField();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -33,7 +33,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         (await api.PostJson($"{WorkshopApi.Runs(Tenant)}/{cancelled.Id}/cancel", new CancelRequest("Venue flooded", cancelled.Version))).EnsureSuccessStatusCode();
 
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
-        var calendar = await GetOkAsync(coordinator, $"/t/{Tenant}/runs");
+        var calendar = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs");
         Assert.Matches($"id=\"run-{run.Id}\"[\\s\\S]*?2 of 3 seats left", calendar);
         Assert.Matches($"id=\"run-{cancelled.Id}\"[\\s\\S]*?Cancelled", calendar);
         Assert.Contains(UkDate(run.Workshop1.Date), calendar, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     {
         var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
-        var form = await GetOkAsync(coordinator, $"/t/{Tenant}/runs/new");
+        var form = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/new");
         Assert.Contains("value=\"10:00\"", form, StringComparison.Ordinal); // the tenant's default times
         Assert.Contains($"value=\"{first.UserId}\"", form, StringComparison.Ordinal); // the tenant's facilitators to choose from
         var venue = (await (await (await fixture.ApiClientAsync(Tenant)).GetAsync($"/api/v1/tenants/{Tenant}/venues")).ReadAs<List<VenueResponse>>()).First(v => v.IsActive);
@@ -67,7 +67,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
             ["Input.facilitatorIds[0]"] = first.UserId.ToString(),
             ["Input.facilitatorIds[1]"] = first.UserId.ToString(), // the same person twice
         };
-        using var refused = await coordinator.PostAsync($"/t/{Tenant}/runs/new", Form(form, fields));
+        using var refused = await coordinator.PostAsync($"/t/{Tenant}/runs/new", UserTokens.Form(form, fields));
         var page = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("id=\"f-workshop2-date-error\"", page, StringComparison.Ordinal);
@@ -75,9 +75,9 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 
         fields["Input.workshop2.date"] = Iso(Today.AddDays(58));
         fields["Input.facilitatorIds[1]"] = second.UserId.ToString();
-        using var scheduled = await coordinator.PostAsync($"/t/{Tenant}/runs/new", Form(page, fields));
+        using var scheduled = await coordinator.PostAsync($"/t/{Tenant}/runs/new", UserTokens.Form(page, fields));
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
-        var detail = await GetOkAsync(coordinator, scheduled.Headers.Location!.ToString());
+        var detail = await UserTokens.GetOkAsync(coordinator, scheduled.Headers.Location!.ToString());
         Assert.Contains("The run is scheduled.", detail, StringComparison.Ordinal);
         Assert.Contains("10 of 10 seats left", detail, StringComparison.Ordinal);
     }
@@ -94,9 +94,9 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var referral = await WorkshopApi.EligibleAsync(api, Tenant);
 
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
-        var detail = await GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
+        var detail = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
         Assert.Contains($"href=\"/t/{Tenant}/referrals/{referral.Id}/book\"", detail, StringComparison.Ordinal);
-        var book = await GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}/book");
+        var book = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}/book");
         Assert.Contains($"data-run-id=\"{fits.Id}\"", book, StringComparison.Ordinal);
         Assert.DoesNotContain(full.Id.ToString(), book, StringComparison.Ordinal);
         Assert.DoesNotContain(otherCohort.Id.ToString(), book, StringComparison.Ordinal);
@@ -104,19 +104,19 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 
         // A run that does not fit (posted by hand, or changed since the page was read) is refused with the reasons.
         using var mismatch = await coordinator.PostAsync($"/t/{Tenant}/referrals/{referral.Id}/book",
-            Form(book, new Dictionary<string, string> { ["runId"] = otherCohort.Id.ToString() }));
+            UserTokens.Form(book, new Dictionary<string, string> { ["runId"] = otherCohort.Id.ToString() }));
         Assert.Equal(HttpStatusCode.Conflict, mismatch.StatusCode);
         Assert.Contains("this run is for NonIpvMale", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var noSeat = await coordinator.PostAsync($"/t/{Tenant}/referrals/{referral.Id}/book",
-            Form(book, new Dictionary<string, string> { ["runId"] = full.Id.ToString() }));
+            UserTokens.Form(book, new Dictionary<string, string> { ["runId"] = full.Id.ToString() }));
         Assert.Equal(HttpStatusCode.Conflict, noSeat.StatusCode);
         Assert.Contains("All 1 places on the run are taken.", await noSeat.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         using var booked = await coordinator.PostAsync($"/t/{Tenant}/referrals/{referral.Id}/book",
-            Form(book, new Dictionary<string, string> { ["runId"] = fits.Id.ToString() }));
+            UserTokens.Form(book, new Dictionary<string, string> { ["runId"] = fits.Id.ToString() }));
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         Assert.Equal($"/t/{Tenant}/referrals/{referral.Id}?done=Book", booked.Headers.Location!.ToString());
-        var after = await GetOkAsync(coordinator, booked.Headers.Location!.ToString());
+        var after = await UserTokens.GetOkAsync(coordinator, booked.Headers.Location!.ToString());
         Assert.Matches("id=\"referral-status\"[^>]*>Booked<", after);
         Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Booked", after);
         Assert.DoesNotContain("id=\"book-link\"", after, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
 
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
-        var page = await GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
+        var page = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
         Assert.Contains(referral.PoliceReference, page, StringComparison.Ordinal);
         Assert.Contains("Daniel Marsh", page, StringComparison.Ordinal);
         foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
@@ -162,10 +162,10 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var url = $"/t/{Tenant}/runs/{run.Id}/register/Workshop1";
 
         var own = await SignedInAsync(first);
-        var register = await GetOkAsync(own, url);
+        var register = await UserTokens.GetOkAsync(own, url);
         Assert.Contains("id=\"register-not-open\"", register, StringComparison.Ordinal);
         Assert.Contains("The register opens at", register, StringComparison.Ordinal);
-        var mine = await GetOkAsync(own, $"/t/{Tenant}/my-workshops");
+        var mine = await UserTokens.GetOkAsync(own, $"/t/{Tenant}/my-workshops");
         Assert.Contains($"href=\"{url}\"", mine, StringComparison.Ordinal);
         foreach (var page in new[] { register, mine })
             foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
@@ -174,10 +174,10 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         using var forbidden = await other.GetAsync(url);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.DoesNotContain(referral.PoliceReference, await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var otherPage = await GetOkAsync(other, $"/t/{Tenant}/my-workshops");
+        var otherPage = await UserTokens.GetOkAsync(other, $"/t/{Tenant}/my-workshops");
         Assert.DoesNotContain(run.Id.ToString(), otherPage, StringComparison.Ordinal);
-        var tokenPage = await GetOkAsync(other, "/account/password"); // a form of theirs, for an antiforgery token of their own
-        using var forbiddenPost = await other.PostAsync(url, Form(tokenPage, new Dictionary<string, string> { [$"mark-{referral.Id}"] = "Attended" }));
+        var tokenPage = await UserTokens.GetOkAsync(other, "/account/password"); // a form of theirs, for an antiforgery token of their own
+        using var forbiddenPost = await other.PostAsync(url, UserTokens.Form(tokenPage, new Dictionary<string, string> { [$"mark-{referral.Id}"] = "Attended" }));
         Assert.Equal(HttpStatusCode.Forbidden, forbiddenPost.StatusCode);
         using var feedback = await other.GetAsync($"/t/{Tenant}/runs/{run.Id}/feedback/{referral.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, feedback.StatusCode);
@@ -199,7 +199,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         await WorkshopApi.BookAsync(api, Tenant, run, referral);
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
 
-        var edit = await GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}/edit");
+        var edit = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}/edit");
         var stale = EditVersionField().Match(edit).Groups[1].Value;
         Assert.NotEmpty(stale);
         var fields = new Dictionary<string, string>
@@ -221,24 +221,24 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
             ["Input.facilitatorIds[1]"] = second.UserId.ToString(),
         };
         Assert.Contains($"value=\"{run.Venue.Id}\" selected=\"selected\"", edit, StringComparison.Ordinal); // starts from the run as it is
-        using var saved = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", Form(edit, fields));
+        using var saved = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", UserTokens.Form(edit, fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("4 of 5 seats left", await GetOkAsync(coordinator, saved.Headers.Location!.ToString()), StringComparison.Ordinal);
-        using var again = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", Form(edit, fields));
+        Assert.Contains("4 of 5 seats left", await UserTokens.GetOkAsync(coordinator, saved.Headers.Location!.ToString()), StringComparison.Ordinal);
+        using var again = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", UserTokens.Form(edit, fields));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("Someone else changed this run", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var detail = await GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
+        var detail = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
         var version = VersionField().Match(detail).Groups[1].Value;
         using var noReason = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}?handler=Cancel",
-            Form(detail, new Dictionary<string, string> { ["version"] = version, ["reason"] = "" }));
+            UserTokens.Form(detail, new Dictionary<string, string> { ["version"] = version, ["reason"] = "" }));
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         Assert.Contains("id=\"run-errors\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var cancelled = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}?handler=Cancel",
-            Form(detail, new Dictionary<string, string> { ["version"] = version, ["reason"] = "Both facilitators unwell" }));
+            UserTokens.Form(detail, new Dictionary<string, string> { ["version"] = version, ["reason"] = "Both facilitators unwell" }));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        Assert.Contains("Both facilitators unwell", await GetOkAsync(coordinator, cancelled.Headers.Location!.ToString()), StringComparison.Ordinal);
-        var referralPage = await GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
+        Assert.Contains("Both facilitators unwell", await UserTokens.GetOkAsync(coordinator, cancelled.Headers.Location!.ToString()), StringComparison.Ordinal);
+        var referralPage = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
         Assert.Matches("id=\"referral-status\"[^>]*>Eligible<", referralPage);
         Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Cancelled", referralPage);
         Assert.Contains("id=\"book-link\"", referralPage, StringComparison.Ordinal);
@@ -261,31 +261,31 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var facilitator = UserTokens.Browser(host.Web);
         Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(facilitator, second.Email, DevelopmentSeed.Password)).StatusCode);
         var url = $"/t/{Tenant}/runs/{run.Id}/register/Workshop1";
-        var form = await GetOkAsync(facilitator, url);
+        var form = await UserTokens.GetOkAsync(facilitator, url);
         Assert.Contains("id=\"register-form\"", form, StringComparison.Ordinal);
 
-        using var partial = await facilitator.PostAsync(url, Form(form, new Dictionary<string, string> { [$"mark-{attends.Id}"] = "Attended" }));
+        using var partial = await facilitator.PostAsync(url, UserTokens.Form(form, new Dictionary<string, string> { [$"mark-{attends.Id}"] = "Attended" }));
         var refused = await partial.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
         Assert.Contains($"class=\"participant field-invalid\" data-referral-id=\"{late.Id}\"", refused, StringComparison.Ordinal);
         Assert.Contains($"name=\"mark-{attends.Id}\" value=\"Attended\" checked=\"checked\"", refused, StringComparison.Ordinal); // kept
 
-        using var recorded = await facilitator.PostAsync(url, Form(refused, new Dictionary<string, string>
+        using var recorded = await facilitator.PostAsync(url, UserTokens.Form(refused, new Dictionary<string, string>
         {
             [$"mark-{attends.Id}"] = "Attended",
             [$"mark-{late.Id}"] = "LateRefusedEntry",
             [$"note-{late.Id}"] = "Arrived 10:25",
         }));
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
-        var marks = WebUtility.HtmlDecode(await GetOkAsync(facilitator, recorded.Headers.Location!.ToString()));
+        var marks = WebUtility.HtmlDecode(await UserTokens.GetOkAsync(facilitator, recorded.Headers.Location!.ToString()));
         Assert.DoesNotContain("id=\"register-form\"", marks, StringComparison.Ordinal);
         Assert.Contains("Late – refused entry", marks, StringComparison.Ordinal);
         Assert.Contains("Arrived 10:25", marks, StringComparison.Ordinal);
         Assert.Contains("Non-compliant", marks, StringComparison.Ordinal);
 
-        var workshop2 = await GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/register/Workshop2");
+        var workshop2 = await UserTokens.GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/register/Workshop2");
         Assert.Contains("The register opens at", workshop2, StringComparison.Ordinal);
-        var feedback = await GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/feedback/{late.Id}");
+        var feedback = await UserTokens.GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/feedback/{late.Id}");
         Assert.Contains("Feedback is for participants who completed Workshop 2", feedback, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"feedback-form\"", feedback, StringComparison.Ordinal);
     }
@@ -302,23 +302,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static FormUrlEncodedContent Form(string page, Dictionary<string, string> fields) =>
-        new([.. fields, new("__RequestVerificationToken", AntiforgeryField().Match(page).Groups[1].Value)]);
-
-    private static async Task<string> GetOkAsync(HttpClient browser, string url)
-    {
-        using var response = await browser.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
-
-    private async Task<HttpClient> SignedInAsync(TestPerson person)
-    {
-        var browser = UserTokens.Browser(fixture.Web);
-        using var response = await UserTokens.SignInAsync(browser, person.Email, DevelopmentSeed.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignedInAsync(TestPerson person) => UserTokens.SignedInBrowserAsync(fixture.Web, person.Email);
 
     [GeneratedRegex("name=\"version\" value=\"([0-9]+)\"")]
     private static partial Regex VersionField();
@@ -328,7 +312,4 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 
     [GeneratedRegex("class=\"letter-link\" href=\"([^\"]+)\"")]
     private static partial Regex LetterLink();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

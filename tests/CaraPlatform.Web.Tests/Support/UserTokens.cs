@@ -47,10 +47,34 @@ public static partial class UserTokens
     public static HttpClient Browser(WebApplicationFactory<Program> web) =>
         web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>A browser signed in to the portal as <paramref name="email"/> (password sign-in, no second factor).</summary>
+    public static async Task<HttpClient> SignedInBrowserAsync(WebApplicationFactory<Program> web, string email, string password = "CaraDemo!2026")
+    {
+        var browser = Browser(web);
+        using var response = await SignInAsync(browser, email, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return browser;
+    }
+
+    /// <summary>The antiforgery token a portal page's form carries.</summary>
+    public static string AntiforgeryToken(string page) => AntiforgeryField().Match(page).Groups[1].Value;
+
+    /// <summary>A form post of <paramref name="fields"/> with the antiforgery token of the page it was read from.</summary>
+    public static FormUrlEncodedContent Form(string page, IEnumerable<KeyValuePair<string, string>> fields) =>
+        new([.. fields, new("__RequestVerificationToken", AntiforgeryToken(page))]);
+
+    /// <summary>A page's HTML, asserting it answered 200.</summary>
+    public static async Task<string> GetOkAsync(HttpClient browser, string url)
+    {
+        using var response = await browser.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
     {
         var page = await browser.GetStringAsync("/");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var token = AntiforgeryToken(page);
         return await browser.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,

@@ -33,7 +33,7 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
         {
             ["noticeId"] = noticeId.ToString(),
             ["unread"] = "true",
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(inbox).Groups[1].Value,
+            ["__RequestVerificationToken"] = UserTokens.AntiforgeryToken(inbox),
         }));
         Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         var after = await spoc.GetStringAsync(marked.Headers.Location!.ToString());
@@ -82,7 +82,7 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
         using var replayed = await admin.PostAsync($"/t/{Tenant}/admin/webhooks?handler=Replay", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["noticeId"] = noticeId.ToString(),
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+            ["__RequestVerificationToken"] = UserTokens.AntiforgeryToken(page),
         }));
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Contains("same event id", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -90,17 +90,8 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
         Assert.Equal([502, 200], receiver.For(noticeId).Select(r => r.AnsweredWith));
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = UserTokens.Browser(fixture.Web);
-        using var response = await UserTokens.SignInAsync(browser, email, DevelopmentSeed.Password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 
     [GeneratedRegex("id=\"unread-badge\" class=\"count-badge\">(\\d+)<")]
     private static partial Regex Badge();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
