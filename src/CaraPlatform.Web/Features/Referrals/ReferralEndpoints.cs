@@ -156,9 +156,10 @@ public static class ReferralEndpoints
     }
 
     private static async Task<Results<Ok<ReferralResponse>, ProblemHttpResult>> Get(
-        Guid referralId, ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenants, TimeProvider clock, CancellationToken cancellationToken)
+        Guid referralId, ClaimsPrincipal user, ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenants, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var referral = await handler.GetAsync(referralId, cancellationToken);
+        var referral = await handler.ViewAsync(referralId, user, cancellationToken);
         return referral is null ? NotFound() : TypedResults.Ok(ReferralResponse.From(referral, tenants.MultiTenantContext.TenantInfo!.Settings, clock));
     }
 

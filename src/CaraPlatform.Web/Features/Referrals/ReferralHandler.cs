@@ -53,6 +53,14 @@ public sealed class ReferralHandler(
     public Task<Referral?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    /// <summary>The referral as shown to someone: the view of an offender's record is audited (DPA 2018 s.62).</summary>
+    public async Task<Referral?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referral = await GetAsync(id, cancellationToken);
+        if (referral is not null) await AuditAsync(user, "referral-viewed", id, cancellationToken);
+        return referral;
+    }
+
     /// <summary>
     /// Loads the referral, checks the caller read its current version, applies <paramref name="change"/> and saves;
     /// the row version makes the database refuse a change based on a stale read.

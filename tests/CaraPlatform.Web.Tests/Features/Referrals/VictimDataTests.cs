@@ -93,6 +93,22 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Each_view_of_a_referral_through_the_api_or_the_portal_is_audited()
+    {
+        var referral = await CreateAsync(await fixture.ApiClientAsync(Tenant));
+        Assert.Equal(HttpStatusCode.OK, (await (await fixture.PersonApiAsync("spoc@hampshire.demo")).GetAsync($"{Url(Tenant)}/{referral.Id}")).StatusCode);
+        var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, "facilitator@hampshire.demo");
+        await UserTokens.GetOkAsync(browser, $"/t/{Tenant}/referrals/{referral.Id}");
+
+        await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(DISTINCT actor_user_id) FROM audit_events WHERE action = 'referral-viewed' AND subject = @subject", connection);
+        command.Parameters.AddWithValue("subject", $"referral:{referral.Id}");
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task No_table_holds_a_victim_value_in_plaintext()
     {
         var request = New() with { Victim = Victim() with { FamilyName = "Plaintext-" + Guid.NewGuid().ToString("N")[..8] } };

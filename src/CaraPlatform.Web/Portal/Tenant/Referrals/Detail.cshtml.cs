@@ -168,7 +168,7 @@ public sealed class ReferralDetailModel(
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
     {
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
-        var referral = await handler.GetAsync(referralId, cancellationToken);
+        var referral = await handler.ViewAsync(referralId, User, cancellationToken);
         if (referral is null) return NotFound();
         Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
         Referral = ReferralResponse.From(referral, tenant.Settings, clock);
