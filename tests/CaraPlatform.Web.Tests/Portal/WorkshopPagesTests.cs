@@ -245,6 +245,31 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_coordinator_cancels_one_booking_from_the_run_page_and_the_referral_goes_back_to_be_booked()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var (f1, f2) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(18), f1.UserId, f2.UserId);
+        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
+        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
+
+        var detail = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
+        using var cancelled = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}?handler=CancelBooking", UserTokens.Form(detail, new Dictionary<string, string>
+        {
+            ["bookingId"] = booking.Id.ToString(), ["bookingVersion"] = booking.Version.ToString(CultureInfo.InvariantCulture), ["reason"] = "Moved out of the area",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var after = await UserTokens.GetOkAsync(coordinator, cancelled.Headers.Location!.ToString());
+        Assert.Contains("The booking is cancelled", after, StringComparison.Ordinal);
+        Assert.Contains("12 of 12 seats left", after, StringComparison.Ordinal);
+        var referralPage = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
+        Assert.Matches("id=\"referral-status\"[^>]*>Eligible<", referralPage);
+        Assert.Contains("Moved out of the area", referralPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_register_names_whoever_is_left_unmarked_records_all_at_once_and_then_reads_only()
     {
         var api = await fixture.ApiClientAsync(Tenant);

@@ -33,6 +33,7 @@ public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> 
             "scheduled" => "The run is scheduled.",
             "updated" => "The run is changed.",
             "cancelled" => "The run is cancelled. Each booked referral goes back to be booked again.",
+            "booking-cancelled" => "The booking is cancelled. The referral goes back to be booked on another run.",
             _ => null,
         };
         return await PageAsync(runId, cancellationToken);
@@ -77,6 +78,29 @@ public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> 
         catch (DbUpdateConcurrencyException)
         {
             return await RefusedAsync(runId, ["Someone else changed this run while you were looking at it. Nothing was changed: check the run below and cancel again if it is still needed."],
+                StatusCodes.Status409Conflict, cancellationToken);
+        }
+    }
+
+    /// <summary>One participant's place ends (for example, they moved away); their referral goes back to be booked again.</summary>
+    public async Task<IActionResult> OnPostCancelBookingAsync(Guid runId, Guid bookingId, string? reason, uint? bookingVersion, CancellationToken cancellationToken)
+    {
+        var version = bookingVersion;
+        var validation = await cancelValidator.ValidateAsync(new CancelRequest(reason, version), cancellationToken);
+        if (!validation.IsValid) return await RefusedAsync(runId, [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK, cancellationToken);
+        if (!await handler.Bookings.AnyAsync(b => b.Id == bookingId && b.RunId == runId, cancellationToken)) return NotFound();
+        try
+        {
+            await handler.CancelBookingAsync(bookingId, reason!, version!.Value, User, cancellationToken);
+            return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}?done=booking-cancelled");
+        }
+        catch (ProblemException refusal)
+        {
+            return await RefusedAsync(runId, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateConcurrencyException or Domain.Referrals.ReferralRuleException)
+        {
+            return await RefusedAsync(runId, ["The booking or its referral changed while you were looking at it. Nothing was changed: check the run below."],
                 StatusCodes.Status409Conflict, cancellationToken);
         }
     }
