@@ -257,7 +257,9 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var detail = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
         using var cancelled = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}?handler=CancelBooking", UserTokens.Form(detail, new Dictionary<string, string>
         {
-            ["bookingId"] = booking.Id.ToString(), ["bookingVersion"] = booking.Version.ToString(CultureInfo.InvariantCulture), ["reason"] = "Moved out of the area",
+            ["bookingId"] = booking.Id.ToString(),
+            ["bookingVersion"] = booking.Version.ToString(CultureInfo.InvariantCulture),
+            ["reason"] = "Moved out of the area",
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
