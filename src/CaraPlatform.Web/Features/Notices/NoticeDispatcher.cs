@@ -23,6 +23,7 @@ namespace CaraPlatform.Web.Features.Notices;
 /// </summary>
 public sealed partial class NoticeDispatcher(
     IDbContextFactory<CaraDbContext> contexts,
+    EfCoreTenantStore tenantStore,
     IMultiTenantContextSetter<CaraTenantInfo> tenantScopes,
     IHttpClientFactory httpClients,
     WebhookSecrets secrets,
@@ -73,15 +74,12 @@ public sealed partial class NoticeDispatcher(
     /// <summary>One round over every active tenant. Public so that tests (and tools) can drive rounds one at a time.</summary>
     public async Task<DispatchRound> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        // The store itself, not its 30-second cache: a round acts on the tenant files as they are now (webhook settings).
         List<CaraTenantInfo> tenants;
         using (tenantScopes.BeginScope(null))
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var only = Options.Tenants.ToList();
-            tenants = (await db.Tenants.AsNoTracking()
-                    .Where(t => t.Status == TenantStatus.Active && (only.Count == 0 || only.Contains(t.Slug)))
-                    .OrderBy(t => t.Slug).ToListAsync(cancellationToken))
-                .ConvertAll(CaraTenantInfo.From);
+            var only = Options.Tenants;
+            tenants = (await tenantStore.GetAllAsync(cancellationToken)).Where(t => only.Count == 0 || only.Contains(t.Identifier)).ToList();
         }
 
         var round = new DispatchRound();

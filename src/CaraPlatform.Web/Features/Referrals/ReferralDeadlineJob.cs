@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
@@ -47,14 +46,8 @@ public sealed class ReferralDeadlineJob(
 
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        List<CaraTenantInfo> tenants;
-        await using (var global = await services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync(cancellationToken))
-        {
-            tenants = (await global.Tenants.AsNoTracking().Where(t => t.Status == TenantStatus.Active).ToListAsync(cancellationToken))
-                .ConvertAll(CaraTenantInfo.From);
-        }
-
-        foreach (var tenant in tenants)
+        // The store itself, not its 30-second cache: the check runs on the tenants' settings as they are now.
+        foreach (var tenant in await services.GetRequiredService<EfCoreTenantStore>().GetAllAsync(cancellationToken))
             await CheckTenantAsync(tenant, cancellationToken);
     }
 
