@@ -63,7 +63,7 @@ public sealed class FakeClockPortal : IAsyncDisposable
     /// <summary>An API client of the tenant's demo integration client, on this host's clock.</summary>
     public async Task<HttpClient> ApiClientAsync(string tenant)
     {
-        var token = await Tokens.ClientCredentialsAsync(new HttpClient { BaseAddress = new Uri(BaseUrl) }, $"{tenant}-integration", "cara-demo-secret", string.Join(" ", ApiScopes.All));
+        var token = await Tokens.ClientCredentialsAsync(new HttpClient { BaseAddress = new Uri(BaseUrl) }, $"{tenant}-integration", "cara-demo-secret", string.Join(" ", ApiScopes.ClientScopes));
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -19,7 +19,10 @@ public enum PlatformRole
     Analyst,
 }
 
-/// <summary>What integration clients may be granted. Each tenant endpoint names the scope it needs.</summary>
+/// <summary>
+/// OAuth scopes of the API. Every endpoint names the one it needs, and a token reaches it only when it carries that
+/// scope: a person's token needs the scope as well as the role, so a token granted <c>openid</c> alone reaches nothing.
+/// </summary>
 public static class ApiScopes
 {
     public const string VenuesRead = "venues.read";
@@ -30,6 +33,21 @@ public static class ApiScopes
     public const string WorkshopsRead = "workshops.read";
     public const string WorkshopsWrite = "workshops.write";
 
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>The victim's details. Only for people, through applications the licence holder trusts with it.</summary>
+    public const string VictimsRead = "victims.read";
+
+    /// <summary>Running the tenant's service: members, invitations, integration clients and the webhook log.</summary>
+    public const string TenantAdmin = "tenant.admin";
+
+    /// <summary>The licence holder's functions under /api/v1/national.</summary>
+    public const string PlatformAdmin = "platform.admin";
+
+    /// <summary>What a ProviderAdmin may grant an integration client.</summary>
+    public static readonly IReadOnlyList<string> ClientScopes =
         [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite, WorkshopsRead, WorkshopsWrite];
+
+    /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
+    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, TenantAdmin, PlatformAdmin];
+
+    public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. PersonScopes];
 }

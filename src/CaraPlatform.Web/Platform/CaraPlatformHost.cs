@@ -117,7 +117,7 @@ public static class CaraPlatformHost
                     ClientCredentials = new OpenApiOAuthFlow
                     {
                         TokenUrl = new Uri(IdentitySetup.TokenPath, UriKind.Relative),
-                        Scopes = Domain.Access.ApiScopes.All.ToDictionary(s => s, s => s),
+                        Scopes = Domain.Access.ApiScopes.ClientScopes.ToDictionary(s => s, s => s),
                     },
                 },
             });

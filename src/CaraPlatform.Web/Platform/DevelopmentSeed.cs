@@ -63,7 +63,7 @@ public static class DevelopmentSeed
                 var clientId = $"{slug}-integration";
                 if (!await db.IntegrationClients.AnyAsync(c => c.ClientId == clientId, cancellationToken))
                     await scope.ServiceProvider.GetRequiredService<IntegrationClients>()
-                        .CreateAsync($"{tenant.Name} demo integration", ApiScopes.All, actor: null, clientId, ClientSecret, cancellationToken);
+                        .CreateAsync($"{tenant.Name} demo integration", ApiScopes.ClientScopes, actor: null, clientId, ClientSecret, cancellationToken);
             }
         }
     }

@@ -47,22 +47,33 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         Assert.NotEmpty(endpoints);
         var routeValues = await ExampleRouteValuesAsync();
 
-        var callers = new List<(string Name, HttpClient Http, Func<TenantAccessRequirement, HttpStatusCode?> Expected)>
+        var callers = new List<Caller<TenantAccessRequirement>>
         {
-            ("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
-            ("platform role without membership", await fixture.PersonApiAsync("licence-admin@hamptontrust.demo"), _ => HttpStatusCode.NotFound),
-            ("client with every scope", await fixture.ApiClientAsync(Tenant), r => r.Scope is null ? HttpStatusCode.Forbidden : null),
-            ("client of another tenant", await fixture.ApiClientAsync("west-yorkshire"), _ => HttpStatusCode.NotFound),
+            new("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
+            new("platform role without membership", await fixture.PersonApiAsync("licence-admin@hamptontrust.demo"), _ => HttpStatusCode.NotFound),
+            new("client with every scope", await fixture.ApiClientAsync(Tenant), r => r.ClientsMayCall ? null : HttpStatusCode.Forbidden),
+            new("client of another tenant", await fixture.ApiClientAsync("west-yorkshire"), _ => HttpStatusCode.NotFound),
         };
-        foreach (var (local, role) in new[]
+        // The token-scope dimension: a client reaches only what its one scope opens.
+        foreach (var scope in ApiScopes.ClientScopes)
         {
-            ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
-            ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
-        })
+            callers.Add(new($"client with {scope} only", await fixture.ApiClientAsync(Tenant, scope),
+                r => r.ClientsMayCall && r.Scope == scope ? null : HttpStatusCode.Forbidden));
+        }
+
+        foreach (var (local, role) in TenantPeople)
         {
-            callers.Add(($"{role} of {Tenant}", await fixture.PersonApiAsync($"{local}@hampshire.demo"),
-                r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
-            callers.Add(($"{role} of west-yorkshire", await fixture.PersonApiAsync($"{local}@west-yorkshire.demo"), _ => HttpStatusCode.NotFound));
+            var email = $"{local}@hampshire.demo";
+            callers.Add(new($"{role} of {Tenant}", await fixture.PersonApiAsync(email), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
+            callers.Add(new($"{role} of west-yorkshire", await fixture.PersonApiAsync($"{local}@west-yorkshire.demo"), _ => HttpStatusCode.NotFound));
+            // The role is not enough: a token granted openid alone reaches nothing, and one granted every scope but
+            // an endpoint's own is refused there.
+            callers.Add(new($"{role} of {Tenant} with openid only", await fixture.PersonApiAsync(email, scope: "openid"), _ => HttpStatusCode.Forbidden));
+            foreach (var missing in ApiScopes.Every.Where(s => s != ApiScopes.PlatformAdmin))
+            {
+                callers.Add(new($"{role} of {Tenant} without {missing}", await fixture.PersonApiAsync(email, scope: EveryScopeBut(missing)),
+                    _ => HttpStatusCode.Forbidden, Applies: r => r.Scope == missing));
+            }
         }
 
         Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
@@ -79,22 +90,42 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
         };
 
-        var callers = new List<(string Name, HttpClient Http, Func<PlatformAccessRequirement, HttpStatusCode?> Expected)>
+        var callers = new List<Caller<PlatformAccessRequirement>>
         {
-            ("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
-            ("client with every scope", await fixture.ApiClientAsync(Tenant), _ => HttpStatusCode.Forbidden),
-            ("ProviderAdmin of a tenant", await fixture.PersonApiAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
+            new("anonymous", fixture.Web.CreateClient(), _ => HttpStatusCode.Unauthorized),
+            new("client with every scope", await fixture.ApiClientAsync(Tenant), _ => HttpStatusCode.Forbidden),
+            new("ProviderAdmin of a tenant", await fixture.PersonApiAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
         };
         foreach (var (local, role) in new[]
         {
             ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
         })
         {
-            callers.Add((role.ToString(), await fixture.PersonApiAsync($"{local}@hamptontrust.demo"), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
+            var email = $"{local}@hamptontrust.demo";
+            callers.Add(new(role.ToString(), await fixture.PersonApiAsync(email), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
+            callers.Add(new($"{role} with openid only", await fixture.PersonApiAsync(email, scope: "openid"), _ => HttpStatusCode.Forbidden));
+            foreach (var missing in ApiScopes.PersonScopes)
+            {
+                callers.Add(new($"{role} without {missing}", await fixture.PersonApiAsync(email, scope: EveryScopeBut(missing)),
+                    _ => HttpStatusCode.Forbidden, Applies: r => r.Scope == missing));
+            }
         }
 
         Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
     }
+
+    private static readonly (string Local, TenantRole Role)[] TenantPeople =
+    [
+        ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
+        ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
+    ];
+
+    private static string EveryScopeBut(string missing) =>
+        string.Join(" ", UserTokens.EveryScope.Split(' ').Where(s => s != missing));
+
+    /// <summary>Someone calling the API, what each endpoint should answer them (null: allowed), and which endpoints to try.</summary>
+    private sealed record Caller<TRequirement>(
+        string Name, HttpClient Http, Func<TRequirement, HttpStatusCode?> Expected, Func<TRequirement, bool>? Applies = null);
 
     [Fact]
     public async Task Every_tenant_portal_page_answers_each_caller_as_its_policy_declares()
@@ -121,11 +152,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             ("anonymous", UserTokens.Browser(fixture.Web), _ => "sign-in"),
             ("platform role without membership", await SessionAsync("licence-admin@hamptontrust.demo"), _ => "404"),
         };
-        foreach (var (local, role) in new[]
-        {
-            ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
-            ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
-        })
+        foreach (var (local, role) in TenantPeople)
         {
             callers.Add(($"{role} of {Tenant}", await SessionAsync($"{local}@hampshire.demo"), r => r.Roles.Contains(role) ? "200" : "access-denied"));
             callers.Add(($"{role} of west-yorkshire", await SessionAsync($"{local}@west-yorkshire.demo"), _ => "404"));
@@ -160,8 +187,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
 
     /// <summary>Calls every endpoint as every caller; each endpoint must carry one requirement of the kind expected.</summary>
     private static async Task<List<string>> FailuresAsync<TRequirement>(
-        IEnumerable<RouteEndpoint> endpoints, Dictionary<string, string> routeValues,
-        IEnumerable<(string Name, HttpClient Http, Func<TRequirement, HttpStatusCode?> Expected)> callers)
+        IEnumerable<RouteEndpoint> endpoints, Dictionary<string, string> routeValues, IEnumerable<Caller<TRequirement>> callers)
         where TRequirement : IAuthorizationRequirement
     {
         var failures = new List<string>();
@@ -176,8 +202,9 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             }
 
             var url = Url(endpoint, routeValues);
-            foreach (var (name, http, expected) in callers)
+            foreach (var (name, http, expected, applies) in callers)
             {
+                if (applies?.Invoke(requirement) == false) continue;
                 var status = await SendAsync(http, method, url);
                 var want = expected(requirement);
                 if (!Matches(status, want)) failures.Add($"{method} {url} as {name}: got {(int)status}, expected {Describe(want)}");
@@ -212,12 +239,13 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
             .ReadAs<IssuedClientResponse>(HttpStatusCode.Created);
         var invitation = await (await admin.PostJson($"/api/v1/tenants/{Tenant}/invitations",
             new CreateInvitationRequest($"matrix-{Guid.NewGuid():N}@example.org", [TenantRole.Facilitator]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
-        var referral = await ReferralApi.CreateAsync(api, Tenant);
         // The demo facilitator is one of the run's two, so that the register pages (for the run's own facilitators) answer it 200.
         var demoFacilitator = await DemoUserIdAsync("facilitator@hampshire.demo");
         var second = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator);
         var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), demoFacilitator, second.UserId);
-        var booking = await WorkshopApi.BookAsync(api, Tenant, run, await WorkshopApi.EligibleAsync(api, Tenant));
+        // The referral is the run's participant, so that the demo facilitator may read it too.
+        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
+        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
         return new Dictionary<string, string>
         {
             ["tenant"] = Tenant,

@@ -54,7 +54,7 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
         var key = $"{tenant}|{scope}";
         if (!_tokens.ContainsKey(key)) await EnsureIntegrationClientAsync(tenant);
         if (!_tokens.TryGetValue(key, out var token))
-            _tokens[key] = token = await Tokens.ClientCredentialsAsync(Web.CreateClient(), $"{tenant}-integration", "cara-demo-secret", scope ?? string.Join(" ", ApiScopes.All));
+            _tokens[key] = token = await Tokens.ClientCredentialsAsync(Web.CreateClient(), $"{tenant}-integration", "cara-demo-secret", scope ?? string.Join(" ", ApiScopes.ClientScopes));
         var client = Web.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
@@ -68,9 +68,12 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>An HTTP client holding a person's access token, got through the authorization code flow.</summary>
-    public async Task<HttpClient> PersonApiAsync(string email, string password = "CaraDemo!2026") =>
-        Bearer((await UserTokens.AuthorizationCodeAsync(Web, email, password: password)).AccessToken);
+    /// <summary>
+    /// An HTTP client holding a person's access token, got through the authorization code flow, granted
+    /// <paramref name="scope"/> (every scope unless given).
+    /// </summary>
+    public async Task<HttpClient> PersonApiAsync(string email, string password = "CaraDemo!2026", string? scope = null) =>
+        Bearer((await UserTokens.AuthorizationCodeAsync(Web, email, scope, password)).AccessToken);
 
     /// <summary>Demo clients exist for two tenants; others get one with the same id pattern and secret, made as a ProviderAdmin would.</summary>
     private async Task EnsureIntegrationClientAsync(string tenant)
@@ -82,7 +85,7 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
             var clientId = $"{tenant}-integration";
             if (!await db.IntegrationClients.AnyAsync(c => c.ClientId == clientId))
-                await scope.ServiceProvider.GetRequiredService<IntegrationClients>().CreateAsync($"{tenant} tests", ApiScopes.All, null, clientId, "cara-demo-secret");
+                await scope.ServiceProvider.GetRequiredService<IntegrationClients>().CreateAsync($"{tenant} tests", ApiScopes.ClientScopes, null, clientId, "cara-demo-secret");
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class FakeClockHost : IDisposable
 
     /// <summary>The tenant's integration client (made by <see cref="CaraPlatformFixture.ApiClientAsync"/> first) with every scope.</summary>
     public async Task<HttpClient> ClientAsync(string tenant) =>
-        Bearer(await Tokens.ClientCredentialsAsync(Web.CreateClient(), $"{tenant}-integration", "cara-demo-secret", string.Join(" ", ApiScopes.All)));
+        Bearer(await Tokens.ClientCredentialsAsync(Web.CreateClient(), $"{tenant}-integration", "cara-demo-secret", string.Join(" ", ApiScopes.ClientScopes)));
 
     public void Dispose() => Web.Dispose();
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Access;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
@@ -36,10 +37,12 @@ public static partial class UserTokens
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token,
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
-                Permissions.Scopes.Email, Permissions.Scopes.Profile, Permissions.Prefixes.Scope + "venues.read", Permissions.Prefixes.Scope + "venues.write",
+                Permissions.Scopes.Email, Permissions.Scopes.Profile,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        // A first-party application the licence holder trusts with every scope, the victim's details included.
+        foreach (var granted in ApiScopes.Every) descriptor.Permissions.Add(Permissions.Prefixes.Scope + granted);
         await applications.CreateAsync(descriptor);
     }
 
@@ -83,9 +86,13 @@ public static partial class UserTokens
         }));
     }
 
+    /// <summary>What a person's token is granted unless a test asks for less: every scope there is.</summary>
+    public static readonly string EveryScope = "openid email profile offline_access " + string.Join(" ", ApiScopes.Every);
+
     public static async Task<TokenSet> AuthorizationCodeAsync(WebApplicationFactory<Program> web, string email,
-        string scope = "openid email profile offline_access venues.read venues.write", string password = "CaraDemo!2026")
+        string? scope = null, string password = "CaraDemo!2026")
     {
+        scope ??= EveryScope;
         await EnsureClientAsync(web);
         using var browser = Browser(web);
         var signIn = await SignInAsync(browser, email, password);

@@ -32,8 +32,8 @@ internal sealed class CreateClientRequestValidator : AbstractValidator<CreateCli
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200).Matches("^[A-Za-z0-9 .,'()-]+$")
             .WithMessage("'{PropertyName}' may hold letters, digits, spaces and . , ' ( ) -");
         RuleFor(c => c.Scopes).NotEmpty();
-        RuleForEach(c => c.Scopes).Must(s => ApiScopes.All.Contains(s))
-            .WithMessage($"'{{PropertyValue}}' is not a scope; use {string.Join(", ", ApiScopes.All)}.");
+        RuleForEach(c => c.Scopes).Must(s => ApiScopes.ClientScopes.Contains(s))
+            .WithMessage($"'{{PropertyValue}}' is not a scope; use {string.Join(", ", ApiScopes.ClientScopes)}.");
     }
 }
 
@@ -43,7 +43,7 @@ public static class ClientEndpoints
     public static void MapClients(this RouteGroupBuilder tenantApi)
     {
         var clients = tenantApi.MapGroup("/clients").WithTags("Integration clients")
-            .RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
+            .RequireTenantApiAccess(ApiScopes.TenantAdmin, TenantRole.ProviderAdmin);
         clients.MapGet("/", List).WithName("ListClients").WithSummary("List the tenant's integration clients")
             .WithDescription("ProviderAdmin only. Secrets are never listed: they are shown once, when issued.");
         clients.MapPost("/", Create).WithName("CreateClient").WithSummary("Create an integration client; its secret is shown once")

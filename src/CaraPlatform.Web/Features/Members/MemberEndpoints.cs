@@ -54,7 +54,7 @@ public static class MemberEndpoints
 {
     public static void MapMembers(this RouteGroupBuilder tenantApi)
     {
-        var members = tenantApi.MapGroup("/members").WithTags("Members").RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
+        var members = tenantApi.MapGroup("/members").WithTags("Members").RequireTenantApiAccess(ApiScopes.TenantAdmin, TenantRole.ProviderAdmin);
         members.MapGet("/", List).WithName("ListMembers").WithSummary("List the tenant's members and their roles")
             .WithDescription("ProviderAdmin only. Each member carries a version to send back when changing roles.");
         members.MapPut("/{memberId:guid}", Update).WithName("UpdateMember").WithSummary("Change a member's roles")
@@ -64,7 +64,7 @@ public static class MemberEndpoints
             .WithDescription("The person keeps their account and other tenants' memberships. The last ProviderAdmin cannot be removed (409).")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-        var invitations = tenantApi.MapGroup("/invitations").WithTags("Members").RequireTenantApiAccess(scope: null, TenantRole.ProviderAdmin);
+        var invitations = tenantApi.MapGroup("/invitations").WithTags("Members").RequireTenantApiAccess(ApiScopes.TenantAdmin, TenantRole.ProviderAdmin);
         invitations.MapGet("/", ListInvitations).WithName("ListInvitations").WithSummary("List invitations")
             .WithDescription("Open, accepted and cancelled invitations, newest first. Links are never listed.");
         invitations.MapPost("/", Invite).WithName("CreateInvitation")

@@ -25,23 +25,23 @@ public static class NoticeEndpoints
             .ProducesValidationProblem()
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, TenantRole.ForceSpoc, TenantRole.Coordinator, TenantRole.ProviderAdmin);
         notices.MapPost("/{noticeId:guid}/read", MarkRead).WithName("MarkNoticeRead").WithSummary("Mark a notice read")
-            .WithDescription("For the force's SPOC. Idempotent: reading a notice again keeps the first time it was read. 404 when the inbox has no such notice.")
+            .WithDescription("For the force's SPOC, or an integration client reading the inbox (referrals.read). Idempotent: reading a notice again keeps the first time it was read. 404 when the inbox has no such notice.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireTenantApiAccess(null, TenantRole.ForceSpoc);
+            .RequireTenantApiAccess(ApiScopes.ReferralsRead, TenantRole.ForceSpoc);
         notices.MapPost("/{noticeId:guid}/replay", Replay).WithName("ReplayNotice").WithTags("Webhooks")
             .WithSummary("Send a notice to the webhook again")
             .WithDescription("A Delivered or Failed notice goes back to Pending with its attempts reset; the dispatcher sends it again with the same " +
                 "event id and body, so a receiver that already has it can recognise it. 409 while it is Pending or when the tenant had no webhook " +
                 "(NotConfigured). Audited.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireTenantApiAccess(null, TenantRole.ProviderAdmin);
+            .RequireTenantApiAccess(ApiScopes.TenantAdmin, TenantRole.ProviderAdmin);
 
         tenantApi.MapGet("/webhook/deliveries", Deliveries).WithName("ListWebhookDeliveries").WithTags("Webhooks")
             .WithSummary("The webhook delivery log, newest notice first")
             .WithDescription("Every notice with its webhook state and each attempt made (status code or error, duration). state filters by " +
                 $"Pending, Delivered, Failed or NotConfigured. Pages of at most {PoliceNotices.MaxPageSize} (default {DefaultPageSize}); pass nextCursor as cursor for older ones.")
             .ProducesValidationProblem()
-            .RequireTenantApiAccess(null, TenantRole.ProviderAdmin);
+            .RequireTenantApiAccess(ApiScopes.TenantAdmin, TenantRole.ProviderAdmin);
     }
 
     /// <param name="notices">The tenant's notices.</param>

@@ -40,7 +40,7 @@ public static class PlatformStaffEndpoints
 {
     public static void MapPlatformStaff(this RouteGroupBuilder nationalApi)
     {
-        var staff = nationalApi.MapGroup("/platform-staff").WithTags("Licence holder").RequirePlatformApiAccess(PlatformRole.LicenceAdmin);
+        var staff = nationalApi.MapGroup("/platform-staff").WithTags("Licence holder").RequirePlatformApiAccess(ApiScopes.PlatformAdmin, PlatformRole.LicenceAdmin);
         staff.MapGet("/", List).WithName("ListPlatformStaff").WithSummary("List people holding platform roles")
             .WithDescription("LicenceAdmin only.");
         staff.MapPut("/{userId:guid}/roles", UpdateRoles).WithName("UpdatePlatformRoles").WithSummary("Set a person's platform roles")
@@ -51,7 +51,7 @@ public static class PlatformStaffEndpoints
             .WithSummary("Invite a tenant's ProviderAdmin (e.g. its first)")
             .WithDescription("LicenceAdmin only, without being a member of the tenant.")
             .Validates<CreateAdminInvitationRequest>()
-            .RequirePlatformApiAccess(PlatformRole.LicenceAdmin);
+            .RequirePlatformApiAccess(ApiScopes.PlatformAdmin, PlatformRole.LicenceAdmin);
     }
 
     private static async Task<Ok<List<PlatformStaffResponse>>> List(UserManager<CaraUser> users, CancellationToken cancellationToken)

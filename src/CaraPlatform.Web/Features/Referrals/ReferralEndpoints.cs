@@ -36,14 +36,15 @@ public static class ReferralEndpoints
             .RequireTenantApiAccess(ApiScopes.ReferralsWrite, Referrers);
         referrals.MapGet("/", List).WithName("ListReferrals").WithSummary("List referrals")
             .WithDescription("Newest first. Filters: status (repeatable), receivedFrom/receivedTo (UK dates, inclusive), policeReference (prefix). " +
-                "Pass nextCursor as cursor for the next page.")
+                "Pass nextCursor as cursor for the next page. A facilitator sees only the participants of their own runs.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, Readers);
         referrals.MapGet("/screening-checklist", Checklist).WithName("GetScreeningChecklist").WithSummary("The screening checklist")
             .WithDescription("The national eligibility rules and the tenant's own questions, which every screening must answer.")
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, Readers);
         referrals.MapGet("/{referralId:guid}", Get).WithName("GetReferral").WithSummary("Get a referral with its timeline")
-            .WithDescription("The referral, its deadlines as of today, the moves allowed next and every move so far. Never the victim's details.")
+            .WithDescription("The referral, its deadlines as of today, the moves allowed next and every move so far. Never the victim's details. " +
+                "A facilitator reads only the participants of their own runs (404 for others).")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, Readers);
         referrals.MapPut("/{referralId:guid}", Correct).WithName("CorrectReferral").WithSummary("Correct a referral before screening")
@@ -86,7 +87,7 @@ public static class ReferralEndpoints
         referrals.MapGet("/{referralId:guid}/victim", GetVictim).WithName("GetReferralVictim").WithSummary("The victim's details (victim-contact service)")
             .WithDescription("Victim-contact workers and provider admins only; never integration clients. Every view is audited.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireTenantApiAccess(scope: null, TenantRole.VictimContactWorker, TenantRole.ProviderAdmin);
+            .RequireTenantApiAccess(ApiScopes.VictimsRead, TenantRole.VictimContactWorker, TenantRole.ProviderAdmin);
     }
 
     private sealed record MoveContext(TimeProvider Clock, CaraTenantInfo Tenant);
@@ -138,16 +139,17 @@ public static class ReferralEndpoints
     /// <param name="cursor">nextCursor of the previous page.</param>
     /// <param name="limit">Page size, 1 to 100 (default 25).</param>
     /// <param name="handler">Referral handler.</param>
+    /// <param name="user">Caller.</param>
     /// <param name="cancellationToken">Request aborted.</param>
     private static async Task<Results<Ok<ReferralPage>, ValidationProblem>> List(
-        ReferralHandler handler, CancellationToken cancellationToken, [FromQuery] ReferralStatus[]? status = null, DateOnly? receivedFrom = null,
+        ReferralHandler handler, ClaimsPrincipal user, CancellationToken cancellationToken, [FromQuery] ReferralStatus[]? status = null, DateOnly? receivedFrom = null,
         DateOnly? receivedTo = null, string? policeReference = null, string? cursor = null, int limit = ReferralQuery.DefaultLimit)
     {
         if (limit is < 1 or > ReferralQuery.MaxLimit)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["'limit' must be between 1 and 100."] });
         if (receivedFrom > receivedTo)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["receivedTo"] = ["'receivedTo' must not be before 'receivedFrom'."] });
-        var page = await handler.ListAsync(new ReferralQuery(status, receivedFrom, receivedTo, policeReference, cursor, limit), cancellationToken);
+        var page = await handler.ListAsync(new ReferralQuery(status, receivedFrom, receivedTo, policeReference, cursor, limit), user, cancellationToken);
         return TypedResults.Ok(new ReferralPage(page.Items.Select(Summary).ToList(), page.NextCursor));
 
         static ReferralSummary Summary(Referral r) => new(

@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
+using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
@@ -30,7 +32,7 @@ public sealed record ReferralQuery(
 /// </summary>
 public sealed class ReferralHandler(
     CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, UserManager<CaraUser> users,
-    AuditTrail audit, TimeProvider clock)
+    UserTenants userTenants, AuditTrail audit, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo
         ?? throw new InvalidOperationException("Referrals are handled inside a tenant.");
@@ -53,10 +55,29 @@ public sealed class ReferralHandler(
     public Task<Referral?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    /// <summary>The referral as shown to someone: the view of an offender's record is audited (DPA 2018 s.62).</summary>
+    /// <summary>
+    /// The referrals <paramref name="user"/> may read. A person whose only role in the tenant is Facilitator reads
+    /// only the participants of their own runs: they need nobody else's record to run a workshop. Everyone else the
+    /// endpoint lets in (other roles, clients holding the scope) reads the tenant's referrals.
+    /// </summary>
+    public async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referrals = db.Referrals.AsNoTracking();
+        if (user.PersonId() is not { } personId) return referrals;
+        var roles = await userTenants.RolesIn(Tenant, personId, cancellationToken) ?? [];
+        if (roles.Any(r => r != TenantRole.Facilitator)) return referrals;
+        return referrals.Where(r => db.Bookings.Any(b => b.ReferralId == r.Id && b.Status != BookingStatus.Cancelled
+            && db.CourseRuns.Any(run => run.Id == b.RunId && run.FacilitatorIds.Contains(personId))));
+    }
+
+    /// <summary>Whether <paramref name="user"/> may read the referral (see <see cref="ReadableAsync"/>).</summary>
+    public async Task<bool> CanReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == id, cancellationToken);
+
+    /// <summary>The referral as shown to someone who may read it: the view of an offender's record is audited (DPA 2018 s.62).</summary>
     public async Task<Referral?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var referral = await GetAsync(id, cancellationToken);
+        var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (referral is not null) await AuditAsync(user, "referral-viewed", id, cancellationToken);
         return referral;
     }
@@ -76,9 +97,9 @@ public sealed class ReferralHandler(
         return referral;
     }
 
-    public async Task<ReferralPageResult> ListAsync(ReferralQuery query, CancellationToken cancellationToken)
+    public async Task<ReferralPageResult> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var referrals = db.Referrals.AsNoTracking();
+        var referrals = await ReadableAsync(user, cancellationToken);
         if (query.Statuses is { Count: > 0 } statuses)
             referrals = referrals.Where(r => statuses.Contains(r.Status));
         if (query.ReceivedFrom is { } from)

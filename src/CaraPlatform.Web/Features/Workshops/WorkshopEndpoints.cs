@@ -80,7 +80,9 @@ public static class WorkshopEndpoints
 
         tenantApi.MapGet("/referrals/{referralId:guid}/bookings", ReferralBookings).WithTags("Referrals").WithName("ListReferralBookings")
             .WithSummary("The referral's bookings and attendance")
-            .WithDescription("Every run the referral was booked on, newest first, with each workshop's mark: what the SPOC follows.")
+            .WithDescription("Every run the referral was booked on, newest first, with each workshop's mark: what the SPOC follows. " +
+                "A facilitator reads only the participants of their own runs (404 for others).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.ReferralsRead,
                 TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.ForceSpoc, TenantRole.Facilitator, TenantRole.VictimContactWorker);
     }
@@ -171,8 +173,11 @@ public static class WorkshopEndpoints
         return TypedResults.File(pdf, "application/pdf", fileName);
     }
 
-    private static async Task<Ok<List<BookingResponse>>> ReferralBookings(Guid referralId, WorkshopHandler handler, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> ReferralBookings(
+        Guid referralId, ClaimsPrincipal user, WorkshopHandler handler, Referrals.ReferralHandler referrals, CancellationToken cancellationToken)
     {
+        if (!await referrals.CanReadAsync(referralId, user, cancellationToken))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");
         var bookings = await handler.Bookings.Where(b => b.ReferralId == referralId).OrderByDescending(b => b.BookedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(await handler.DescribeAsync(bookings, cancellationToken));
     }

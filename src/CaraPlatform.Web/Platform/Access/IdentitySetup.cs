@@ -124,7 +124,7 @@ public static class IdentitySetup
                     .AllowRefreshTokenFlow();
                 o.RegisterScopes([
                     OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile,
-                    OpenIddictConstants.Scopes.OfflineAccess, .. ApiScopes.All]);
+                    OpenIddictConstants.Scopes.OfflineAccess, .. ApiScopes.Every]);
                 o.SetAccessTokenLifetime(TimeSpan.FromMinutes(15));
                 o.SetRefreshTokenLifetime(TimeSpan.FromDays(1));
                 ConfigureKeys(o, builder.Configuration, builder.Environment);

@@ -8,20 +8,24 @@ using OpenIddict.Validation.AspNetCore;
 namespace CaraPlatform.Web.Platform.Access;
 
 /// <summary>
-/// A licence-holder function: the person must hold one of <see cref="Roles"/> as a platform role. Read from the
-/// account on every request, so that a role taken away stops working at once. Integration clients never qualify.
+/// A licence-holder function: the person must hold one of <see cref="Roles"/> as a platform role, and the token must
+/// carry <see cref="Scope"/>. Roles are read from the account on every request, so that a role taken away stops
+/// working at once. Integration clients never qualify.
 /// </summary>
-public sealed class PlatformAccessRequirement(IReadOnlyList<PlatformRole> roles) : IAuthorizationRequirement
+public sealed class PlatformAccessRequirement(string scope, IReadOnlyList<PlatformRole> roles) : IAuthorizationRequirement
 {
+    public string Scope { get; } = scope;
+
     public IReadOnlyList<PlatformRole> Roles { get; } = roles;
 
-    public override string ToString() => $"platform roles {string.Join("/", Roles)}";
+    public override string ToString() => $"platform roles {string.Join("/", Roles)}; scope {Scope}";
 }
 
 internal sealed class PlatformAccessHandler(UserManager<CaraUser> users) : AuthorizationHandler<PlatformAccessRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PlatformAccessRequirement requirement)
     {
+        if (!context.User.GrantsScope(requirement.Scope)) return;
         var user = context.User.PersonId() is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         if (user is not null && user.PlatformRoles.Intersect(requirement.Roles).Any()) context.Succeed(requirement);
     }
@@ -29,11 +33,11 @@ internal sealed class PlatformAccessHandler(UserManager<CaraUser> users) : Autho
 
 public static class PlatformAccessEndpointExtensions
 {
-    /// <summary>Licence-holder API endpoints: bearer tokens of people holding one of the platform roles.</summary>
-    public static TBuilder RequirePlatformApiAccess<TBuilder>(this TBuilder builder, params PlatformRole[] roles)
+    /// <summary>Licence-holder API endpoints: bearer tokens, carrying the scope, of people holding one of the platform roles.</summary>
+    public static TBuilder RequirePlatformApiAccess<TBuilder>(this TBuilder builder, string scope, params PlatformRole[] roles)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
-            .AddRequirements(new PlatformAccessRequirement(roles))
+            .AddRequirements(new PlatformAccessRequirement(scope, roles))
             .Build());
 }

@@ -25,12 +25,19 @@ public static class CaraClaims
         principal.FindFirst(ClientTenant) is null && Guid.TryParse(principal.FindFirstValue(OpenIddictConstants.Claims.Subject), out var id)
             ? id
             : null;
+
+    /// <summary>
+    /// Whether the principal may use an endpoint needing <paramref name="scope"/>: a bearer token only when granted
+    /// it; the portal's cookie, which carries no scopes, only where no scope applies (null).
+    /// </summary>
+    public static bool GrantsScope(this ClaimsPrincipal principal, string? scope) => scope is null || principal.HasScope(scope);
 }
 
 /// <summary>
-/// Access to the route's tenant: a person must be a member holding one of <see cref="Roles"/>; an integration
-/// client must be bound to the tenant and hold <see cref="Scope"/>. Not a member or bound elsewhere: 404, so that
-/// the tenant's existence is not revealed. A member without the role or scope: 403.
+/// Access to the route's tenant. A person must be a member holding one of <see cref="Roles"/>, and a person's bearer
+/// token must also carry <see cref="Scope"/>; an integration client must be bound to the tenant and hold the scope,
+/// which must be one a client may be granted. Not a member or bound elsewhere: 404, so that the tenant's existence is
+/// not revealed. A member without the role or scope: 403. Portal pages (the Identity cookie) have no scope: null.
 /// </summary>
 public sealed class TenantAccessRequirement(string? scope, IReadOnlyList<TenantRole> roles) : IAuthorizationRequirement
 {
@@ -38,7 +45,10 @@ public sealed class TenantAccessRequirement(string? scope, IReadOnlyList<TenantR
 
     public IReadOnlyList<TenantRole> Roles { get; } = roles;
 
-    public override string ToString() => $"tenant access: roles {string.Join("/", Roles)}; client scope {Scope ?? "none"}";
+    /// <summary>Whether an integration client holding the scope passes (never for a person-only scope or a portal page).</summary>
+    public bool ClientsMayCall => Scope is not null && ApiScopes.ClientScopes.Contains(Scope);
+
+    public override string ToString() => $"tenant access: roles {string.Join("/", Roles)}; scope {Scope ?? "none (portal)"}";
 }
 
 internal sealed class TenantAccessHandler(
@@ -56,14 +66,14 @@ internal sealed class TenantAccessHandler(
         if (principal.FindFirst(CaraClaims.ClientTenant)?.Value is { } boundTenant)
         {
             if (boundTenant != tenant.Id) context.Fail(new AuthorizationFailureReason(this, NotInTenant));
-            else if (requirement.Scope is not null && principal.HasScope(requirement.Scope)) context.Succeed(requirement);
+            else if (requirement.ClientsMayCall && principal.HasScope(requirement.Scope!)) context.Succeed(requirement);
             return;
         }
 
         if (principal.PersonId() is not { } userId) return;
         var roles = await userTenants.RolesIn(tenant, userId);
         if (roles is null) context.Fail(new AuthorizationFailureReason(this, NotInTenant));
-        else if (roles.Intersect(requirement.Roles).Any()) context.Succeed(requirement);
+        else if (roles.Intersect(requirement.Roles).Any() && principal.GrantsScope(requirement.Scope)) context.Succeed(requirement);
     }
 }
 
@@ -92,10 +102,10 @@ internal sealed class TenantAccessResultHandler(IProblemDetailsService problems)
 public static class TenantAccessEndpointExtensions
 {
     /// <summary>
-    /// API endpoints: bearer tokens only, for the roles named or clients holding the scope. A null scope means no
-    /// integration client may call it (e.g. managing clients).
+    /// API endpoints: bearer tokens only, for people holding one of the roles and whose token carries the scope, and
+    /// for clients holding the scope when it is one of <see cref="ApiScopes.ClientScopes"/>.
     /// </summary>
-    public static TBuilder RequireTenantApiAccess<TBuilder>(this TBuilder builder, string? scope, params TenantRole[] roles)
+    public static TBuilder RequireTenantApiAccess<TBuilder>(this TBuilder builder, string scope, params TenantRole[] roles)
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()

@@ -50,7 +50,7 @@ public sealed class ReferralListModel(
         try
         {
             var page = await handler.ListAsync(
-                new ReferralQuery(Status is { } s ? [s] : null, ReceivedFrom, ReceivedTo, PoliceReference, Cursor, PageSize), cancellationToken);
+                new ReferralQuery(Status is { } s ? [s] : null, ReceivedFrom, ReceivedTo, PoliceReference, Cursor, PageSize), User, cancellationToken);
             Rows = [.. page.Items.Select(r => new Row(r, $"{r.Offender.GivenName} {r.Offender.FamilyName}", ReferralDeadlines.Classify(r, tenant.Settings, clock)))];
             NextCursor = page.NextCursor;
         }

@@ -27,7 +27,7 @@ public sealed class ScreeningQueueModel(ReferralHandler handler, IMultiTenantCon
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
         try
         {
-            var page = await handler.ListAsync(new ReferralQuery(ToScreen, Cursor: Cursor, Limit: PageSize, OldestFirst: true), cancellationToken);
+            var page = await handler.ListAsync(new ReferralQuery(ToScreen, Cursor: Cursor, Limit: PageSize, OldestFirst: true), User, cancellationToken);
             Rows = [.. page.Items.Select(r => new ReferralListModel.Row(r, $"{r.Offender.GivenName} {r.Offender.FamilyName}", ReferralDeadlines.Classify(r, tenant.Settings, clock)))];
             NextCursor = page.NextCursor;
         }
