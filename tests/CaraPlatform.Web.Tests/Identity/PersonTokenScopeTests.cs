@@ -98,7 +98,9 @@ public sealed class PersonTokenScopeTests(CaraPlatformFixture fixture)
         // And a client token cannot simply ask for one at the token endpoint.
         var token = await fixture.Web.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = "hampshire-integration", ["client_secret"] = "cara-demo-secret",
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "hampshire-integration",
+            ["client_secret"] = "cara-demo-secret",
             ["scope"] = ApiScopes.VictimsRead,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
