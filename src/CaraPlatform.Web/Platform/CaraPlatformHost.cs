@@ -108,10 +108,13 @@ public static class CaraPlatformHost
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<TenantPathParameterFilter>();
             o.SchemaFilter<ExampleSchemaFilter>();
-            o.AddSecurityDefinition("oauth2", new OpenApiSecurityScheme
+            o.OperationFilter<ScopeRequirementFilter>();
+            o.AddSecurityDefinition(ScopeRequirementFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "Integrators: client credentials with the client id and secret your ProviderAdmin issued. People: authorization code with PKCE.",
+                Description = "Integrators: client credentials with the client id and secret your ProviderAdmin issued. People: authorization code " +
+                    "with PKCE (S256) through an application the licence holder registered. Each operation names the one scope it needs; a " +
+                    "person's token needs that scope as well as the role.",
                 Flows = new OpenApiOAuthFlows
                 {
                     ClientCredentials = new OpenApiOAuthFlow
@@ -119,9 +122,14 @@ public static class CaraPlatformHost
                         TokenUrl = new Uri(IdentitySetup.TokenPath, UriKind.Relative),
                         Scopes = Domain.Access.ApiScopes.ClientScopes.ToDictionary(s => s, s => s),
                     },
+                    AuthorizationCode = new OpenApiOAuthFlow
+                    {
+                        AuthorizationUrl = new Uri(IdentitySetup.AuthorizePath, UriKind.Relative),
+                        TokenUrl = new Uri(IdentitySetup.TokenPath, UriKind.Relative),
+                        Scopes = Domain.Access.ApiScopes.Every.ToDictionary(s => s, s => s),
+                    },
                 },
             });
-            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("oauth2", document)] = [] });
         });
     }
 

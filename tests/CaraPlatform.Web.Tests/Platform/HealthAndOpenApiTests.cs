@@ -38,6 +38,29 @@ public sealed class HealthAndOpenApiTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
+    public async Task Every_operation_names_the_one_scope_it_needs()
+    {
+        var document = JsonDocument.Parse(await fixture.Web.CreateClient().GetStringAsync("/swagger/v1/swagger.json")).RootElement;
+        var scopes = new Dictionary<string, string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var security = operation.Value.GetProperty("security").EnumerateArray().Single().GetProperty("oauth2").EnumerateArray().Single();
+                scopes[$"{operation.Name.ToUpperInvariant()} {path.Name}"] = security.GetString()!;
+            }
+        }
+
+        Assert.Equal("victims.read", scopes["GET /api/v1/tenants/{tenant}/referrals/{referralId}/victim"]);
+        Assert.Equal("referrals.write", scopes["POST /api/v1/tenants/{tenant}/referrals"]);
+        Assert.Equal("tenant.admin", scopes["GET /api/v1/tenants/{tenant}/members"]);
+        Assert.Equal("platform.admin", scopes["GET /api/v1/national/platform-staff"]);
+        var flows = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2").GetProperty("flows");
+        Assert.False(flows.GetProperty("clientCredentials").GetProperty("scopes").TryGetProperty("victims.read", out _));
+        Assert.True(flows.GetProperty("authorizationCode").GetProperty("scopes").TryGetProperty("victims.read", out _));
+    }
+
+    [Fact]
     public async Task Swagger_UI_is_served()
     {
         var response = await fixture.Web.CreateClient().GetAsync("/swagger/index.html");

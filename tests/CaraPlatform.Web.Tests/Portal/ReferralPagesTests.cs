@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Platform;
@@ -19,7 +20,13 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
     [InlineData("spoc@hampshire.demo")]
     public async Task Staff_and_police_never_see_the_victim_on_the_referral_pages_and_are_refused_the_victim_page(string email)
     {
-        var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("hampshire"));
+        // A participant of a run the demo facilitator runs, so that the facilitator may read the referral too.
+        var api = await fixture.ApiClientAsync("hampshire");
+        var referral = await WorkshopApi.EligibleAsync(api, "hampshire");
+        var colleague = await TestPeople.MemberAsync(fixture, "hampshire", TenantRole.Facilitator);
+        var run = await WorkshopApi.ScheduleAsync(api, "hampshire", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(16),
+            await fixture.UserIdAsync("facilitator@hampshire.demo"), colleague.UserId);
+        await WorkshopApi.BookAsync(api, "hampshire", run, referral);
         var browser = await SignedInAsync(email);
 
         var detail = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");

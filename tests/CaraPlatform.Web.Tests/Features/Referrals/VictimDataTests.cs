@@ -97,7 +97,7 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
     {
         var referral = await CreateAsync(await fixture.ApiClientAsync(Tenant));
         Assert.Equal(HttpStatusCode.OK, (await (await fixture.PersonApiAsync("spoc@hampshire.demo")).GetAsync($"{Url(Tenant)}/{referral.Id}")).StatusCode);
-        var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, "facilitator@hampshire.demo");
+        var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, "coordinator@hampshire.demo");
         await UserTokens.GetOkAsync(browser, $"/t/{Tenant}/referrals/{referral.Id}");
 
         await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);

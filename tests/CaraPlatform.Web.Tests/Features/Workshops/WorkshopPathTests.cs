@@ -99,6 +99,8 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
         var refused = await (await planner.PostJson($"{Runs(Tenant)}/{second.Id}/bookings", new BookRequest(referral.Id))).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("NonCompliant", refused.GetProperty("currentState").GetString());
 
+        // The police decide a little later: notices raised at one instant would have no order between them.
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
         var rebooked = await ReferralApi.MoveAsync(police, Tenant, breached, "police-decision",
             new PoliceDecisionRequest(PoliceDecision.AllowRebooking, "Bus breakdown: reasonable excuse", null, breached.Version));
         Assert.Equal(ReferralStatus.Eligible, rebooked.Status);
