@@ -88,6 +88,7 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        services.AddScoped<SignInAttempts>();
 
         services.AddIdentityCore<CaraUser>(o =>
             {
