@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Portal;
 using Microsoft.Playwright;
 using OtpNet;
 
@@ -28,7 +29,7 @@ public sealed partial class SignInTests(PortalFixture portal)
 
         await PortalFixture.SignInAsync(page, "coordinator@hampshire.demo", "not-the-password-at-all");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The email or password is not right.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(SignInModel.NotSignedIn);
         await Assertions.Expect(page).ToHaveURLAsync(portal.BaseUrl + "/");
     }
 
@@ -42,8 +43,10 @@ public sealed partial class SignInTests(PortalFixture portal)
             await PortalFixture.SignInAsync(page, email, "wrong-password-" + attempt);
         await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This account is locked");
+        // The same words as for a wrong password or an unknown account, so that they do not say the account exists.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(SignInModel.NotSignedIn);
         await Assertions.Expect(page).Not.ToHaveURLAsync(TenantHome("hampshire"));
+        await Assertions.Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
     }
 
     [Fact]

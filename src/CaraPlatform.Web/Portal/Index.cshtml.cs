@@ -1,21 +1,26 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<CaraUser> signIn, UserManager<CaraUser> users, AuditTrail audit) : PageModel
+public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : PageModel
 {
-    [BindProperty] public string Email { get; set; } = "";
-    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public const string WrongPassword = "The email or password is not right.";
-    public const string LockedOut = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+    /// <summary>
+    /// The one answer to a refused sign-in, whether the account is unknown, the password wrong or the account locked,
+    /// so that it does not tell which accounts exist.
+    /// </summary>
+    public const string NotSignedIn = "The email or password is not right, or the account is locked for 15 minutes after too many failed attempts.";
+
+    public const string Missing = "Enter your email address and your password.";
 
     public string? Error { get; private set; }
 
@@ -25,17 +30,21 @@ public sealed class SignInModel(SignInManager<CaraUser> signIn, UserManager<Cara
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var user = await users.FindByEmailAsync(Email);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
+        {
+            Error = Missing;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var (user, result) = await attempts.PasswordAsync(Email, Password);
         var outcome = result.Succeeded ? "success" : result.IsLockedOut ? "locked-out" : result.RequiresTwoFactor ? "two-factor-required" : "failure";
         await audit.RecordAsync(new AuditEntry(AuditActions.SignIn, outcome, ActorUserId: user?.Id, Subject: Email,
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
         if (result.RequiresTwoFactor) return RedirectToPage("/SignIn/TwoFactor", new { ReturnUrl });
-        Error = result.IsLockedOut ? LockedOut : WrongPassword;
+        Error = NotSignedIn;
         return Page();
     }
 }

@@ -65,6 +65,9 @@ public static class ConnectEndpoints
             // A person locked out or removed since the code or refresh token was issued gets no new tokens.
             if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
                 return Forbid(Errors.InvalidGrant, "The account can no longer sign in.");
+            // A password, second-factor or membership change since then renewed the stamp (see PersonSessions).
+            if (result.Principal!.GetClaim(users.Options.ClaimsIdentity.SecurityStampClaimType) != await users.GetSecurityStampAsync(user))
+                return Forbid(Errors.InvalidGrant, "The account's sign-in has changed since this grant was issued: sign in again.");
 
             var identity = await PersonIdentity(user, users, result.Principal!.GetScopes());
             await audit.RecordAsync(new AuditEntry(AuditActions.TokenIssued, "success", ActorUserId: user.Id,
@@ -115,9 +118,13 @@ public static class ConnectEndpoints
         identity.SetClaim(Claims.Subject, await users.GetUserIdAsync(user));
         identity.SetClaim(Claims.Email, await users.GetEmailAsync(user));
         identity.SetClaim(Claims.Name, user.DisplayName);
+        // In no token sent out: codes and refresh tokens keep every claim, so the token endpoint can compare it.
+        var stampType = users.Options.ClaimsIdentity.SecurityStampClaimType;
+        identity.SetClaim(stampType, await users.GetSecurityStampAsync(user));
         identity.SetScopes(scopes);
         identity.SetDestinations(claim => claim.Type switch
         {
+            _ when claim.Type == stampType => [],
             Claims.Name when identity.HasScope(Scopes.Profile) => [Destinations.AccessToken, Destinations.IdentityToken],
             Claims.Email when identity.HasScope(Scopes.Email) => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],

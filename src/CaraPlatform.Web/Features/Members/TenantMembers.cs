@@ -2,6 +2,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Web.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Members;
@@ -30,7 +31,7 @@ public enum MemberChangeOutcome
 /// The current tenant's staff as its ProviderAdmins manage them, for the API and the portal alike, so that the
 /// last-admin rule and the audit trail apply whichever way a change arrives.
 /// </summary>
-public sealed class TenantMembers(CaraDbContext db, AuditTrail audit)
+public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, AuditTrail audit)
 {
     public async Task<List<MemberResponse>> ListAsync(CancellationToken cancellationToken)
     {
@@ -65,13 +66,18 @@ public sealed class TenantMembers(CaraDbContext db, AuditTrail audit)
             new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version));
     }
 
+    /// <summary>Removes the membership and ends the person's sessions and tokens, in one transaction.</summary>
     public async Task<MemberChangeOutcome> RemoveAsync(Guid memberId, Guid? actor, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (membership is null) return MemberChangeOutcome.NotFound;
         if (await LastProviderAdmin.IsLastAdmin(db, membership, cancellationToken)) return MemberChangeOutcome.LastProviderAdmin;
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
+        // A cookie or token got while a member must not keep working until it would next be checked or expire.
+        await sessions.EndAsync(membership.UserId);
+        await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, actor,
             Subject: membership.UserId.ToString()), cancellationToken);
         return MemberChangeOutcome.Done;

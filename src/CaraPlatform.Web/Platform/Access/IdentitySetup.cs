@@ -88,6 +88,10 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
+        // Cookies are checked against the person's security stamp on every request, so that PersonSessions ends them at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<PersonSessions>();
+        services.AddScoped<SignInAttempts>();
 
         services.AddIdentityCore<CaraUser>(o =>
             {

@@ -1,12 +1,13 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal.Account;
 
-public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, AuditTrail audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PageModel
 {
     [BindProperty] public string CurrentPassword { get; set; } = "";
     [BindProperty] public string NewPassword { get; set; } = "";
@@ -38,7 +39,8 @@ public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManag
             return Page();
         }
 
-        // The security stamp changed: renew this session's cookie; other sessions end at their next validation.
+        // Whoever had the old password may hold a session or tokens: end them all, then renew this session's cookie.
+        await sessions.EndAsync(user.Id);
         await signIn.RefreshSignInAsync(user);
         Changed = true;
         return Page();

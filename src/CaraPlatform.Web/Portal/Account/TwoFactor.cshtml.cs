@@ -1,6 +1,7 @@
 using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,8 @@ namespace CaraPlatform.Web.Portal.Account;
 /// TOTP enrolment: the key is shown as text (and as an otpauth:// address) rather than a QR image, so the page needs
 /// no script and works with a screen reader. Two-factor is turned on only once a code from the app checks out.
 /// </summary>
-public sealed class TwoFactorEnrolmentModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, AuditTrail audit) : PageModel
+public sealed class TwoFactorEnrolmentModel(
+    UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PageModel
 {
     private const string Issuer = "CARA Platform";
     private const int RecoveryCodeCount = 10;
@@ -50,7 +52,8 @@ public sealed class TwoFactorEnrolmentModel(UserManager<CaraUser> users, SignInM
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorEnabled, "success", ActorUserId: user.Id, Subject: user.Email,
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
-        // The security stamp changed: renew the cookie so this session stays valid.
+        // Sessions signed in without the second factor end; this one is renewed and goes on.
+        await sessions.EndAsync(user.Id);
         await signIn.RefreshSignInAsync(user);
         Enabled = true;
         return Page();
@@ -64,6 +67,7 @@ public sealed class TwoFactorEnrolmentModel(UserManager<CaraUser> users, SignInM
         await users.ResetAuthenticatorKeyAsync(user);
         await audit.RecordAsync(new AuditEntry(AuditActions.TwoFactorDisabled, "success", ActorUserId: user.Id, Subject: user.Email,
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
+        await sessions.EndAsync(user.Id);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
@@ -77,6 +81,8 @@ public sealed class TwoFactorEnrolmentModel(UserManager<CaraUser> users, SignInM
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key after reset.");
+            // A new key renews the security stamp, which would end this very session at its next request.
+            await signIn.RefreshSignInAsync(user);
         }
 
         FormattedKey = InGroupsOfFour(key);

@@ -1,5 +1,6 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +10,17 @@ namespace CaraPlatform.Web.Portal.SignIn;
 
 /// <summary>The second step of signing in, for people who enrolled TOTP: the password step left a two-factor cookie.</summary>
 [AllowAnonymous]
-public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, AuditTrail audit) : PageModel
+public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, SignInAttempts attempts, AuditTrail audit) : PageModel
 {
     public const string WrongCode = "That code is not right. Check your authenticator app and try again.";
 
-    [BindProperty] public string Code { get; set; } = "";
-    [BindProperty] public string RecoveryCode { get; set; } = "";
+    // Only someone who knew the password gets here, so saying that the account is locked tells nobody else anything.
+    public const string LockedOut = "This account is locked after too many failed attempts. Try again in 15 minutes.";
+
+    public const string Missing = "Enter the code from your authenticator app, or a recovery code.";
+
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? RecoveryCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public string? Error { get; private set; }
@@ -23,24 +29,30 @@ public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, AuditTrail au
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Index") : Page();
 
     public Task<IActionResult> OnPostAsync() =>
-        CompleteAsync(() => signIn.TwoFactorAuthenticatorSignInAsync(WithoutSpaces(Code).Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false), "two-factor");
+        CompleteAsync(Code, code => signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false), "two-factor");
 
     public Task<IActionResult> OnPostRecoveryAsync() =>
-        CompleteAsync(() => signIn.TwoFactorRecoveryCodeSignInAsync(WithoutSpaces(RecoveryCode)), "recovery-code");
+        CompleteAsync(RecoveryCode, signIn.TwoFactorRecoveryCodeSignInAsync, "recovery-code");
 
-    private async Task<IActionResult> CompleteAsync(Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string method)
+    private async Task<IActionResult> CompleteAsync(string? code, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string method)
     {
         // Without the password step's cookie there is nobody to check the code for.
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("/Index");
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            Error = Missing;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
 
-        // Both sign-in methods count failures towards lockout, like the password step.
-        var result = await attempt();
+        // Both sign-in methods count failures towards lockout, like the password step, and one attempt at a time.
+        var result = await attempts.SecondFactorAsync(user, () => attempt(WithoutSpaces(code)));
         var outcome = result.Succeeded ? $"{method}-success" : result.IsLockedOut ? "locked-out" : $"{method}-failure";
         await audit.RecordAsync(new AuditEntry(AuditActions.SignIn, outcome, ActorUserId: user.Id, Subject: user.Email,
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
-        Error = result.IsLockedOut ? SignInModel.LockedOut : WrongCode;
+        Error = result.IsLockedOut ? LockedOut : WrongCode;
         return Page();
     }
 
