@@ -35,6 +35,7 @@ public static class DependencyInjection
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TenantDefinitionApplier>();
         services.AddSingleton<Identity.AuditTrail>();
+        services.AddSingleton<TenantRunner>();
         services.AddSingleton<Identity.UserTenants>();
         return services;
     }

@@ -13,20 +13,16 @@ public sealed record UserTenant(CaraTenantInfo Tenant, IReadOnlyList<TenantRole>
 /// tenant in that tenant's own scope, so row-level security and the tenant filter hold as everywhere else.
 /// </summary>
 public sealed class UserTenants(
-    IMultiTenantStore<CaraTenantInfo> tenants,
+    TenantRunner runner,
     IMultiTenantContextSetter<CaraTenantInfo> scopes,
     IDbContextFactory<CaraDbContext> contexts)
 {
+    /// <summary>The person's memberships; a tenant that cannot be asked just now is left out (the runner logs it).</summary>
     public async Task<IReadOnlyList<UserTenant>> ForUserAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var result = new List<UserTenant>();
-        foreach (var tenant in await tenants.GetAllAsync(cancellationToken))
-        {
-            var roles = await RolesIn(tenant, userId, cancellationToken);
-            if (roles is not null) result.Add(new UserTenant(tenant, roles));
-        }
-
-        return result;
+        var run = await runner.RunAsync("Reading a person's memberships",
+            (tenant, _, ct) => RolesIn(tenant, userId, ct), cancellationToken: cancellationToken);
+        return [.. run.Results.Where(r => r.Result is not null).Select(r => new UserTenant(r.Tenant, r.Result!))];
     }
 
     /// <summary>The person's roles in <paramref name="tenant"/>, or null when they are not a member.</summary>

@@ -23,8 +23,7 @@ namespace CaraPlatform.Web.Features.Notices;
 /// </summary>
 public sealed partial class NoticeDispatcher(
     IDbContextFactory<CaraDbContext> contexts,
-    EfCoreTenantStore tenantStore,
-    IMultiTenantContextSetter<CaraTenantInfo> tenantScopes,
+    TenantRunner tenants,
     IHttpClientFactory httpClients,
     WebhookSecrets secrets,
     IOptions<NoticeDispatchOptions> options,
@@ -74,31 +73,11 @@ public sealed partial class NoticeDispatcher(
     /// <summary>One round over every active tenant. Public so that tests (and tools) can drive rounds one at a time.</summary>
     public async Task<DispatchRound> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        // The store itself, not its 30-second cache: a round acts on the tenant files as they are now (webhook settings).
-        List<CaraTenantInfo> tenants;
-        using (tenantScopes.BeginScope(null))
-        {
-            var only = Options.Tenants;
-            tenants = (await tenantStore.GetAllAsync(cancellationToken)).Where(t => only.Count == 0 || only.Contains(t.Identifier)).ToList();
-        }
-
+        var only = Options.Tenants;
+        var run = await tenants.RunAsync("Dispatching police notices", (tenant, _, ct) => DispatchTenantAsync(tenant, ct),
+            t => only.Count == 0 || only.Contains(t.Identifier), cancellationToken);
         var round = new DispatchRound();
-        foreach (var tenant in tenants)
-        {
-            // An explicit scope per tenant: every context made inside it serves that tenant only (filter and RLS).
-            using (tenantScopes.BeginScope(tenant))
-            {
-                try
-                {
-                    round.Add(await DispatchTenantAsync(tenant, cancellationToken));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    LogTenantFailed(ex, tenant.Identifier);
-                }
-            }
-        }
-
+        foreach (var (_, tenantRound) in run.Results) round.Add(tenantRound);
         return round;
     }
 
@@ -288,9 +267,6 @@ public sealed partial class NoticeDispatcher(
 
     [LoggerMessage(LogLevel.Error, "A notice dispatch round failed.")]
     private partial void LogRoundFailed(Exception exception);
-
-    [LoggerMessage(LogLevel.Error, "Dispatching notices of tenant {Tenant} failed.")]
-    private partial void LogTenantFailed(Exception exception, string tenant);
 
     [LoggerMessage(LogLevel.Error, "Dispatching notice {NoticeId} of tenant {Tenant} failed; it is retried once its lease runs out.")]
     private partial void LogNoticeFailed(Exception exception, string tenant, Guid noticeId);

@@ -44,12 +44,10 @@ public sealed class ReferralDeadlineJob(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
-    {
-        // The store itself, not its 30-second cache: the check runs on the tenants' settings as they are now.
-        foreach (var tenant in await services.GetRequiredService<EfCoreTenantStore>().GetAllAsync(cancellationToken))
-            await CheckTenantAsync(tenant, cancellationToken);
-    }
+    /// <summary>One round over every active tenant; a tenant whose check fails does not stop the others'.</summary>
+    public Task<TenantRun<int>> RunOnceAsync(CancellationToken cancellationToken) =>
+        services.GetRequiredService<TenantRunner>().RunAsync("The referral deadline check",
+            (tenant, _, ct) => CheckTenantAsync(tenant, ct), cancellationToken: cancellationToken);
 
     /// <summary>Checks one tenant's open referrals; returns how many notices were raised.</summary>
     public async Task<int> CheckTenantAsync(CaraTenantInfo tenant, CancellationToken cancellationToken)

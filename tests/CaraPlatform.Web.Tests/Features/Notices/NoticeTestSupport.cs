@@ -116,8 +116,7 @@ public static class NoticeTests
         }).Build();
         return new NoticeDispatcher(
             services.GetRequiredService<IDbContextFactory<CaraDbContext>>(),
-            services.GetRequiredService<EfCoreTenantStore>(),
-            services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>(),
+            services.GetRequiredService<TenantRunner>(),
             new TestHttpClients(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }),
             new WebhookSecrets(configuration, services.GetRequiredService<IHostEnvironment>(), NullLogger<WebhookSecrets>.Instance),
             Options.Create(WithOwnTenants(options ?? new NoticeDispatchOptions())),
