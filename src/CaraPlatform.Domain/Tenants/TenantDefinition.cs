@@ -52,6 +52,8 @@ public sealed record TenantDefinition
             .Concat(DuplicateCodes("$.screeningQuestions", ScreeningQuestions.Select(q => q.Code)))
             .Concat(DuplicateCodes("$.feedbackQuestions", FeedbackQuestions.Select(q => q.Code))))
             yield return error;
+        if (Notifications.Webhook is { } webhook && !WebhookSettings.IsAllowedReceiver(webhook.Url))
+            yield return ("$.notifications.webhook.url", "must be https, or plain http to this machine (localhost) only");
         for (var i = 0; i < Venues.Count; i++)
         {
             if (!Common.Postcode.TryNormalise(Venues[i].Postcode, out _))
@@ -134,4 +136,9 @@ public sealed record ContactDetails(string Email, string Phone, string? Address 
 public sealed record NotificationSettings(string? SpocEmail = null, WebhookSettings? Webhook = null);
 
 /// <summary>Where notices to police are posted. <see cref="SecretName"/> names a secret held elsewhere; never the secret.</summary>
-public sealed record WebhookSettings(Uri Url, bool Enabled, string SecretName);
+public sealed record WebhookSettings(Uri Url, bool Enabled, string SecretName)
+{
+    /// <summary>https anywhere; plain http only to this machine, for development and tests. The tenant schema says the same.</summary>
+    public static bool IsAllowedReceiver(Uri url) =>
+        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
+}

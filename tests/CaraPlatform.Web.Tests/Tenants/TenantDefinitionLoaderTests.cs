@@ -34,6 +34,25 @@ public sealed class TenantDefinitionLoaderTests : IDisposable
         Assert.Equal(new TenantDefinitionError("hampshire.json", "$.name", "is required"), error);
     }
 
+    [Theory]
+    [InlineData("https://hooks.example.org/cara", true)]
+    [InlineData("http://127.0.0.1:8080/hook", true)]
+    [InlineData("http://localhost:8080/hook", true)]
+    [InlineData("http://hooks.example.org/cara", false)]
+    [InlineData("http://localhost.example.org/cara", false)]
+    public async Task A_webhook_is_https_or_plain_http_to_this_machine_as_the_dispatcher_accepts(string url, bool accepted)
+    {
+        WriteHampshire(json => json["notifications"]!["webhook"] = new JsonObject { ["url"] = url, ["enabled"] = true, ["secretName"] = "hampshire-webhook" });
+        Assert.Equal(accepted, Domain.Tenants.WebhookSettings.IsAllowedReceiver(new Uri(url)));
+        if (accepted)
+        {
+            Assert.Equal(url, (await TenantDefinitionLoader.LoadAsync(_dir)).Single().Notifications.Webhook!.Url.ToString());
+            return;
+        }
+
+        Assert.All(await ErrorsAsync(), e => Assert.Equal("$.notifications.webhook.url", e.Path));
+    }
+
     [Fact]
     public async Task A_wrong_type_is_reported_with_file_path_and_rule()
     {

@@ -217,7 +217,7 @@ public sealed partial class NoticeDispatcher(
             DurationMs = (int)Math.Min(int.MaxValue, clock.GetElapsedTime(started).TotalMilliseconds),
         };
 
-        if (!IsAllowedReceiver(webhook.Url))
+        if (!WebhookSettings.IsAllowedReceiver(webhook.Url))
             return (Record(null, false, "The webhook URL must use https (plain http only to a loopback address such as 127.0.0.1)."), true);
         if (secrets.Find(webhook.SecretName) is not { } secret)
             return (Record(null, false, $"The signing secret {webhook.SecretName} is not configured (Webhooks:Secrets:{webhook.SecretName})."), false);
@@ -253,10 +253,6 @@ public sealed partial class NoticeDispatcher(
             return (Record(null, false, ex.Message), false);
         }
     }
-
-    /// <summary>https anywhere; plain http only to this machine, for development and tests.</summary>
-    public static bool IsAllowedReceiver(Uri url) =>
-        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 
     /// <summary>PostgreSQL keeps microseconds: the lease read back must equal the lease written.</summary>
     private static DateTimeOffset ToDatabasePrecision(DateTimeOffset value) =>

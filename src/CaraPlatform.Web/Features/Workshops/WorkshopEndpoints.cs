@@ -62,6 +62,7 @@ public static class WorkshopEndpoints
             .RequireTenantApiAccess(ApiScopes.OutcomesWrite, TenantRole.Facilitator);
         runs.MapGet("/{runId:guid}/feedback/questions", FeedbackQuestions).WithName("GetFeedbackQuestions").WithSummary("The feedback questionnaire")
             .WithDescription("The tenant's questions (or the programme's three defaults), each answered 1 to 5.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.WorkshopsRead, RunReaders);
         runs.MapPost("/{runId:guid}/feedback", RecordFeedback).WithName("RecordFeedback").WithSummary("Record a participant's feedback")
             .WithDescription("At the end of Workshop 2, by a facilitator of the run, for a participant who completed. Never sent to the police.")
@@ -197,8 +198,12 @@ public static class WorkshopEndpoints
         return TypedResults.Ok(RegisterResponse.From(register));
     }
 
-    private static Ok<FeedbackQuestionsResponse> FeedbackQuestions(Guid runId, IMultiTenantContextAccessor<CaraTenantInfo> tenants) =>
-        TypedResults.Ok(new FeedbackQuestionsResponse(FeedbackQuestionSet.ForTenant(tenants.MultiTenantContext.TenantInfo!.Settings.FeedbackQuestions).Questions));
+    private static async Task<Ok<FeedbackQuestionsResponse>> FeedbackQuestions(
+        Guid runId, WorkshopHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenants, CancellationToken cancellationToken)
+    {
+        await handler.RunAsync(runId, cancellationToken); // 404 for a run that is not there, like every other read under a run
+        return TypedResults.Ok(new FeedbackQuestionsResponse(FeedbackQuestionSet.ForTenant(tenants.MultiTenantContext.TenantInfo!.Settings.FeedbackQuestions).Questions));
+    }
 
     private static async Task<NoContent> RecordFeedback(
         Guid runId, RecordFeedbackRequest request, ClaimsPrincipal user, WorkshopHandler handler, CancellationToken cancellationToken)

@@ -268,7 +268,7 @@ public sealed class WorkshopHandler(
             new LetterWorkshop(run.Workshop1.Date, run.Workshop1.Start, run.Workshop1.End),
             new LetterWorkshop(run.Workshop2.Date, run.Workshop2.Start, run.Workshop2.End),
             delivery,
-            run.Language,
+            LanguageNames.English(run.Language),
             BookingLetterPdf.DefaultWhatToBring);
         return (BookingLetterPdf.Render(letter), $"cara-booking-{referral.PoliceReference.Replace('/', '-')}.pdf");
     }

@@ -271,5 +271,5 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     [InlineData("http://10.0.0.5/cara", false)]
     [InlineData("ftp://127.0.0.1/cara", false)]
     public void Only_https_or_loopback_http_receivers_are_allowed(string url, bool allowed) =>
-        Assert.Equal(allowed, NoticeDispatcher.IsAllowedReceiver(new Uri(url)));
+        Assert.Equal(allowed, Domain.Tenants.WebhookSettings.IsAllowedReceiver(new Uri(url)));
 }

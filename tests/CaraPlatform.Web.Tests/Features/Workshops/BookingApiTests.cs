@@ -151,6 +151,7 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
         Assert.Contains(venue.Name, text, StringComparison.Ordinal);
         Assert.Contains(venue.Postcode, text, StringComparison.Ordinal);
         Assert.Contains("refused entry", text, StringComparison.Ordinal);
+        Assert.Contains("The workshops are delivered in English.", text, StringComparison.Ordinal);
         foreach (var victimValue in new[] { "Victoria", "Vale-Secret", "07700 900123", "victoria.secret", "Hidden Lane" })
             Assert.DoesNotContain(victimValue, text, StringComparison.OrdinalIgnoreCase);
     }
@@ -239,13 +240,19 @@ public sealed class FeedbackQuestionTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task A_tenant_may_set_its_own_questionnaire_and_others_get_the_programme_defaults()
     {
-        var own = await (await (await fixture.ApiClientAsync("avon-and-somerset")).GetAsync($"{Runs("avon-and-somerset")}/{Guid.NewGuid()}/feedback/questions"))
-            .ReadAs<FeedbackQuestionsResponse>();
+        var own = await QuestionsAsync("avon-and-somerset");
         Assert.Equal(4, own.Questions.Count);
         Assert.Contains(own.Questions, q => q.Code == "understand-impact");
 
-        var defaults = await (await (await fixture.ApiClientAsync("hampshire")).GetAsync($"{Runs("hampshire")}/{Guid.NewGuid()}/feedback/questions"))
-            .ReadAs<FeedbackQuestionsResponse>();
+        var defaults = await QuestionsAsync("hampshire");
         Assert.Equal(FeedbackQuestionSet.Defaults.Questions, defaults.Questions);
+    }
+
+    private async Task<FeedbackQuestionsResponse> QuestionsAsync(string tenant)
+    {
+        var api = await fixture.ApiClientAsync(tenant);
+        var (f1, f2) = await FacilitatorsAsync(fixture, tenant);
+        var run = await ScheduleAsync(api, tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), f1.UserId, f2.UserId);
+        return await (await api.GetAsync($"{Runs(tenant)}/{run.Id}/feedback/questions")).ReadAs<FeedbackQuestionsResponse>();
     }
 }

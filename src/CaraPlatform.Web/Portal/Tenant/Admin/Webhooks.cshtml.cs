@@ -20,7 +20,7 @@ public sealed class WebhooksModel(PoliceNotices notices, IMultiTenantContextAcce
 
     public WebhookSettings? Webhook { get; private set; }
 
-    public bool ReceiverAllowed => Webhook is not null && NoticeDispatcher.IsAllowedReceiver(Webhook.Url);
+    public bool ReceiverAllowed => Webhook is not null && Domain.Tenants.WebhookSettings.IsAllowedReceiver(Webhook.Url);
 
     public DeliveryPageResponse Deliveries { get; private set; } = new([], null);
 

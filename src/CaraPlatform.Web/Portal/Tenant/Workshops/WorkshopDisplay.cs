@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops;
@@ -20,19 +21,7 @@ public static class WorkshopDisplay
         _ => cohort.ToString(),
     };
 
-    /// <summary>A language code as its English name ("pl" → "Polish"), or the code when it is not one .NET knows.</summary>
-    public static string Language(string code)
-    {
-        try
-        {
-            var culture = CultureInfo.GetCultureInfo(code);
-            return culture.EnglishName.StartsWith("Unknown", StringComparison.Ordinal) ? code : culture.EnglishName;
-        }
-        catch (CultureNotFoundException)
-        {
-            return code;
-        }
-    }
+    public static string Language(string code) => LanguageNames.English(code);
 
     public static string Workshop(WorkshopNumber workshop) => workshop == WorkshopNumber.Workshop1 ? "Workshop 1" : "Workshop 2";
 

@@ -1,0 +1,59 @@
+using System.Net;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Platform.Access;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaraPlatform.Web.Tests.Platform;
+
+/// <summary>
+/// Generated from the endpoint list: every tenant GET naming a record that does not exist (or is another tenant's)
+/// answers 404 problem details, whether it reads the record itself or something under it.
+/// </summary>
+[Collection(IntegrationTests.Name)]
+public sealed class MissingParentTests(CaraPlatformFixture fixture)
+{
+    private const string Tenant = "hampshire";
+
+    [Fact]
+    public async Task Every_tenant_read_of_a_missing_or_foreign_record_is_404()
+    {
+        var endpoints = fixture.Web.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/tenants/{tenant}", StringComparison.Ordinal)
+                && e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Single() == "GET"
+                && e.RoutePattern.Parameters.Any(p => p.Name.EndsWith("Id", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(endpoints.Count >= 8, "the endpoint list was read");
+
+        // A record of another tenant: its id must be as unknown here as a made-up one.
+        var foreign = await ReferralApi.CreateAsync(await fixture.ApiClientAsync("west-yorkshire"), "west-yorkshire");
+        var people = new Dictionary<TenantRole, HttpClient>();
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var requirement = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<TenantAccessRequirement>().Single();
+            // A caller the endpoint lets in, so that what answers is the missing record, not the access check.
+            var caller = requirement.ClientsMayCall
+                ? await fixture.ApiClientAsync(Tenant)
+                : people.TryGetValue(requirement.Roles[0], out var known) ? known
+                : people[requirement.Roles[0]] = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, Tenant, requirement.Roles[0])).Email);
+            foreach (var id in new[] { Guid.NewGuid(), foreign.Id })
+            {
+                var url = endpoint.RoutePattern.RawText!.Replace("{tenant}", Tenant, StringComparison.Ordinal);
+                foreach (var parameter in endpoint.RoutePattern.Parameters.Where(p => p.Name != "tenant"))
+                {
+                    var value = parameter.Name.EndsWith("Id", StringComparison.Ordinal) ? id.ToString() : "Workshop1";
+                    url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", value);
+                }
+
+                using var response = await caller.GetAsync(url);
+                if (response.StatusCode != HttpStatusCode.NotFound || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+                    failures.Add($"GET {url}: {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
