@@ -70,6 +70,7 @@ public static class CaraPlatformHost
         });
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
+        builder.AddCaraRateLimiting();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -136,8 +137,10 @@ public static class CaraPlatformHost
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
         app.UseRouting();
         app.UseMultiTenant<CaraTenantInfo>();
+        app.UseCaraRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCaraApiQuota();
     }
 
     public static void MapCaraEndpoints(this WebApplication app)
