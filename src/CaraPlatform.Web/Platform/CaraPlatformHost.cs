@@ -71,6 +71,7 @@ public static class CaraPlatformHost
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
         builder.AddCaraRateLimiting();
+        services.AddCaraInputChecks();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -135,6 +136,7 @@ public static class CaraPlatformHost
         app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
+        app.UseCaraInputChecks();
         app.UseRouting();
         app.UseMultiTenant<CaraTenantInfo>();
         app.UseCaraRateLimiting();
@@ -151,7 +153,7 @@ public static class CaraPlatformHost
         app.MapConnect();
         app.MapRazorPages();
 
-        var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}");
+        var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         tenantApi.MapVenues();
         tenantApi.MapClients();
         tenantApi.MapMembers();
@@ -160,7 +162,7 @@ public static class CaraPlatformHost
         tenantApi.MapNotices();
         app.MapEventDocuments();
 
-        var nationalApi = app.MapGroup("/api/v1/national");
+        var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         nationalApi.MapPlatformStaff();
     }
 }
