@@ -70,6 +70,8 @@ public static class CaraPlatformHost
         });
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
+        builder.AddCaraRateLimiting();
+        services.AddCaraInputChecks();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -142,10 +144,13 @@ public static class CaraPlatformHost
         app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));
+        app.UseCaraInputChecks();
         app.UseRouting();
         app.UseMultiTenant<CaraTenantInfo>();
+        app.UseCaraRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCaraApiQuota();
     }
 
     public static void MapCaraEndpoints(this WebApplication app)
@@ -156,7 +161,7 @@ public static class CaraPlatformHost
         app.MapConnect();
         app.MapRazorPages();
 
-        var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}");
+        var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         tenantApi.MapVenues();
         tenantApi.MapClients();
         tenantApi.MapMembers();
@@ -165,7 +170,7 @@ public static class CaraPlatformHost
         tenantApi.MapNotices();
         app.MapEventDocuments();
 
-        var nationalApi = app.MapGroup("/api/v1/national");
+        var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         nationalApi.MapPlatformStaff();
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         ProblemDetails problem = exception switch
         {
+            BadHttpRequestException { InnerException: InputRuleException rule } => Invalid(FieldName(rule.Path), $"'{FieldName(rule.Path)}' {rule.Message}."),
             BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldName(json.Path), JsonMessage(json)),
             BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status400BadRequest => Invalid(ParameterName(bad.Message), bad.Message),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },

@@ -1,9 +1,9 @@
 namespace CaraPlatform.Web.Platform;
 
 /// <summary>
-/// Browser hardening on every response. Headers are added when the response starts, so that they survive the
-/// exception handler clearing the response. Only Swagger UI, which ships inline script and style, gets a looser
-/// Content-Security-Policy; the portal needs none of that.
+/// Browser hardening on every response, and no caching of API answers. Headers are added when the response starts,
+/// so that they survive the exception handler clearing the response. Only Swagger UI, which ships inline script and
+/// style, gets a looser Content-Security-Policy; the portal needs none of that.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -26,6 +26,10 @@ public static class SecurityHeaders
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
+                // API and OpenID Connect answers carry personal data and tokens: no browser or proxy keeps a copy, errors included.
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    || context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase))
+                    headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             return next(context);

@@ -98,7 +98,10 @@ public static class ConnectEndpoints
 
     private static async Task<IResult> UserInfo(ClaimsPrincipal principal, UserManager<CaraUser> users)
     {
-        var user = principal.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        // A client's token has the client for subject and describes nobody (OIDC Core 5.3: userinfo needs openid).
+        if (!principal.HasScope(Scopes.OpenId) || !Guid.TryParse(principal.GetClaim(Claims.Subject), out _))
+            return Forbid(Errors.InsufficientScope, "userinfo needs a person's token granted the openid scope.");
+        var user = await users.FindByIdAsync(principal.GetClaim(Claims.Subject)!);
         if (user is null) return Results.Challenge(authenticationSchemes: [OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme]);
         var claims = new Dictionary<string, object> { [Claims.Subject] = user.Id.ToString() };
         if (principal.HasScope(Scopes.Profile)) claims[Claims.Name] = user.DisplayName;

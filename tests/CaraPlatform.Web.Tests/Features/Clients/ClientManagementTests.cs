@@ -62,5 +62,9 @@ public sealed class ClientManagementTests(CaraPlatformFixture fixture)
         Assert.Contains(problem.Errors().Keys, k => k.StartsWith("scopes", StringComparison.Ordinal));
         problem = await (await admin.PostRawJson(Clients, "{\"name\": 42, \"scopes\": []}")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.Errors().ContainsKey("name"));
+        problem = await (await admin.PostRawJson(Clients, "{\"name\": \"Case\\u0000system\", \"scopes\": [\"venues.read\"]}")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.Errors().ContainsKey("name"));
+        problem = await (await admin.PostRawJson(Clients, "{\"name\": \"Case system\", \"scopes\": [\"venues.read\\u0000\"]}")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.Errors().Keys, k => k.StartsWith("scopes", StringComparison.Ordinal));
     }
 }

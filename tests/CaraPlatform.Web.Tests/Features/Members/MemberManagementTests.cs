@@ -103,6 +103,8 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
         Assert.True(problem.Errors().ContainsKey("roles"));
         problem = await (await admin.PostRawJson("/api/v1/tenants/hampshire/invitations", "{\"email\":\"a@b.org\",\"roles\":[\"Superuser\"]}")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(problem.Errors().Keys, k => k.StartsWith("roles", StringComparison.Ordinal));
+        problem = await (await admin.PostRawJson("/api/v1/tenants/hampshire/invitations", "{\"email\":\"a\\u0000@b.org\",\"roles\":[\"Coordinator\"]}")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.Errors().ContainsKey("email"));
     }
 
     private Uri LinkFromMail(string email)

@@ -84,6 +84,7 @@ public sealed class NoticeApiTests(CaraPlatformFixture fixture)
         Assert.Equal(all.Items.OrderByDescending(n => n.OccurredAt).Select(n => n.OccurredAt), all.Items.Select(n => n.OccurredAt));
         Assert.Contains("limit", (await (await spoc.GetAsync(inbox + "?limit=101")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
         Assert.Contains("cursor", (await (await spoc.GetAsync(inbox + "?cursor=not-a-cursor")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("cursor", (await (await spoc.GetAsync(inbox + "?cursor=%00")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
     }
 
     [Fact]

@@ -42,5 +42,8 @@ public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
 
         await (await licenceAdmin.PostJson("/api/v1/national/tenants/atlantis/admin-invitations", new CreateAdminInvitationRequest(email)))
             .ProblemAsync(HttpStatusCode.NotFound);
+        var nul = await (await licenceAdmin.PostRawJson("/api/v1/national/tenants/cambridgeshire/admin-invitations", "{\"email\": \"first\\u0000@example.org\"}"))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(nul.Errors().ContainsKey("email"));
     }
 }

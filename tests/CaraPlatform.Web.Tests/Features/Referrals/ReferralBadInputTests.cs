@@ -53,6 +53,18 @@ public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncL
         { "victim.safeContactMethod", "\"CarrierPigeon\"", "victim.safeContactMethod" },
         { "victim.phone", "null", "victim.phone" },
         { "victim.notes", JsonSerializer.Serialize(new string('x', 2001)), "victim.notes" },
+        // Control characters (PostgreSQL refuses NUL in text) and dates beyond CARA's centuries, in any field.
+        { "policeReference", "\"44/\\u0000/26\"", "policeReference" },
+        { "officer.name", "\"PC\\u0000Hollis\"", "officer.name" },
+        { "offender.givenName", "\"Dan\\u0000iel\"", "offender.givenName" },
+        { "offender.town", "\"South\\u0007ampton\"", "offender.town" },
+        { "victim.notes", "\"\\u0000\"", "victim.notes" },
+        { "eligibility.tenantAnswers", "{\"island-travel\\u0000\": true}", "eligibility.tenantAnswers" },
+        { "disposalDate", "\"0001-01-01\"", "disposalDate" },
+        { "disposalDate", "\"9999-12-31\"", "disposalDate" },
+        { "offence.date", "\"0001-01-01\"", "offence.date" },
+        { "offender.dateOfBirth", "\"0001-01-01\"", "offender.dateOfBirth" },
+        { "eligibility.lastViolenceConvictionOrCautionDate", "\"0001-01-01\"", "eligibility.lastViolenceConvictionOrCautionDate" },
     };
 
     [Theory]
@@ -68,7 +80,7 @@ public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncL
 
         Assert.True(problem.Errors().Keys.Any(k => k.StartsWith(field, StringComparison.Ordinal)),
             $"Expected an error for {field}, got {string.Join(", ", problem.Errors().Keys)}");
-        if (!string.IsNullOrEmpty(reference))
+        if (!string.IsNullOrEmpty(reference) && !reference.Any(char.IsControl))
         {
             var list = await (await _spoc.GetAsync($"{Url(Tenant)}?policeReference={Uri.EscapeDataString(reference)}")).ReadAs<ReferralPage>();
             Assert.Empty(list.Items);
@@ -123,12 +135,41 @@ public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncL
     }
 
     [Fact]
+    public async Task Control_characters_and_extreme_dates_in_queries_and_moves_are_400_naming_the_field()
+    {
+        var referral = await CreateAsync(_spoc);
+        var url = $"{Url(Tenant)}/{referral.Id}";
+        var version = referral.Version;
+
+        Assert.Contains("policeReference", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?policeReference=%00")));
+        Assert.Contains("policeReference", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?policeReference=44%2F%01")));
+        Assert.Contains("cursor", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?cursor=%00")));
+        Assert.Contains("receivedTo", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?receivedTo=9999-12-31")));
+        Assert.Contains("receivedFrom", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?receivedFrom=0001-01-01")));
+        Assert.Contains("policeReference", await FieldsAsync(_spoc.PutRawJson(url, $"{{\"policeReference\": \"44/\\u0000\", \"version\": {version}}}")));
+        Assert.Contains("reason", await FieldsAsync(_spoc.PostRawJson($"{url}/withdraw", $"{{\"reason\": \"moved\\u0000away\", \"version\": {version}}}")));
+        Assert.Contains("reason", await FieldsAsync(_coordinator.PostRawJson($"{url}/return-uncontactable", $"{{\"reason\": \"\\u0000\", \"version\": {version}}}")));
+        Assert.Contains("reason", await FieldsAsync(_coordinator.PostRawJson($"{url}/screening", $"{{\"decision\": \"Ineligible\", \"reason\": \"\\u0000\", \"version\": {version}}}")));
+        foreach (var deadline in new[] { "0001-01-01", "9999-12-31" })
+        {
+            Assert.Contains("newDeadline", await FieldsAsync(_spoc.PostRawJson($"{url}/police-decision",
+                $"{{\"decision\": \"ExtendDeadline\", \"reason\": \"Illness\", \"newDeadline\": \"{deadline}\", \"version\": {version}}}")));
+        }
+
+        var unchanged = await (await _spoc.GetAsync(url)).ReadAs<ReferralResponse>();
+        Assert.Equal(version, unchanged.Version);
+    }
+
+    [Fact]
     public async Task An_unknown_referral_is_404_and_a_malformed_id_is_not_a_500()
     {
         await (await _spoc.GetAsync($"{Url(Tenant)}/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
         await (await _coordinator.PostJson($"{Url(Tenant)}/{Guid.NewGuid()}/start-screening", new VersionRequest(1))).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.NotFound, (await _spoc.GetAsync($"{Url(Tenant)}/not-a-guid")).StatusCode);
     }
+
+    private static async Task<IEnumerable<string>> FieldsAsync(Task<HttpResponseMessage> response) =>
+        (await (await response).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys;
 
     private static void Set(JsonNode root, string path, JsonNode? value)
     {

@@ -118,6 +118,10 @@ public sealed class VenueApiTests(CaraPlatformFixture fixture) : IAsyncLifetime
         { "{\"code\":\"ok-code\",\"name\":\"Hall\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"capacity\":0,\"stepFreeAccess\":true}", "capacity", "no seats" },
         { $"{{\"code\":\"ok-code\",\"name\":\"{new string('x', 201)}\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true}}", "name", "oversize name" },
         { $"{{\"code\":\"ok-code\",\"name\":\"Hall\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true,\"notes\":\"{new string('x', 1001)}\"}}", "notes", "oversize notes" },
+        { "{\"code\":\"ok-code\",\"name\":\"Ha\\u0000ll\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true}", "name", "a NUL character, which PostgreSQL refuses" },
+        { "{\"code\":\"ok-\\u0000code\",\"name\":\"Hall\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true}", "code", "a NUL character in the code" },
+        { "{\"code\":\"ok-code\",\"name\":\"Hall\",\"addressLine1\":\"1 St\",\"town\":\"Le\\u001beds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true}", "town", "an escape character" },
+        { "{\"code\":\"ok-code\",\"name\":\"Hall\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true,\"notes\":\"\\u0000\"}", "notes", "notes of a NUL" },
         { $"{{\"code\":\"{new string('a', 64)}\",\"name\":\"Hall\",\"addressLine1\":\"1 St\",\"town\":\"Leeds\",\"postcode\":\"LS1 4AP\",\"stepFreeAccess\":true}}", "code", "oversize code" },
     };
 
@@ -150,5 +154,10 @@ public sealed class VenueApiTests(CaraPlatformFixture fixture) : IAsyncLifetime
         var negativeVersion = await _client.PutRawJson($"{Venues}/{created.Id}",
             System.Text.Json.JsonSerializer.Serialize(VenueApi.UpdateOf(created), HttpExtensions.Json).Replace($"\"version\":{created.Version}", "\"version\":-1", StringComparison.Ordinal));
         Assert.True((await negativeVersion.ProblemAsync(HttpStatusCode.BadRequest)).Errors().ContainsKey("version"));
+
+        var nulName = await _client.PutRawJson($"{Venues}/{created.Id}",
+            System.Text.Json.JsonSerializer.Serialize(VenueApi.UpdateOf(created) with { Name = "Hall\u0000" }, HttpExtensions.Json));
+        Assert.True((await nulName.ProblemAsync(HttpStatusCode.BadRequest)).Errors().ContainsKey("name"));
+        Assert.True((await (await _client.GetAsync($"{Venues}?includeInactive=%00")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().ContainsKey("includeInactive"));
     }
 }

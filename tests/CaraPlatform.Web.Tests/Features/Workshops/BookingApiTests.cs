@@ -216,7 +216,27 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
         await (await client.PostJson($"{Runs(Tenant)}/{Guid.NewGuid()}/bookings", new BookRequest(Guid.NewGuid()))).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"{Runs(Tenant)}/{Guid.NewGuid()}/workshops/Workshop3/register")).StatusCode);
         await (await client.PostRawJson($"{Runs(Tenant)}", "not json")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        // Control characters (PostgreSQL refuses NUL in text) and dates beyond CARA's centuries, in bodies and queries.
+        var run = "{\"cohort\":\"IpvMale\",\"language\":\"LANGUAGE\",\"workshop1\":{\"date\":\"DATE1\"},\"workshop2\":{\"date\":\"DATE2\"},\"delivery\":\"Remote\",\"meetingLink\":\"https://meet.example/x\",\"facilitatorIds\":[]}";
+        string Run(string language, string date1, string date2) => run.Replace("LANGUAGE", language, StringComparison.Ordinal)
+            .Replace("DATE1", date1, StringComparison.Ordinal).Replace("DATE2", date2, StringComparison.Ordinal);
+        Assert.Contains("language", await FieldsAsync(client.PostRawJson(Runs(Tenant), Run("e\\u0000n", "2030-01-05", "2030-02-02"))));
+        Assert.Contains("workshop1.date", await FieldsAsync(client.PostRawJson(Runs(Tenant), Run("en", "9999-12-01", "9999-12-31"))));
+        Assert.Contains("workshop1.date", await FieldsAsync(client.PostRawJson(Runs(Tenant), Run("en", "0001-01-01", "0001-02-01"))));
+        Assert.Contains("workshop2.date", await FieldsAsync(client.PutRawJson($"{Runs(Tenant)}/{Guid.NewGuid()}", Run("en", "2999-12-20", "3000-01-20"))));
+        Assert.Contains("from", await FieldsAsync(client.GetAsync($"{Runs(Tenant)}?from=0001-01-01")));
+        Assert.Contains("to", await FieldsAsync(client.GetAsync($"{Runs(Tenant)}?to=9999-12-31")));
+        Assert.Contains("reason", await FieldsAsync(client.PostRawJson($"{Runs(Tenant)}/{Guid.NewGuid()}/cancel", "{\"reason\":\"\\u0000\",\"version\":1}")));
+        Assert.Contains("reason", await FieldsAsync(client.PostRawJson($"/api/v1/tenants/{Tenant}/bookings/{Guid.NewGuid()}/cancel", "{\"reason\":\"ill\\u0000\",\"version\":1}")));
+        Assert.Contains("entries[0].note", await FieldsAsync(client.PutRawJson($"{Runs(Tenant)}/{Guid.NewGuid()}/workshops/Workshop1/register",
+            $"{{\"entries\":[{{\"referralId\":\"{Guid.NewGuid()}\",\"mark\":\"Attended\",\"note\":\"\\u0000\"}}]}}")));
+        Assert.Contains("answers[0].questionCode", await FieldsAsync(client.PostRawJson($"{Runs(Tenant)}/{Guid.NewGuid()}/feedback",
+            $"{{\"referralId\":\"{Guid.NewGuid()}\",\"answers\":[{{\"questionCode\":\"q\\u0000\",\"value\":3}}]}}")));
     }
+
+    private static async Task<IEnumerable<string>> FieldsAsync(Task<HttpResponseMessage> response) =>
+        (await (await response).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys;
 
     private static async Task<ScheduleRunRequest> RunRequestAsync(HttpClient client, params Guid[] facilitators)
     {

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Tests.Support;
+
+namespace CaraPlatform.Web.Tests.Portal;
+
+/// <summary>
+/// Every form of the portal's pages, read from the rendered HTML and posted back with every field empty, with
+/// control characters and with dates beyond CARA's centuries: a refusal is fine, a 500 never is. Fields are blanked
+/// (hidden ids too), so that no post changes anything the tests share.
+/// </summary>
+[Collection(IntegrationTests.Name)]
+public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture)
+{
+    private const string Tenant = "thames-valley";
+
+    [Fact]
+    public async Task Every_form_answers_empty_fields_control_characters_and_extreme_dates_without_a_500()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21), first.UserId, second.UserId);
+        var booked = await WorkshopApi.EligibleAsync(api, Tenant);
+        await WorkshopApi.BookAsync(api, Tenant, run, booked);
+        var eligible = await WorkshopApi.EligibleAsync(api, Tenant);
+        var received = await ReferralApi.CreateAsync(api, Tenant);
+        var toScreen = await ReferralApi.CreateAsync(api, Tenant);
+        var screening = await ReferralApi.MoveAsync(api, Tenant, toScreen, "start-screening", new CaraPlatform.Web.Features.Referrals.VersionRequest(toScreen.Version));
+
+        var admin = await UserTokens.SignedInBrowserAsync(fixture.Web, (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin)).Email);
+        var spoc = await UserTokens.SignedInBrowserAsync(fixture.Web, (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ForceSpoc)).Email);
+        var invitation = await InvitationLinkAsync(admin);
+        var pages = new (HttpClient Browser, string Url)[]
+        {
+            (UserTokens.Browser(fixture.Web), "/"),
+            (UserTokens.Browser(fixture.Web), invitation),
+            (admin, "/account/password"),
+            (admin, "/account/two-factor"),
+            (admin, $"/t/{Tenant}/admin/clients"),
+            (admin, $"/t/{Tenant}/admin/members"),
+            (admin, $"/t/{Tenant}/referrals/new"),
+            (admin, $"/t/{Tenant}/referrals/{received.Id}"),
+            (admin, $"/t/{Tenant}/referrals/{screening.Id}/screen"),
+            (admin, $"/t/{Tenant}/referrals/{eligible.Id}/book"),
+            (admin, $"/t/{Tenant}/runs/new"),
+            (admin, $"/t/{Tenant}/runs/{run.Id}"),
+            (admin, $"/t/{Tenant}/runs/{run.Id}/edit"),
+            (spoc, $"/t/{Tenant}/referrals/{received.Id}"),
+        };
+
+        var failures = new List<string>();
+        foreach (var (browser, url) in pages)
+        {
+            var page = await UserTokens.GetOkAsync(browser, url);
+            var forms = PostForms(page, url);
+            if (forms.Count == 0) failures.Add($"{url}: no form to post");
+            foreach (var (action, fields, dates) in forms)
+            {
+                async Task<HttpResponseMessage> PostAsync(Func<string, string> value) =>
+                    await browser.PostAsync(action, UserTokens.Form(page, fields.Select(f => new KeyValuePair<string, string>(f, value(f)))));
+
+                var empty = await PostAsync(_ => "");
+                if ((int)empty.StatusCode >= 500) failures.Add($"{action} with every field empty: {(int)empty.StatusCode}");
+                if (fields.Count == 0) continue;
+
+                var control = await PostAsync(_ => "x\u0001y");
+                if (control.StatusCode != HttpStatusCode.BadRequest
+                    || !(await control.ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys.Any(fields.Contains))
+                    failures.Add($"{action} with a control character: {(int)control.StatusCode}, expected 400 naming a field");
+
+                var nul = await PostAsync(_ => "x\0y");
+                if (nul.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{action} with a NUL: {(int)nul.StatusCode}, expected 400");
+
+                foreach (var extreme in dates.Count > 0 ? ["0001-01-01", "9999-12-31"] : Array.Empty<string>())
+                {
+                    var response = await PostAsync(f => dates.Contains(f) ? extreme : "");
+                    if ((int)response.StatusCode >= 500) failures.Add($"{action} with dates of {extreme}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task The_referral_list_names_a_filter_date_out_of_bounds_instead_of_failing()
+    {
+        var coordinator = await UserTokens.SignedInBrowserAsync(fixture.Web, (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator)).Email);
+        foreach (var query in new[] { "receivedTo=9999-12-31", "receivedFrom=0001-01-01" })
+        {
+            var page = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals?{query}");
+            Assert.Contains($"{query.Split('=')[0]}&#x27; is not valid", page, StringComparison.OrdinalIgnoreCase);
+        }
+
+        using var nul = await coordinator.GetAsync($"/t/{Tenant}/referrals?policeReference=%00");
+        Assert.Contains("policeReference", (await nul.ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+    }
+
+    /// <summary>An invitation to the tenant, sent from the members page as an admin would, and the link from its email.</summary>
+    private async Task<string> InvitationLinkAsync(HttpClient admin)
+    {
+        var email = $"invited-{Guid.NewGuid():N}@example.org";
+        var members = await UserTokens.GetOkAsync(admin, $"/t/{Tenant}/admin/members");
+        using var invited = await admin.PostAsync($"/t/{Tenant}/admin/members?handler=Invite",
+            UserTokens.Form(members, [new("InviteEmail", email), new("InviteRoles", nameof(TenantRole.Coordinator))]));
+        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        var mail = File.ReadAllText(Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt").Single());
+        return new Uri(InvitationLink().Match(mail).Value).PathAndQuery;
+    }
+
+    /// <summary>The page's POST forms: where each posts, its field names (not the antiforgery token) and which of them are dates.</summary>
+    private static List<(string Action, List<string> Fields, HashSet<string> Dates)> PostForms(string page, string url)
+    {
+        var forms = new List<(string, List<string>, HashSet<string>)>();
+        foreach (Match form in Form().Matches(page))
+        {
+            var attributes = form.Groups["attributes"].Value;
+            if (!attributes.Contains("method=\"post\"", StringComparison.OrdinalIgnoreCase)) continue;
+            var action = Attribute(attributes, "action") is { Length: > 0 } a ? System.Net.WebUtility.HtmlDecode(a) : url;
+            if (action == "/sign-out") continue; // the layout's sign-out button, on every page
+            var fields = new List<string>();
+            var dates = new HashSet<string>();
+            foreach (Match field in Field().Matches(form.Groups["body"].Value))
+            {
+                var name = Attribute(field.Groups["attributes"].Value, "name");
+                if (name is null or "__RequestVerificationToken" || fields.Contains(name)) continue;
+                fields.Add(name);
+                if (Attribute(field.Groups["attributes"].Value, "type") == "date") dates.Add(name);
+            }
+
+            forms.Add((action, fields, dates));
+        }
+
+        return forms;
+    }
+
+    private static string? Attribute(string attributes, string name) =>
+        Regex.Match(attributes, $"\\b{name}=\"(?<value>[^\"]*)\"") is { Success: true } match ? match.Groups["value"].Value : null;
+
+    [GeneratedRegex("<form\\b(?<attributes>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Form();
+
+    [GeneratedRegex("<(?:input|select|textarea)\\b(?<attributes>[^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex Field();
+
+    [GeneratedRegex(@"https?://\S+/t/[a-z0-9-]+/invitations/\S+")]
+    private static partial Regex InvitationLink();
+}
