@@ -8,6 +8,8 @@ builder.AddCaraPlatform();
 var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;
 
+app.EnsureRequiredSettings();
+
 await app.PrepareDatabaseAsync();
 app.UseCaraPlatform();
 app.MapCaraEndpoints();

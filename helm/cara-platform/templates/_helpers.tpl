@@ -111,3 +111,37 @@ Environment shared by the web host and the migration job.
 {{ toYaml . }}
 {{- end }}
 {{- end }}
+
+{{/*
+The address people reach the service at: publicUrl, else https://<ingress.host>/.
+*/}}
+{{- define "cara-platform.publicUrl" -}}
+{{- if .Values.publicUrl }}
+{{- .Values.publicUrl }}
+{{- else }}
+{{- printf "https://%s/" (required "publicUrl or ingress.host is required" .Values.ingress.host) }}
+{{- end }}
+{{- end }}
+
+{{/*
+The host of publicUrl. The probes send it as their Host header: the web host
+refuses hosts not in AllowedHosts, such as the pod address the kubelet sends.
+*/}}
+{{- define "cara-platform.publicHost" -}}
+{{- (urlParse (include "cara-platform.publicUrl" .)).host }}
+{{- end }}
+
+{{/*
+AllowedHosts: allowedHosts, else the host of publicUrl, ingress.host and the
+wildcard host when enabled.
+*/}}
+{{- define "cara-platform.allowedHosts" -}}
+{{- if .Values.allowedHosts }}
+{{- join ";" .Values.allowedHosts }}
+{{- else }}
+{{- $hosts := list (urlParse (include "cara-platform.publicUrl" .)).hostname }}
+{{- with .Values.ingress.host }}{{ $hosts = append $hosts . }}{{ end }}
+{{- if .Values.ingress.wildcardHost.enabled }}{{ $hosts = append $hosts .Values.ingress.wildcardHost.host }}{{ end }}
+{{- join ";" (uniq $hosts) }}
+{{- end }}
+{{- end }}

@@ -31,7 +31,8 @@ public sealed record VictimDetails(
 
 /// <summary>
 /// The victim-contact service's record for one referral. The details are ciphertext: the data layer encrypts
-/// them with a key held in the database, bound to the tenant, and only the victim-contact endpoints decrypt.
+/// them with a key held in the database (itself encrypted with a certificate the database does not hold), bound to
+/// the tenant, and only the victim-contact endpoints decrypt.
 /// </summary>
 public sealed class VictimRecord : ITenantOwned, ITimestamped
 {

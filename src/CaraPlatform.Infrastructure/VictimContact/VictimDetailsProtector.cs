@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.DataProtection;
 namespace CaraPlatform.Infrastructure.VictimContact;
 
 /// <summary>
-/// Encrypts victim details at rest with ASP.NET Core Data Protection (keys in the database, rotated by the
-/// framework). The purpose includes the tenant, so one tenant's ciphertext cannot be opened as another's even if
-/// a row were copied across.
+/// Encrypts victim details at rest with ASP.NET Core Data Protection (keys in the database, each encrypted with a
+/// certificate the database does not hold; rotated by the framework). The purpose includes the tenant, so one
+/// tenant's ciphertext cannot be opened as another's even if a row were copied across.
 /// </summary>
 public sealed class VictimDetailsProtector(IDataProtectionProvider provider)
 {

@@ -29,6 +29,7 @@ public static class CaraPlatformHost
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
 
         services.AddCaraInfrastructure(builder.Configuration);
+        builder.AddPublicAddress();
         builder.AddCaraIdentity();
         services.AddScoped<Features.Clients.IntegrationClients>();
         services.AddScoped<Features.Members.Invitations>();
@@ -137,6 +138,8 @@ public static class CaraPlatformHost
 
     public static void UseCaraPlatform(this WebApplication app)
     {
+        // First, so that everything after sees the scheme and client address the ingress saw (from known proxies only).
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();

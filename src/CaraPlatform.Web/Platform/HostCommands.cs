@@ -1,13 +1,20 @@
 using CaraPlatform.Infrastructure.Database;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenants;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CaraPlatform.Web.Platform;
 
 /// <summary>
 /// The host's command-line verbs besides serving:
-/// <c>migrate</c> (deployment step: migrations and tenant files as the owner role, then exit) and
+/// <c>migrate</c> (deployment step: migrations and tenant files as the owner role, then exit),
+/// <c>protect-keys</c> (as the owner role with the key-encryption certificates: encrypt every stored data-protection
+/// key with the current certificate, those stored in plain text before keys were encrypted at rest and those of a
+/// previous certificate) and
 /// <c>provision-dev-db</c> (development: create roles and database in a private cluster, write .cara/dev-db.env).
 /// </summary>
 public static class HostCommands
@@ -32,9 +39,17 @@ public static class HostCommands
 
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        if (args.FirstOrDefault() != "migrate") return false;
-        await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
-        return true;
+        switch (args.FirstOrDefault())
+        {
+            case "migrate":
+                await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+                return true;
+            case "protect-keys":
+                await ProtectStoredKeysAsync(app.Services);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>
@@ -56,6 +71,16 @@ public static class HostCommands
         await services.GetRequiredService<OwnerDatabase>().MigrateAsync();
         var result = await services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(definitions);
         logger.LogInformation("Database migrated; tenant definitions applied: {Result}", result);
+    }
+
+    private static async Task ProtectStoredKeysAsync(IServiceProvider services)
+    {
+        var encryptor = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor
+            ?? throw new InvalidOperationException($"{DataProtectionKeys.CertificateKey} is not set: protect-keys encrypts with that certificate.");
+        await using var db = services.GetRequiredService<OwnerDatabase>().CreateContext();
+        var written = await DataProtectionKeys.ProtectStoredKeysAsync(db, encryptor, new EncryptedXmlDecryptor(services));
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("CaraPlatform.ProtectKeys")
+            .LogInformation("Data-protection keys now encrypted with the current key-encryption certificate: {Count}", written);
     }
 
     /// <summary>Cara:TenantsPath, else the nearest tenants/ folder above the content root (a source checkout).</summary>

@@ -86,6 +86,43 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
     }
 
     [Fact]
+    public void Web_pods_get_the_public_address_allowed_hosts_trusted_proxies_and_the_key_encryption_certificate()
+    {
+        var deployment = Assert.Single(_chart.Documents(), d => Scalar(d, "kind") == "Deployment");
+        var container = FirstContainer(deployment);
+
+        Assert.Equal("https://cara.example.org/", Scalar(EnvVar(container, "OpenIddict__Issuer"), "value"));
+        Assert.Equal("https://cara.example.org/", Scalar(EnvVar(container, "Cara__PublicUrl"), "value"));
+        Assert.Equal("cara.example.org", Scalar(EnvVar(container, "AllowedHosts"), "value"));
+        Assert.False(string.IsNullOrEmpty(Scalar(EnvVar(container, "ReverseProxy__KnownNetworks__0"), "value")));
+
+        // The data-protection keys' certificate is a file of a mounted Secret, never a value in the manifest.
+        var certificatePath = Scalar(EnvVar(container, "DataProtection__CertificatePath"), "value") ?? "";
+        var mounts = Assert.IsType<YamlSequenceNode>(Child(container, "volumeMounts")).Children.OfType<YamlMappingNode>();
+        var mount = Assert.Single(mounts, m => certificatePath.StartsWith(Scalar(m, "mountPath") + "/", StringComparison.Ordinal));
+        var volumes = Assert.IsType<YamlSequenceNode>(Child(deployment, "spec", "template", "spec", "volumes")).Children.OfType<YamlMappingNode>();
+        var volume = Assert.Single(volumes, v => Scalar(v, "name") == Scalar(mount, "name"));
+        Assert.False(string.IsNullOrEmpty(Scalar(volume, "secret", "secretName")));
+
+        // The host filter refuses the pod address that the kubelet would send as Host, so the probes name the public host.
+        foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
+        {
+            var headers = Assert.IsType<YamlSequenceNode>(Child(container, probe, "httpGet", "httpHeaders")).Children.OfType<YamlMappingNode>();
+            Assert.Equal("cara.example.org", Scalar(Assert.Single(headers, h => Scalar(h, "name") == "Host"), "value"));
+        }
+    }
+
+    [Fact]
+    public void Migration_job_gets_none_of_the_web_hosts_secrets()
+    {
+        var job = Assert.Single(_chart.Documents(), d => Scalar(d, "kind") == "Job");
+        var container = FirstContainer(job);
+        var names = Assert.IsType<YamlSequenceNode>(Child(container, "env")).Children.OfType<YamlMappingNode>().Select(e => Scalar(e, "name") ?? "");
+
+        Assert.DoesNotContain(names, n => n.StartsWith("OpenIddict__", StringComparison.Ordinal) || n.StartsWith("DataProtection__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Migration_job_is_a_pre_install_and_pre_upgrade_hook_running_migrate()
     {
         var job = Assert.Single(_chart.Documents(), d => Scalar(d, "kind") == "Job");

@@ -40,21 +40,6 @@ public sealed class AuthorizationCodeFlowTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
-    public async Task End_session_signs_the_person_out_of_the_portal()
-    {
-        using var browser = UserTokens.Browser(fixture.Web);
-        await UserTokens.SignInAsync(browser, "spoc@west-yorkshire.demo", "CaraDemo!2026");
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/t/west-yorkshire")).StatusCode);
-
-        var endSession = await browser.GetAsync("/connect/endsession");
-        Assert.Equal(HttpStatusCode.Redirect, endSession.StatusCode);
-
-        var after = await browser.GetAsync("/t/west-yorkshire");
-        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Contains("ReturnUrl", after.Headers.Location!.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_discovery_document_advertises_the_flows()
     {
         var discovery = JsonDocument.Parse(await fixture.Web.CreateClient().GetStringAsync("/.well-known/openid-configuration")).RootElement;

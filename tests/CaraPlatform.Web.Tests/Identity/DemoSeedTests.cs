@@ -32,8 +32,11 @@ public sealed class DemoSeedTests(CaraPlatformFixture fixture)
             b.UseSetting("Cara:TenantsPath", RepoPaths.Tenants);
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("Database:SeedDemoData", "true");
-            b.UseSetting("OpenIddict:SigningCertificate", TestCertificate("CN=cara signing test"));
-            b.UseSetting("OpenIddict:EncryptionCertificate", TestCertificate("CN=cara encryption test"));
+            foreach (var (key, value) in ProductionHost.RequiredSettings()) b.UseSetting(key, value);
+            // A database of its own, so data-protection keys and a key-encryption certificate of its own; the test server names localhost.
+            b.UseSetting("DataProtection:CertificatePath", "");
+            b.UseSetting("DataProtection:Certificate", TestCertificates.Pkcs12Base64("CN=cara key encryption test"));
+            b.UseSetting("AllowedHosts", "localhost");
         });
         // Production keys come from configuration: the discovery document and a token endpoint answer prove they load.
         var discovery = await web.CreateClient().GetAsync("/.well-known/openid-configuration");
@@ -56,15 +59,6 @@ public sealed class DemoSeedTests(CaraPlatformFixture fixture)
         public string ApplicationName { get; set; } = "CaraPlatform.Web";
         public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
         public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
-    }
-
-    private static string TestCertificate(string subject)
-    {
-        using var rsa = System.Security.Cryptography.RSA.Create(2048);
-        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-            subject, rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        return Convert.ToBase64String(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
     }
 
     private static async Task<long> Count(string connectionString, string sql)

@@ -16,6 +16,13 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
     /// <summary>Where the Development mailer writes invitation emails in the tests.</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "cara-test-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>
+    /// The key-encryption certificate that Development makes on first run, kept outside the checkout in the tests.
+    /// One per test run: every host of the run shares the database's keys, so they share this certificate too.
+    /// </summary>
+    public static string DataProtectionCertificatePath { get; } =
+        Path.Combine(Path.GetTempPath(), "cara-test-keys-" + Guid.NewGuid().ToString("N")[..8], "key-encryption.pfx");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -24,6 +31,7 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
         builder.UseSetting("Cara:MailDirectory", MailDirectory);
+        builder.UseSetting("DataProtection:DevelopmentCertificatePath", DataProtectionCertificatePath);
         // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a
         // background dispatcher in the shared host would race them for the same notices and make them flaky.
         builder.UseSetting("Notices:Dispatch:Enabled", "false");

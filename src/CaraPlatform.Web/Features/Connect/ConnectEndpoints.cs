@@ -4,6 +4,7 @@ using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
@@ -109,10 +110,31 @@ public static class ConnectEndpoints
         return Results.Ok(claims);
     }
 
-    private static async Task<IResult> EndSession(HttpContext context, SignInManager<CaraUser> signIn)
+    /// <summary>
+    /// Signs the person out only when they meant it, so that a link or an image elsewhere cannot: a POST with the
+    /// portal's antiforgery token, or an <c>id_token_hint</c> (validated by OpenIddict) naming the signed-in person.
+    /// </summary>
+    private static async Task<IResult> EndSession(HttpContext context, SignInManager<CaraUser> signIn, IAntiforgery antiforgery)
     {
+        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (session.Succeeded && !await MeantAsync(context, session.Principal, signIn.UserManager, antiforgery))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [Parameters.IdTokenHint] = ["Sign out from the portal, or send an ID token of the signed-in person as id_token_hint."],
+            });
+        }
+
         await signIn.SignOutAsync();
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static async Task<bool> MeantAsync(HttpContext context, ClaimsPrincipal person, UserManager<CaraUser> users, IAntiforgery antiforgery)
+    {
+        // IsRequestValidAsync passes any GET: only a POST carries a token to check.
+        if (HttpMethods.IsPost(context.Request.Method) && await antiforgery.IsRequestValidAsync(context)) return true;
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        return hint.Principal?.GetClaim(Claims.Subject) is { } subject && subject == users.GetUserId(person);
     }
 
     private static async Task<ClaimsIdentity> PersonIdentity(CaraUser user, UserManager<CaraUser> users, IEnumerable<string> scopes)

@@ -73,8 +73,8 @@ public sealed class Invitations(CaraDbContext db, UserManager<CaraUser> users, I
         return invitation;
     }
 
-    /// <summary>Where the emailed link points: this host as the inviter reached it.</summary>
-    public static Uri SiteRoot(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
+    /// <summary>Where the emailed link points: the configured public address, never a Host header the inviter's request named.</summary>
+    public static Uri SiteRoot(HttpRequest request) => Platform.PublicAddress.SiteRoot(request);
 
     /// <summary>The open invitation behind a link, or null when the link is unknown, used, cancelled or expired.</summary>
     public async Task<Invitation?> FindOpenAsync(string token, CancellationToken cancellationToken)

@@ -1,12 +1,11 @@
-using System.Security.Cryptography.X509Certificates;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 
 namespace CaraPlatform.Web.Platform.Access;
 
@@ -69,11 +68,13 @@ public static class IdentitySetup
     public const string AuthorizePath = "/connect/authorize";
     public const string UserInfoPath = "/connect/userinfo";
     public const string EndSessionPath = "/connect/endsession";
+    public const string SigningCertificateKey = "OpenIddict:SigningCertificate";
+    public const string EncryptionCertificateKey = "OpenIddict:EncryptionCertificate";
 
     public static void AddCaraIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddDataProtection().SetApplicationName("cara-platform").PersistKeysToDbContext<CaraDbContext>();
+        builder.AddCaraDataProtection();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -126,6 +127,13 @@ public static class IdentitySetup
                 o.AllowClientCredentialsFlow()
                     .AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow();
+                // S256 only: with "plain" the challenge is the verifier, so whoever sees the authorization request can redeem its code.
+                o.Configure(options =>
+                {
+                    options.CodeChallengeMethods.Clear();
+                    options.CodeChallengeMethods.Add(OpenIddictConstants.CodeChallengeMethods.Sha256);
+                });
+                ConfigureIssuer(o, builder.Configuration[PublicAddress.IssuerKey]);
                 o.RegisterScopes([
                     OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile,
                     OpenIddictConstants.Scopes.OfflineAccess, .. ApiScopes.Every]);
@@ -176,9 +184,28 @@ public static class IdentitySetup
     }
 
     /// <summary>
+    /// The issuer is fixed by configuration, so that no request's Host header decides what discovery and tokens name;
+    /// <see cref="RequiredSettings"/> insists on it outside Development, where without it the request's address serves.
+    /// </summary>
+    private static void ConfigureIssuer(OpenIddictServerBuilder server, string? configured)
+    {
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var issuer)) return;
+        server.SetIssuer(issuer);
+        // OpenIddict builds discovery's endpoint URIs from the request's address: build them under the issuer.
+        server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler => handler
+            .UseInlineHandler(context =>
+            {
+                context.BaseUri = issuer;
+                return ValueTask.CompletedTask;
+            })
+            .SetOrder(OpenIddictServerHandlers.Discovery.AttachEndpoints.Descriptor.Order - 1));
+    }
+
+    /// <summary>
     /// Development generates signing and encryption certificates on first run and keeps them in the user's
-    /// certificate store. Elsewhere they come from configuration (the Helm chart's Secret) as base64 PKCS#12,
-    /// read when the server first needs them, so that the migration job runs without them.
+    /// certificate store. Elsewhere they come from configuration (the Helm chart's Secret, see
+    /// <see cref="ConfiguredCertificate"/>), read when the server first needs them, so that the migration job runs
+    /// without them; <see cref="RequiredSettings"/> makes sure a web host has them before it starts.
     /// </summary>
     private static void ConfigureKeys(OpenIddictServerBuilder server, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -191,18 +218,9 @@ public static class IdentitySetup
         server.Services.AddOptions<OpenIddict.Server.OpenIddictServerOptions>().Configure(o =>
         {
             o.SigningCredentials.Add(new X509SigningCredentials(
-                Certificate(configuration, "OpenIddict:SigningCertificate"), SecurityAlgorithms.RsaSha256));
+                ConfiguredCertificate.Load(configuration, SigningCertificateKey), SecurityAlgorithms.RsaSha256));
             o.EncryptionCredentials.Add(new X509EncryptingCredentials(
-                Certificate(configuration, "OpenIddict:EncryptionCertificate"), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+                ConfiguredCertificate.Load(configuration, EncryptionCertificateKey), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
         });
-    }
-
-    private static X509Certificate2 Certificate(IConfiguration configuration, string key)
-    {
-        var base64 = configuration[key] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{key} is not set: give it a base64 PKCS#12 certificate (the Helm chart's openiddict Secret).");
-        return X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(base64), configuration[key + "Password"],
-            X509KeyStorageFlags.EphemeralKeySet);
     }
 }

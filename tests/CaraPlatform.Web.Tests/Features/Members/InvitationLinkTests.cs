@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CaraPlatform.Web.Tests.Features.Members;
+
+[Collection(IntegrationTests.Name)]
+public sealed partial class InvitationLinkTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public async Task The_emailed_link_points_at_the_configured_public_address_not_at_the_host_the_request_named()
+    {
+        var mail = Directory.CreateTempSubdirectory("cara-test-mail-").FullName;
+        using var web = fixture.Web.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Cara:PublicUrl", "https://cara.example.org/");
+            b.UseSetting("Cara:MailDirectory", mail);
+        });
+        var admin = await TestPeople.MemberAsync(web, fixture.Database, "hampshire", TenantRole.ProviderAdmin);
+        using var browser = web.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://evil.example/"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(browser, admin.Email, DevelopmentSeed.Password)).StatusCode);
+
+        var page = await UserTokens.GetOkAsync(browser, "/t/hampshire/admin/members");
+        var email = $"invited-{Guid.NewGuid():N}@example.org";
+        var invite = await browser.PostAsync("/t/hampshire/admin/members?handler=Invite",
+            UserTokens.Form(page, [new("InviteEmail", email), new("InviteRoles", nameof(TenantRole.Facilitator))]));
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+
+        var letter = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(mail, $"*-{email}.txt")));
+        Assert.StartsWith("https://cara.example.org/t/hampshire/invitations/", InvitationLink().Match(letter).Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", letter, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"https?://\S+/t/[a-z0-9-]+/invitations/\S+")]
+    private static partial Regex InvitationLink();
+}
