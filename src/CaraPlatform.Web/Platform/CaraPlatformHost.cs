@@ -31,7 +31,7 @@ public static class CaraPlatformHost
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddPublicAddress();
         builder.AddCaraIdentity();
-        services.AddScoped<Features.Clients.IntegrationClients>();
+        builder.AddClients();
         services.AddScoped<Features.Members.Invitations>();
         services.AddScoped<Features.Members.TenantMembers>();
         services.AddScoped<Features.Referrals.ReferralHandler>();
@@ -47,28 +47,12 @@ public static class CaraPlatformHost
                 sp.GetRequiredService<ILogger<Features.Members.FolderInvitationMailer>>()));
         else
             services.AddSingleton<Features.Members.IInvitationMailer, Features.Members.UnconfiguredInvitationMailer>();
-        services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Portal";
-            o.Conventions.AuthorizeFolder("/Tenant", PortalPolicies.TenantMember);
-            o.Conventions.AuthorizeFolder("/Tenant/Admin", PortalPolicies.TenantAdmin);
-            o.Conventions.AuthorizeFolder("/Tenant/Referrals", PortalPolicies.ReferralReader);
-            o.Conventions.AuthorizePage("/Tenant/Referrals/New", PortalPolicies.ReferralReferrer);
-            o.Conventions.AuthorizePage("/Tenant/Referrals/Screening", PortalPolicies.ReferralScreener);
-            o.Conventions.AuthorizePage("/Tenant/Referrals/Screen", PortalPolicies.ReferralScreener);
-            o.Conventions.AuthorizePage("/Tenant/Referrals/Victim", PortalPolicies.VictimContact);
-            o.Conventions.AuthorizeFolder("/Tenant/Workshops", PortalPolicies.RunReader);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/Runs", PortalPolicies.WorkshopPlanner);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/NewRun", PortalPolicies.WorkshopPlanner);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/Run", PortalPolicies.WorkshopPlanner);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/EditRun", PortalPolicies.WorkshopPlanner);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/Book", PortalPolicies.WorkshopPlanner);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/MyWorkshops", PortalPolicies.WorkshopFacilitator);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/Register", PortalPolicies.WorkshopFacilitator);
-            o.Conventions.AuthorizePage("/Tenant/Workshops/Feedback", PortalPolicies.WorkshopFacilitator);
-            o.Conventions.AuthorizeFolder("/Account", PortalPolicies.Person);
-            o.Conventions.AuthorizePage("/Tenants", PortalPolicies.Person);
-        });
+        // Pages live beside their feature (Features/<X>/Pages) or in the portal shell (Portal/); each declares its own
+        // access with [Authorize] or [AllowAnonymous] on its model.
+        services.AddRazorPages(o => o.RootDirectory = "/");
+        // The portal shell's layout, partials and view components, found by name from every feature's pages.
+        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
+            o.PageViewLocationFormats.Add("/Portal/Shared/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
         builder.AddCaraRateLimiting();

@@ -43,7 +43,7 @@ public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : Pag
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
-        if (result.RequiresTwoFactor) return RedirectToPage("/SignIn/TwoFactor", new { ReturnUrl });
+        if (result.RequiresTwoFactor) return RedirectToPage("/Portal/SignIn/TwoFactor", new { ReturnUrl });
         Error = NotSignedIn;
         return Page();
     }

@@ -27,6 +27,6 @@ public sealed class SignOutModel(SignInManager<CaraUser> signIn, UserManager<Car
                 ActorUserId: Guid.TryParse(userId, out var id) ? id : null, IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
         }
 
-        return RedirectToPage("/Index");
+        return RedirectToPage("/Portal/Index");
     }
 }

@@ -1,4 +1,6 @@
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CaraPlatform.Web.Portal;
 
 /// <summary>The tenant picker: where a person lands after signing in. One membership needs no choice.</summary>
+[Authorize(Policy = PortalPolicies.Person)]
 public sealed class TenantsModel(UserManager<CaraUser> users, UserTenants userTenants) : PageModel
 {
     public IReadOnlyList<UserTenant> Memberships { get; private set; } = [];

@@ -70,7 +70,7 @@ public static partial class UserTokens
     public static async Task<string> GetOkAsync(HttpClient browser, string url)
     {
         using var response = await browser.GetAsync(url);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadAsStringAsync();
     }
 

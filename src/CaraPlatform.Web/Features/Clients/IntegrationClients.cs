@@ -20,6 +20,10 @@ public sealed record IssuedClient(IntegrationClient Client, string ClientSecret)
 /// </summary>
 public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationManager applications, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The tenant's clients by name, revoked ones included (their record stays).</summary>
+    public async Task<List<ClientResponse>> ListAsync(CancellationToken cancellationToken) =>
+        (await db.IntegrationClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ClientResponse.From);
+
     public async Task<IssuedClient> CreateAsync(string name, IReadOnlyCollection<string> scopes, Guid? actor, string? clientId = null,
         string? secret = null, CancellationToken cancellationToken = default)
     {

@@ -1,12 +1,14 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal.Account;
 
+[Authorize(Policy = PortalPolicies.Person)]
 public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PageModel
 {
     [BindProperty] public string CurrentPassword { get; set; } = "";

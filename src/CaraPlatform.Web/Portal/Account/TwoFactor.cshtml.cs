@@ -2,6 +2,7 @@ using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ namespace CaraPlatform.Web.Portal.Account;
 /// TOTP enrolment: the key is shown as text (and as an otpauth:// address) rather than a QR image, so the page needs
 /// no script and works with a screen reader. Two-factor is turned on only once a code from the app checks out.
 /// </summary>
+[Authorize(Policy = PortalPolicies.Person)]
 public sealed class TwoFactorEnrolmentModel(
     UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PageModel
 {

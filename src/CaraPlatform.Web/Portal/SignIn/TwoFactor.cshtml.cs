@@ -26,7 +26,7 @@ public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, SignInAttempt
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Index") : Page();
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Portal/Index") : Page();
 
     public Task<IActionResult> OnPostAsync() =>
         CompleteAsync(Code, code => signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false), "two-factor");
@@ -37,7 +37,7 @@ public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, SignInAttempt
     private async Task<IActionResult> CompleteAsync(string? code, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string method)
     {
         // Without the password step's cookie there is nobody to check the code for.
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("/Index");
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("/Portal/Index");
         if (string.IsNullOrWhiteSpace(code))
         {
             Error = Missing;

@@ -2,6 +2,8 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CaraPlatform.Web.Portal.Tenant;
 
 /// <summary>A tenant's home page. The folder's TenantMember policy has already turned non-members away with 404.</summary>
+[Authorize(Policy = PortalPolicies.TenantMember)]
 public sealed class TenantHomeModel(
     IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants) : PageModel
 {

@@ -6,6 +6,7 @@ using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaraPlatform.Web.Portal.Tenant.Admin;
 
 /// <summary>A ProviderAdmin's staff: roles, removal and invitations, through the same services as the API.</summary>
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 public sealed class MembersModel(
     TenantMembers members, Features.Members.Invitations invitations, CaraDbContext db, IValidator<CreateInvitationRequest> invitationValidator,
     IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : PageModel

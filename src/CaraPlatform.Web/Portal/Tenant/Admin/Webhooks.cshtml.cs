@@ -5,6 +5,7 @@ using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,6 +15,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Admin;
 /// A ProviderAdmin's view of the tenant's webhook: where it points (from the tenant file, changed only there) and
 /// how each notice fared, with a replay for the ones the receiver missed.
 /// </summary>
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
 public sealed class WebhooksModel(PoliceNotices notices, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
 {
     public const int PageSize = 25;

@@ -7,6 +7,7 @@ using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 /// is shown only when the lifecycle allows the move and the person holds a role that may make it; each posts the
 /// version it was read at, so a move based on a stale page is refused and explained.
 /// </summary>
+[Authorize(Policy = PortalPolicies.ReferralReader)]
 public sealed class ReferralDetailModel(
     ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock,
     IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, WorkshopHandler workshops) : PageModel

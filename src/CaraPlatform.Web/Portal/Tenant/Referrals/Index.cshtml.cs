@@ -4,12 +4,15 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 
 /// <summary>The tenant's referrals, newest first, with the API's filters and keyset cursor.</summary>
+[Authorize(Policy = PortalPolicies.ReferralReader)]
 public sealed class ReferralListModel(
     ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock) : PageModel
 {

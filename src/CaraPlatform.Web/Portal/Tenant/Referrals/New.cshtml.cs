@@ -2,7 +2,9 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 /// same way whichever door it came in by. Field names are the request's JSON paths under "Input.", so each error
 /// the validator names lands beside its field.
 /// </summary>
+[Authorize(Policy = PortalPolicies.ReferralReferrer)]
 public sealed class NewReferralModel(
     ReferralHandler handler, IValidator<CreateReferralRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : ReferralFormModel
 {

@@ -3,7 +3,9 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 /// The screening decision: the checklist starts from the police's answers, the coordinator corrects what they
 /// found, and decides. Eligible must agree with the rules; when it does not, each failed rule is shown.
 /// </summary>
+[Authorize(Policy = PortalPolicies.ReferralScreener)]
 public sealed class ScreenReferralModel(
     ReferralHandler handler, IValidator<ScreeningDecisionRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor,
     TimeProvider clock) : ReferralFormModel

@@ -2,12 +2,15 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 
 /// <summary>The coordinators' screening queue: referrals still to screen (Received or Screening), oldest first.</summary>
+[Authorize(Policy = PortalPolicies.ReferralScreener)]
 public sealed class ScreeningQueueModel(ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;

@@ -1,5 +1,7 @@
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,6 +11,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 /// The victim's details for the victim-contact service: the page's policy admits only victim-contact workers and
 /// provider admins, every view is audited by the handler, and nothing here is kept by the browser.
 /// </summary>
+[Authorize(Policy = PortalPolicies.VictimContact)]
 public sealed class VictimDetailsModel(ReferralHandler handler) : PageModel
 {
     public string PoliceReference { get; private set; } = "";

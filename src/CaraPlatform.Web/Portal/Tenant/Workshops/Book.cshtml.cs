@@ -2,7 +2,9 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
 using CaraPlatform.Web.Portal.Tenant.Referrals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// Books an eligible referral onto a run. Only runs that would take it now are offered (cohort, language, deadline,
 /// seats); a refusal at the moment of booking (the last seat went, the run changed) is shown with its reasons.
 /// </summary>
+[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
 public sealed class BookModel(WorkshopHandler handler, ReferralHandler referrals) : PageModel
 {
     public Referral Referral { get; private set; } = null!;

@@ -4,7 +4,9 @@ using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// Changes a run before it starts. The form carries the version it was read at: a change made meanwhile is refused
 /// and the form shows the run as it is now.
 /// </summary>
+[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
 public sealed class EditRunModel(
     WorkshopHandler handler, IValidator<UpdateRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor,
     TimeProvider clock)

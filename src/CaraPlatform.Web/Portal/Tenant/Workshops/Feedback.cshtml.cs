@@ -5,6 +5,7 @@ using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// A participant's answers at the end of Workshop 2 (the tenant's questions, else the programme's three), taken by a facilitator of the run, for someone who completed.
 /// Never told to the police.
 /// </summary>
+[Authorize(Policy = PortalPolicies.WorkshopFacilitator)]
 public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
 {
     public const string AnswerField = "answer-";

@@ -3,12 +3,15 @@ using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 
 /// <summary>Schedules a run with the API's request, validator and handler: the same rules whichever door it came in by.</summary>
+[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
 public sealed class NewRunModel(
     WorkshopHandler handler, IValidator<ScheduleRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
     : RunFormPage(db, tenantAccessor)

@@ -2,6 +2,7 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// A workshop's register, for the run's own two facilitators (anyone else gets 403): opens when the workshop starts,
 /// marks every booked participant at once, and then shows the marks read-only.
 /// </summary>
+[Authorize(Policy = PortalPolicies.WorkshopFacilitator)]
 public sealed class RegisterModel(WorkshopHandler handler, TimeProvider clock) : PageModel
 {
     public const string MarkField = "mark-";

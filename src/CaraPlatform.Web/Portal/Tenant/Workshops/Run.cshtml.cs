@@ -1,7 +1,9 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// One run for its planners: when and where, the participants with their marks, each booking's letter (PDF), and
 /// the forms to change or cancel the run.
 /// </summary>
+[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
 public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PageModel
 {
     public RunResponse Run { get; private set; } = null!;

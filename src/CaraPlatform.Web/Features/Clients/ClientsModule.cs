@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CaraPlatform.Web.Features.Clients;
@@ -37,9 +35,14 @@ internal sealed class CreateClientRequestValidator : AbstractValidator<CreateCli
     }
 }
 
-/// <summary>A ProviderAdmin's integration clients: list, create, rotate the secret, revoke.</summary>
-public static class ClientEndpoints
+/// <summary>
+/// The integration clients module: a ProviderAdmin's clients for police and provider systems (list, create, rotate
+/// the secret, revoke), through the API and the portal page <c>/t/{tenant}/admin/clients</c> alike.
+/// </summary>
+public static class ClientsModule
 {
+    public static void AddClients(this WebApplicationBuilder builder) => builder.Services.AddScoped<IntegrationClients>();
+
     public static void MapClients(this RouteGroupBuilder tenantApi)
     {
         var clients = tenantApi.MapGroup("/clients").WithTags("Integration clients")
@@ -57,8 +60,8 @@ public static class ClientEndpoints
             .WithDescription("Its live tokens stop working at once. Revoking twice is harmless.").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<ClientResponse>>> List(CaraDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.IntegrationClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken)).ConvertAll(ClientResponse.From));
+    private static async Task<Ok<List<ClientResponse>>> List(IntegrationClients clients, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await clients.ListAsync(cancellationToken));
 
     private static async Task<Created<IssuedClientResponse>> Create(
         CreateClientRequest request, IntegrationClients clients, ClaimsPrincipal user, CancellationToken cancellationToken)

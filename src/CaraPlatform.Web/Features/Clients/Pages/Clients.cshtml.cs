@@ -1,24 +1,20 @@
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Admin;
+namespace CaraPlatform.Web.Features.Clients.Pages;
 
 /// <summary>
 /// A ProviderAdmin's integration clients. A new secret is rendered only in the response to the POST that issued
 /// it: it is never stored in clear, put in a URL or carried over in TempData.
 /// </summary>
-public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, IValidator<CreateClientRequest> validator)
+[Authorize(Policy = PortalPolicies.TenantAdmin)]
+public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateClientRequest> validator)
     : PageModel
 {
-    public IReadOnlyList<IntegrationClient> Clients { get; private set; } = [];
+    public IReadOnlyList<ClientResponse> Clients { get; private set; } = [];
 
     /// <summary>The client whose secret was just issued, shown this once.</summary>
     public IssuedClient? Issued { get; private set; }
@@ -75,7 +71,5 @@ public sealed class ClientsModel(CaraDbContext db, IntegrationClients clients, I
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Clients = await db.IntegrationClients.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-
+    private async Task LoadAsync(CancellationToken cancellationToken) => Clients = await clients.ListAsync(cancellationToken);
 }
