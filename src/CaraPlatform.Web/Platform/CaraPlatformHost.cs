@@ -34,12 +34,9 @@ public static class CaraPlatformHost
         builder.AddClients();
         services.AddScoped<Features.Members.Invitations>();
         services.AddScoped<Features.Members.TenantMembers>();
-        services.AddScoped<Features.Referrals.ReferralHandler>();
+        builder.AddReferrals();
         services.AddScoped<Idempotency>();
         services.AddScoped<Features.Workshops.WorkshopHandler>();
-        services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReferralDeadlineJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
         services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(

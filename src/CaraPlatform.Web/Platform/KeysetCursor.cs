@@ -33,3 +33,6 @@ public readonly record struct KeysetCursor(DateTimeOffset At, Guid Id)
         return false;
     }
 }
+
+/// <summary>A cursor that this API did not issue; answered 400 naming the cursor parameter.</summary>
+public sealed class InvalidCursorException() : Exception("The cursor is not one this API issued.");

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Referrals;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +8,11 @@ namespace CaraPlatform.Web.Platform;
 
 /// <summary>
 /// Turns what escapes an endpoint into problem details: unreadable requests are 400 naming the field, conflicts
-/// the database caught are 409, anything else is a logged 500 that reveals nothing.
+/// the database caught are 409, a feature's own exceptions as its <see cref="IProblemMapping"/> says, anything else is
+/// a logged 500 that reveals nothing.
 /// </summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(
+    IProblemDetailsService problems, IEnumerable<IProblemMapping> mappings, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,30 +24,6 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.Message },
             ProblemException refusal => refusal.Problem,
             InvalidCursorException => Invalid("cursor", exception.Message),
-            ScreeningContradictionException contradiction => new ProblemDetails
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "The screening answers fail the eligibility rules",
-                Detail = "Decide Ineligible with a reason, or correct the answers.",
-                Extensions =
-                {
-                    ["field"] = "decision",
-                    ["failedRules"] = contradiction.Reasons.Select(r => new { code = r.Code, text = r.Text }).ToList(),
-                },
-            },
-            IllegalReferralTransitionException illegal => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = $"Not allowed while the referral is {illegal.Current}",
-                Detail = illegal.Message,
-                Extensions = { ["currentState"] = illegal.Current.ToString(), ["action"] = illegal.Attempted.ToString() },
-            },
-            ReferralRuleException rule => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The referral's rules do not allow this",
-                Detail = rule.Message,
-            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -66,7 +42,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Title = "A record with the same identifying values already exists",
                 Detail = $"Constraint {pg.ConstraintName}.",
             },
-            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred" },
+            _ => mappings.Select(m => m.Map(exception)).FirstOrDefault(p => p is not null)
+                ?? new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred" },
         };
 
         if (problem.Status >= 500) logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);

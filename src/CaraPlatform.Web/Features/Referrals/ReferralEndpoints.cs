@@ -23,6 +23,39 @@ public static class ReferralEndpoints
 
     private static readonly TenantRole[] Screeners = [TenantRole.Coordinator, TenantRole.ProviderAdmin];
 
+    public static void AddReferrals(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<ReferralHandler>();
+        services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReferralDeadlineJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
+        services.AddProblemMapping<ScreeningContradictionException>(contradiction => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The screening answers fail the eligibility rules",
+            Detail = "Decide Ineligible with a reason, or correct the answers.",
+            Extensions =
+            {
+                ["field"] = "decision",
+                ["failedRules"] = contradiction.Reasons.Select(r => new { code = r.Code, text = r.Text }).ToList(),
+            },
+        });
+        services.AddProblemMapping<IllegalReferralTransitionException>(illegal => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = $"Not allowed while the referral is {illegal.Current}",
+            Detail = illegal.Message,
+            Extensions = { ["currentState"] = illegal.Current.ToString(), ["action"] = illegal.Attempted.ToString() },
+        });
+        services.AddProblemMapping<ReferralRuleException>(rule => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The referral's rules do not allow this",
+            Detail = rule.Message,
+        });
+    }
+
     public static void MapReferrals(this RouteGroupBuilder tenantApi)
     {
         var referrals = tenantApi.MapGroup("/referrals").WithTags("Referrals");

@@ -158,6 +158,3 @@ public sealed class ReferralHandler(
 }
 
 public sealed record ReferralPageResult(IReadOnlyList<Referral> Items, string? NextCursor);
-
-/// <summary>A cursor that this API did not issue; answered 400 naming the cursor parameter.</summary>
-public sealed class InvalidCursorException() : Exception("The cursor is not one this API issued.");
