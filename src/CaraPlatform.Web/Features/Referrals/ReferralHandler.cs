@@ -31,7 +31,7 @@ public sealed record ReferralQuery(
 /// listing and every lifecycle move. The tenant is the platform's business: nothing here filters by it.
 /// </summary>
 public sealed class ReferralHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, UserManager<CaraUser> users,
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, Actors actors,
     UserTenants userTenants, AuditTrail audit, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo
@@ -44,7 +44,7 @@ public sealed class ReferralHandler(
     /// <summary>Receives the referral and seals the victim's details in their own record, in one SaveChanges.</summary>
     public async Task<Referral> ReceiveAsync(ReferralDetails details, VictimDetails victim, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var referral = Referral.Receive(details, Tenant.Settings.Condition, await ActorAsync(user), clock);
+        var referral = Referral.Receive(details, Tenant.Settings.Condition, await actors.OfAsync(user), clock);
         db.Referrals.Add(referral);
         db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(Tenant.TenantId, victim) });
         await db.SaveChangesAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class ReferralHandler(
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (referral is null) return null;
         if (referral.Version != version) throw new DbUpdateConcurrencyException("The referral changed since it was read.");
-        change(referral, await ActorAsync(user));
+        change(referral, await actors.OfAsync(user));
         await db.SaveChangesAsync(cancellationToken);
         return referral;
     }
@@ -136,18 +136,6 @@ public sealed class ReferralHandler(
         if (record is null) return null;
         await AuditAsync(user, "victim-details-viewed", referralId, cancellationToken);
         return (victims.Unprotect(Tenant.TenantId, record.ProtectedDetails), record.Version);
-    }
-
-    public async Task<ReferralActor> ActorAsync(ClaimsPrincipal user)
-    {
-        if (user.PersonId() is { } personId)
-        {
-            var person = await users.FindByIdAsync(personId.ToString());
-            return new ReferralActor(personId, person?.DisplayName ?? person?.Email ?? personId.ToString());
-        }
-
-        // An integration client: its client id names the police system that acted.
-        return new ReferralActor(Guid.Empty, $"{user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value} (integration)");
     }
 
     private Task AuditAsync(ClaimsPrincipal user, string action, Guid referralId, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ namespace CaraPlatform.Web.Features.Workshops;
 /// through the referral's own methods, so its timeline and the police's notices follow from the same save.
 /// </summary>
 public sealed class WorkshopHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, ReferralHandler referrals, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo
         ?? throw new InvalidOperationException("Workshops are handled inside a tenant.");
@@ -66,7 +66,7 @@ public sealed class WorkshopHandler(
 
         if (before != (run.Workshop1, run.Workshop2, run.VenueId, run.MeetingLink))
         {
-            var actor = await referrals.ActorAsync(user);
+            var actor = await actors.OfAsync(user);
             var change = $"Run changed: Workshop 1 {run.Workshop1.Date:yyyy-MM-dd} {run.Workshop1.Start:HH\\:mm}, Workshop 2 {run.Workshop2.Date:yyyy-MM-dd} {run.Workshop2.Start:HH\\:mm}";
             foreach (var (booking, referral) in await LiveBookingsAsync(run.Id, cancellationToken))
             {
@@ -92,7 +92,7 @@ public sealed class WorkshopHandler(
         var run = await RunAsync(runId, cancellationToken, track: true);
         if (run.IsCancelled) throw ProblemException.Conflict("The run is already cancelled", field: "runId");
         db.Entry(run).Property(r => r.Version).OriginalValue = version;
-        var actor = await referrals.ActorAsync(user);
+        var actor = await actors.OfAsync(user);
         var now = clock.GetUtcNow();
         foreach (var (booking, referral) in await LiveBookingsAsync(run.Id, cancellationToken))
         {
@@ -130,7 +130,7 @@ public sealed class WorkshopHandler(
         if (claimed == 0)
             throw Refused([new BookingRefusal(BookingRefusalCode.RunFull, $"All {run.Capacity} places on the run are taken.")]);
 
-        var actor = await referrals.ActorAsync(user);
+        var actor = await actors.OfAsync(user);
         var booking = new Booking { RunId = run.Id, ReferralId = referral.Id, BookedAt = clock.GetUtcNow(), BookedBy = actor.Id };
         db.Bookings.Add(booking);
         referral.Book(actor, clock, new BookedWorkshops(run.Workshop1.StartsAt, run.Workshop2.StartsAt));
@@ -147,7 +147,7 @@ public sealed class WorkshopHandler(
         if (!booking.IsLive) throw ProblemException.Conflict($"The booking is {booking.Status}", field: "bookingId");
         var referral = await db.Referrals.SingleAsync(r => r.Id == booking.ReferralId, cancellationToken);
         booking.Cancel(reason, clock.GetUtcNow());
-        referral.CancelBooking(reason, Tenant.Settings, await referrals.ActorAsync(user), clock);
+        referral.CancelBooking(reason, Tenant.Settings, await actors.OfAsync(user), clock);
         await db.CourseRuns.Where(r => r.Id == booking.RunId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.BookedCount, r => r.BookedCount - 1), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -197,7 +197,7 @@ public sealed class WorkshopHandler(
             throw ProblemException.Invalid(breaches);
         }
 
-        var actor = await referrals.ActorAsync(user);
+        var actor = await actors.OfAsync(user);
         var now = clock.GetUtcNow();
         foreach (var entry in register.Entries)
         {

@@ -156,6 +156,7 @@ public static class IdentitySetup
                 o.UseAspNetCore();
             });
 
+        services.AddScoped<Actors>();
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TenantAccessResultHandler>();
