@@ -8,23 +8,37 @@ public sealed record AuditEntry(
     string Action, string Outcome, Guid? TenantId = null, Guid? ActorUserId = null, string? ActorClientId = null,
     string? Subject = null, string? IpAddress = null);
 
-/// <summary>Writes audit events in a context of their own, so that an event is kept even when the caller's change fails.</summary>
+/// <summary>
+/// The audit trail (DPA 2018 s.62), written one of two ways by what the event is about. A change is audited with
+/// <see cref="Stage"/> on the context that makes it, so the event commits with the change or not at all. What has no
+/// change of ours to ride on (a sign-in, a refusal, a view) is written at once by <see cref="RecordAsync"/>, in a
+/// context of its own, so that it is kept whatever the caller does next.
+/// </summary>
 public sealed class AuditTrail(IDbContextFactory<CaraDbContext> contexts, TimeProvider clock)
 {
+    /// <summary>Adds the event to <paramref name="db"/>: it is written by the caller's SaveChanges, in its transaction.</summary>
+    public void Stage(CaraDbContext db, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditEvents.Add(ToEvent(entry));
+    }
+
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OccurredAt = clock.GetUtcNow(),
-            Action = entry.Action,
-            Outcome = entry.Outcome,
-            TenantId = entry.TenantId,
-            ActorUserId = entry.ActorUserId,
-            ActorClientId = entry.ActorClientId,
-            Subject = entry.Subject,
-            IpAddress = entry.IpAddress,
-        });
+        db.AuditEvents.Add(ToEvent(entry));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private AuditEvent ToEvent(AuditEntry entry) => new()
+    {
+        OccurredAt = clock.GetUtcNow(),
+        Action = entry.Action,
+        Outcome = entry.Outcome,
+        TenantId = entry.TenantId,
+        ActorUserId = entry.ActorUserId,
+        ActorClientId = entry.ActorClientId,
+        Subject = entry.Subject,
+        IpAddress = entry.IpAddress,
+    };
 }

@@ -32,11 +32,11 @@ public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationM
         secret ??= NewSecret();
         var client = new IntegrationClient { ClientId = clientId, Name = name, Scopes = [.. scopes] };
         db.IntegrationClients.Add(client);
+        audit.Stage(db, new AuditEntry(AuditActions.ClientCreated, "success", tenantId, actor, Subject: clientId));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await applications.CreateAsync(Descriptor(client, tenantId, secret), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.ClientCreated, "success", tenantId, actor, Subject: clientId), cancellationToken);
         return new IssuedClient(client, secret);
     }
 
@@ -49,10 +49,12 @@ public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationM
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, cancellationToken);
         descriptor.ClientSecret = secret;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await applications.UpdateAsync(application, descriptor, cancellationToken);
         client.SecretRotatedAt = clock.GetUtcNow();
+        audit.Stage(db, new AuditEntry(AuditActions.ClientSecretRotated, "success", client.TenantId, actor, Subject: client.ClientId));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.ClientSecretRotated, "success", client.TenantId, actor, Subject: client.ClientId), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new IssuedClient(client, secret);
     }
 
@@ -62,11 +64,13 @@ public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationM
         if (client is null) return null;
         if (client.RevokedAt is null)
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is { } application)
                 await applications.DeleteAsync(application, cancellationToken);
             client.RevokedAt = clock.GetUtcNow();
+            audit.Stage(db, new AuditEntry(AuditActions.ClientRevoked, "success", client.TenantId, actor, Subject: client.ClientId));
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(new AuditEntry(AuditActions.ClientRevoked, "success", client.TenantId, actor, Subject: client.ClientId), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return client;
