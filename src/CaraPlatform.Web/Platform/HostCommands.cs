@@ -53,15 +53,16 @@ public static class HostCommands
     }
 
     /// <summary>
-    /// In Development the run command migrates on start-up and seeds the demo accounts; elsewhere migrating is the
-    /// deployment's migration job and there are no demo accounts, whatever the configuration says.
+    /// In Development the run command migrates on start-up and runs the modules' <see cref="IDevelopmentSeed"/>s (the
+    /// demo accounts); elsewhere migrating is the deployment's migration job and nothing is seeded, whatever the
+    /// configuration says.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
             await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Database:SeedDemoData"))
-            await DevelopmentSeed.RunAsync(app.Services, app.Environment);
+        if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue<bool>("Database:SeedDemoData")) return;
+        foreach (var seed in app.Services.GetServices<IDevelopmentSeed>()) await seed.RunAsync();
     }
 
     private static async Task MigrateAndApplyTenantsAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
