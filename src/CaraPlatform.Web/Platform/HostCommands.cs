@@ -19,6 +19,12 @@ namespace CaraPlatform.Web.Platform;
 /// </summary>
 public static class HostCommands
 {
+    /// <summary>
+    /// The exit code of <c>migrate</c> when a tenant file breaks a rule (sysexits' EX_DATAERR): nothing was applied, and
+    /// the output lists every broken rule.
+    /// </summary>
+    public const int InvalidTenantFilesExitCode = 65;
+
     public static async Task<bool> TryRunBeforeHostAsync(string[] args)
     {
         if (args.FirstOrDefault() != "provision-dev-db") return false;
@@ -42,7 +48,17 @@ public static class HostCommands
         switch (args.FirstOrDefault())
         {
             case "migrate":
-                await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+                try
+                {
+                    await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+                }
+                catch (TenantDefinitionException invalid)
+                {
+                    // Whoever reads the migration job's log has a tenant file to fix: the rules it breaks, not a stack trace.
+                    await Console.Error.WriteLineAsync(invalid.Message);
+                    Environment.ExitCode = InvalidTenantFilesExitCode;
+                }
+
                 return true;
             case "protect-keys":
                 await ProtectStoredKeysAsync(app.Services);
