@@ -1,4 +1,4 @@
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
@@ -10,7 +10,7 @@ public sealed class AdminPagesTests(PortalFixture portal)
     public async Task A_provider_admin_creates_a_client_sees_its_secret_once_and_invites_a_person()
     {
         var page = await portal.NewPageAsync();
-        await PortalFixture.SignInAsync(page, "admin@hampshire.demo", DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, "admin@hampshire.demo", DemoSeed.Password);
         await page.GotoAsync("/t/hampshire");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Integration clients" }).ClickAsync();

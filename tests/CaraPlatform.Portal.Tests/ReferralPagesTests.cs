@@ -1,4 +1,4 @@
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
@@ -63,7 +63,7 @@ public sealed class ReferralPagesTests(PortalFixture portal)
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await portal.NewPageAsync();
-        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
         return page;
     }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Portal;
 using Microsoft.Playwright;
 using OtpNet;
@@ -15,7 +15,7 @@ public sealed partial class SignInTests(PortalFixture portal)
     {
         var page = await portal.NewPageAsync();
 
-        await PortalFixture.SignInAsync(page, "spoc@hampshire.demo", DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, "spoc@hampshire.demo", DemoSeed.Password);
 
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("CARA Hampshire & Isle of Wight");
@@ -41,7 +41,7 @@ public sealed partial class SignInTests(PortalFixture portal)
 
         for (var attempt = 0; attempt < 5; attempt++)
             await PortalFixture.SignInAsync(page, email, "wrong-password-" + attempt);
-        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
 
         // The same words as for a wrong password or an unknown account, so that they do not say the account exists.
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(SignInModel.NotSignedIn);
@@ -54,7 +54,7 @@ public sealed partial class SignInTests(PortalFixture portal)
     {
         var email = await portal.NewMemberAsync("hampshire", TenantRole.Facilitator);
         var page = await portal.NewPageAsync();
-        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
 
         await page.GotoAsync("/account/two-factor");
@@ -65,7 +65,7 @@ public sealed partial class SignInTests(PortalFixture portal)
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
 
         await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
-        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in/two-factor"));
 
         await page.GetByLabel("Code from your authenticator app").FillAsync(WrongCode(totp));

@@ -2,7 +2,7 @@ using System.Globalization;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -132,7 +132,7 @@ public sealed class WorkshopPagesTests(PortalFixture portal)
     private static async Task<IPage> SignedInAsync(FakeClockPortal host, string email, bool tablet = false)
     {
         var page = tablet ? await host.NewPageAsync(768, 1024) : await host.NewPageAsync();
-        await PortalFixture.SignInAsync(page, email, DevelopmentSeed.Password);
+        await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
         return page;
     }
 

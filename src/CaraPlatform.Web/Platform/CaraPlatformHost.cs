@@ -5,6 +5,7 @@ using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.PlatformStaff;
@@ -12,6 +13,7 @@ using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
+using CaraPlatform.Web.Portal;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -31,27 +33,18 @@ public static class CaraPlatformHost
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddPublicAddress();
         builder.AddCaraIdentity();
+        builder.AddPortal();
+        builder.AddVenues();
         builder.AddClients();
-        services.AddScoped<Features.Members.Invitations>();
-        services.AddScoped<Features.Members.TenantMembers>();
+        builder.AddMembers();
+        builder.AddPlatformStaff();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         services.AddScoped<Features.Workshops.WorkshopHandler>();
         services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
-        if (builder.Environment.IsDevelopment())
-            services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(
-                sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
-                sp.GetRequiredService<ILogger<Features.Members.FolderInvitationMailer>>()));
-        else
-            services.AddSingleton<Features.Members.IInvitationMailer, Features.Members.UnconfiguredInvitationMailer>();
-        // Pages live beside their feature (Features/<X>/Pages) or in the portal shell (Portal/); each declares its own
-        // access with [Authorize] or [AllowAnonymous] on its model.
-        services.AddRazorPages(o => o.RootDirectory = "/");
-        // The portal shell's layout, partials and view components, found by name from every feature's pages.
-        services.Configure<Microsoft.AspNetCore.Mvc.Razor.RazorViewEngineOptions>(o =>
-            o.PageViewLocationFormats.Add("/Portal/Shared/{0}" + Microsoft.AspNetCore.Mvc.Razor.RazorViewEngine.ViewExtension));
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
+        builder.AddDemoData();
         builder.AddCaraRateLimiting();
         services.AddCaraInputChecks();
 
@@ -143,7 +136,7 @@ public static class CaraPlatformHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
         app.MapConnect();
-        app.MapRazorPages();
+        app.MapPortal();
 
         var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         tenantApi.MapVenues();

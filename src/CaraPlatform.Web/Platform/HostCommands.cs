@@ -19,6 +19,12 @@ namespace CaraPlatform.Web.Platform;
 /// </summary>
 public static class HostCommands
 {
+    /// <summary>
+    /// The exit code of <c>migrate</c> when a tenant file breaks a rule (sysexits' EX_DATAERR): nothing was applied, and
+    /// the output lists every broken rule.
+    /// </summary>
+    public const int InvalidTenantFilesExitCode = 65;
+
     public static async Task<bool> TryRunBeforeHostAsync(string[] args)
     {
         if (args.FirstOrDefault() != "provision-dev-db") return false;
@@ -42,7 +48,17 @@ public static class HostCommands
         switch (args.FirstOrDefault())
         {
             case "migrate":
-                await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+                try
+                {
+                    await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
+                }
+                catch (TenantDefinitionException invalid)
+                {
+                    // Whoever reads the migration job's log has a tenant file to fix: the rules it breaks, not a stack trace.
+                    await Console.Error.WriteLineAsync(invalid.Message);
+                    Environment.ExitCode = InvalidTenantFilesExitCode;
+                }
+
                 return true;
             case "protect-keys":
                 await ProtectStoredKeysAsync(app.Services);
@@ -53,15 +69,16 @@ public static class HostCommands
     }
 
     /// <summary>
-    /// In Development the run command migrates on start-up and seeds the demo accounts; elsewhere migrating is the
-    /// deployment's migration job and there are no demo accounts, whatever the configuration says.
+    /// In Development the run command migrates on start-up and runs the modules' <see cref="IDevelopmentSeed"/>s (the
+    /// demo accounts); elsewhere migrating is the deployment's migration job and nothing is seeded, whatever the
+    /// configuration says.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
             await MigrateAndApplyTenantsAsync(app.Services, app.Configuration, app.Environment);
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Database:SeedDemoData"))
-            await DevelopmentSeed.RunAsync(app.Services, app.Environment);
+        if (!app.Environment.IsDevelopment() || !app.Configuration.GetValue<bool>("Database:SeedDemoData")) return;
+        foreach (var seed in app.Services.GetServices<IDevelopmentSeed>()) await seed.RunAsync();
     }
 
     private static async Task MigrateAndApplyTenantsAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)

@@ -55,6 +55,13 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
+/// On the page model where an invitation link lands: its POSTs are credential attempts on the link's token (the route
+/// value <c>token</c>), limited by <see cref="RateLimitOptions.InvitationAccept"/> per client address and per invitation.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class InvitationAcceptAttemptsAttribute : Attribute;
+
+/// <summary>
 /// ASP.NET Core's rate limiter in two places. Credential attempts (tokens, sign-in, its second step, invitation
 /// accept, password change) are limited per client address and per account before authentication, because
 /// OpenIddict answers a token request with a wrong secret inside the authentication middleware. The API quota is
@@ -140,7 +147,7 @@ public static class RateLimiting
             return new Attempt("password-change", limits.PasswordChange, session.Principal?.FindFirstValue(Claims.Subject));
         }
 
-        if (page == typeof(Portal.Invitations.AcceptModel))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<InvitationAcceptAttemptsAttribute>() is not null)
             return new Attempt("invitation-accept", limits.InvitationAccept, context.GetRouteValue("token") as string);
         return null;
     }

@@ -4,6 +4,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
 using CaraPlatform.Web.Tests.Support;

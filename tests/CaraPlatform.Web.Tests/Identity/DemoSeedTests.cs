@@ -1,4 +1,4 @@
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -50,7 +50,7 @@ public sealed class DemoSeedTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_seed_refuses_to_run_outside_Development()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() => DevelopmentSeed.RunAsync(fixture.Web.Services, new ProductionEnvironment()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new DemoSeed(fixture.Web.Services, new ProductionEnvironment()).RunAsync());
     }
 
     private sealed class ProductionEnvironment : IHostEnvironment

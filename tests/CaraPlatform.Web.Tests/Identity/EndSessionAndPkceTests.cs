@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Identity;
@@ -27,7 +27,7 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     {
         var person = await TestPeople.MemberAsync(fixture, "hampshire", TenantRole.Coordinator);
         await UserTokens.EnsureClientAsync(fixture.Web);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
         var verifier = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
         using var plain = await AuthorizeAsync(browser, verifier, "plain");
@@ -45,7 +45,7 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     public async Task A_bare_GET_to_end_session_is_refused_and_the_person_stays_signed_in()
     {
         var person = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
 
         var problem = await (await browser.GetAsync("/connect/endsession")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.Errors().ContainsKey("id_token_hint"));
@@ -57,7 +57,7 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     public async Task End_session_posted_without_the_antiforgery_token_is_refused_and_the_person_stays_signed_in()
     {
         var person = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
 
         await (await browser.PostAsync("/connect/endsession", new FormUrlEncodedContent([]))).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -68,8 +68,8 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     public async Task End_session_with_an_ID_token_of_the_signed_in_person_signs_them_out()
     {
         var person = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
-        var tokens = await UserTokens.AuthorizationCodeAsync(fixture.Web, person.Email, "openid", DevelopmentSeed.Password);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        var tokens = await UserTokens.AuthorizationCodeAsync(fixture.Web, person.Email, "openid", DemoSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
 
         var endSession = await browser.GetAsync("/connect/endsession?id_token_hint=" + Uri.EscapeDataString(tokens.IdToken!));
         Assert.Equal(HttpStatusCode.Redirect, endSession.StatusCode);
@@ -82,8 +82,8 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     {
         var person = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
         var someoneElse = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
-        var tokens = await UserTokens.AuthorizationCodeAsync(fixture.Web, someoneElse.Email, "openid", DevelopmentSeed.Password);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        var tokens = await UserTokens.AuthorizationCodeAsync(fixture.Web, someoneElse.Email, "openid", DemoSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
 
         await (await browser.GetAsync("/connect/endsession?id_token_hint=" + Uri.EscapeDataString(tokens.IdToken!))).ProblemAsync(HttpStatusCode.BadRequest);
 
@@ -94,7 +94,7 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     public async Task End_session_posted_with_the_portals_antiforgery_token_signs_the_person_out()
     {
         var person = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
         var page = await UserTokens.GetOkAsync(browser, "/t/west-yorkshire");
 
         var endSession = await browser.PostAsync("/connect/endsession", UserTokens.Form(page, []));
@@ -107,7 +107,7 @@ public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
     public async Task The_portals_sign_out_button_signs_the_person_out()
     {
         var person = await TestPeople.MemberAsync(fixture, "west-yorkshire", TenantRole.ForceSpoc);
-        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DevelopmentSeed.Password);
+        using var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, person.Email, DemoSeed.Password);
         var page = await UserTokens.GetOkAsync(browser, "/t/west-yorkshire");
 
         var signOut = await browser.PostAsync("/sign-out", UserTokens.Form(page, []));

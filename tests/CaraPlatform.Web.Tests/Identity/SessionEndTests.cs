@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +33,7 @@ public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
         var form = await UserTokens.GetOkAsync(current, "/account/password");
         using var changed = await current.PostAsync("/account/password", UserTokens.Form(form, new Dictionary<string, string>
         {
-            ["CurrentPassword"] = DevelopmentSeed.Password,
+            ["CurrentPassword"] = DemoSeed.Password,
             ["NewPassword"] = newPassword,
             ["ConfirmPassword"] = newPassword,
         }));

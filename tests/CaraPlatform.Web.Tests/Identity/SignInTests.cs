@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Portal;
 using CaraPlatform.Web.Portal.SignIn;
 using CaraPlatform.Web.Tests.Support;
@@ -33,7 +33,7 @@ public sealed partial class SignInTests(CaraPlatformFixture fixture)
         var wrong = browsers.Take(60).Select((b, i) => PostAsync(b.Browser, b.Page, person.Email, $"wrong-password-{i}")).ToList();
         // The right password goes in while the wrong ones are still arriving, as soon as five of them can have locked the account.
         while (await LockedUntilAsync(person.UserId) is null && wrong.Any(t => !t.IsCompleted)) await Task.Delay(10);
-        var right = await PostAsync(browsers[60].Browser, browsers[60].Page, person.Email, DevelopmentSeed.Password);
+        var right = await PostAsync(browsers[60].Browser, browsers[60].Page, person.Email, DemoSeed.Password);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains(Encoded(SignInModel.NotSignedIn), await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed partial class SignInTests(CaraPlatformFixture fixture)
         var firstFailure = await AnswerAsync(person.Email, "wrong-password-0");
         for (var attempt = 1; attempt < 4; attempt++) await AnswerAsync(person.Email, "wrong-password-" + attempt);
         var fifthFailure = await AnswerAsync(person.Email, "wrong-password-4");
-        var rightButLocked = await AnswerAsync(person.Email, DevelopmentSeed.Password);
+        var rightButLocked = await AnswerAsync(person.Email, DemoSeed.Password);
         var unknown = await AnswerAsync($"nobody-{Guid.NewGuid():N}@hampshire.test", "wrong-password-0");
 
         Assert.Contains(Encoded(SignInModel.NotSignedIn), unknown, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed partial class SignInTests(CaraPlatformFixture fixture)
     {
         var (person, totp) = await TwoFactorPersonAsync();
         using var browser = UserTokens.Browser(fixture.Web);
-        using var passwordStep = await UserTokens.SignInAsync(browser, person.Email, DevelopmentSeed.Password);
+        using var passwordStep = await UserTokens.SignInAsync(browser, person.Email, DemoSeed.Password);
         Assert.Equal("/sign-in/two-factor", passwordStep.Headers.Location!.ToString());
         var page = await UserTokens.GetOkAsync(browser, "/sign-in/two-factor");
 
@@ -136,7 +136,7 @@ public sealed partial class SignInTests(CaraPlatformFixture fixture)
     {
         var (person, _) = await TwoFactorPersonAsync();
         using var browser = UserTokens.Browser(fixture.Web);
-        using var passwordStep = await UserTokens.SignInAsync(browser, person.Email, DevelopmentSeed.Password);
+        using var passwordStep = await UserTokens.SignInAsync(browser, person.Email, DemoSeed.Password);
         var page = await UserTokens.GetOkAsync(browser, "/sign-in/two-factor");
 
         using var response = await browser.PostAsync("/sign-in/two-factor" + handler, UserTokens.Form(page, new Dictionary<string, string> { [field] = "" }));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Tests.Support;
 using Npgsql;
 
@@ -33,7 +33,7 @@ public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, Produc
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
 
         var person = await TestPeople.MemberAsync(fixture, "hampshire", TenantRole.Coordinator);
-        using var signIn = await client.SendAsync(await SignInAsync(Forwarded(HttpMethod.Post, "/", "203.0.113.7"), page, person.Email, DevelopmentSeed.Password));
+        using var signIn = await client.SendAsync(await SignInAsync(Forwarded(HttpMethod.Post, "/", "203.0.113.7"), page, person.Email, DemoSeed.Password));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("secure", SetCookie(signIn, "cara.session="), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("203.0.113.7", await SignInAddressAsync(person.Email));

@@ -76,6 +76,32 @@ public sealed partial class PortalSecurityTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, notMember.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/t/hampshire/admin/clients")]
+    [InlineData("/t/hampshire/admin/members")]
+    public async Task Only_the_tenants_provider_admins_reach_the_admin_pages(string path)
+    {
+        var anonymous = fixture.Web.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signInFirst = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, signInFirst.StatusCode);
+        Assert.StartsWith("/?ReturnUrl=", signInFirst.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+
+        var coordinator = await SignedInAsync("coordinator@hampshire.demo");
+        using var forbidden = await coordinator.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
+        Assert.StartsWith("/access-denied", forbidden.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        using var deniedPage = await coordinator.GetAsync(forbidden.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, deniedPage.StatusCode);
+
+        var otherTenantsAdmin = await SignedInAsync("admin@west-yorkshire.demo");
+        using var hidden = await otherTenantsAdmin.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+
+        var admin = await SignedInAsync("admin@hampshire.demo");
+        using var page = await admin.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
     private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 
     private static string Header(HttpResponseMessage response, string name) =>

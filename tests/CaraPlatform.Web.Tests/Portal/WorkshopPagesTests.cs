@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Portal;
@@ -286,7 +286,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         using var host = new FakeClockHost(fixture);
         host.Clock.SetUtcNow(CaraPlatform.Domain.Common.UkCalendar.At(workshop1, new TimeOnly(10, 30)));
         var facilitator = UserTokens.Browser(host.Web);
-        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(facilitator, second.Email, DevelopmentSeed.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(facilitator, second.Email, DemoSeed.Password)).StatusCode);
         var url = $"/t/{Tenant}/runs/{run.Id}/register/Workshop1";
         var form = await UserTokens.GetOkAsync(facilitator, url);
         Assert.Contains("id=\"register-form\"", form, StringComparison.Ordinal);

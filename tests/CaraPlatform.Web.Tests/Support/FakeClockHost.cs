@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Features.DemoData;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class FakeClockHost : IDisposable
     public WebApplicationFactory<Program> Web { get; }
 
     public async Task<HttpClient> PersonAsync(string email) =>
-        Bearer((await UserTokens.AuthorizationCodeAsync(Web, email, password: CaraPlatform.Web.Platform.DevelopmentSeed.Password)).AccessToken);
+        Bearer((await UserTokens.AuthorizationCodeAsync(Web, email, password: DemoSeed.Password)).AccessToken);
 
     /// <summary>The tenant's integration client (made by <see cref="CaraPlatformFixture.ApiClientAsync"/> first) with every scope.</summary>
     public async Task<HttpClient> ClientAsync(string tenant) =>

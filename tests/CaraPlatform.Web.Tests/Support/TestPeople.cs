@@ -3,7 +3,7 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +27,7 @@ public static class TestPeople
             await using var scope = web.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<CaraUser>>();
             var user = new CaraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test person" };
-            var created = await users.CreateAsync(user, DevelopmentSeed.Password);
+            var created = await users.CreateAsync(user, DemoSeed.Password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
             var membership = new Membership { UserId = user.Id, Roles = [role] };

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using CaraPlatform.Domain.Access;
+using CaraPlatform.Web.Features.Clients.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CaraPlatform.Web.Features.Clients;
 
@@ -41,7 +41,11 @@ internal sealed class CreateClientRequestValidator : AbstractValidator<CreateCli
 /// </summary>
 public static class ClientsModule
 {
-    public static void AddClients(this WebApplicationBuilder builder) => builder.Services.AddScoped<IntegrationClients>();
+    public static void AddClients(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IntegrationClients>();
+        builder.Services.AddScoped<IIntegrationClientIssuer>(sp => sp.GetRequiredService<IntegrationClients>());
+    }
 
     public static void MapClients(this RouteGroupBuilder tenantApi)
     {

@@ -4,6 +4,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Web.Features.Clients.Contracts;
 using CaraPlatform.Web.Features.Connect;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -19,6 +20,7 @@ public sealed record IssuedClient(IntegrationClient Client, string ClientSecret)
 /// OpenIddict application that holds the credential, kept in step in one place.
 /// </summary>
 public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationManager applications, AuditTrail audit, TimeProvider clock)
+    : IIntegrationClientIssuer
 {
     /// <summary>The tenant's clients by name, revoked ones included (their record stays).</summary>
     public async Task<List<ClientResponse>> ListAsync(CancellationToken cancellationToken) =>
@@ -38,6 +40,12 @@ public sealed class IntegrationClients(CaraDbContext db, IOpenIddictApplicationM
         await applications.CreateAsync(Descriptor(client, tenantId, secret), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IssuedClient(client, secret);
+    }
+
+    public async Task EnsureAsync(string clientId, string name, IReadOnlyCollection<string> scopes, string secret, CancellationToken cancellationToken)
+    {
+        if (!await db.IntegrationClients.AnyAsync(c => c.ClientId == clientId, cancellationToken))
+            await CreateAsync(name, scopes, actor: null, clientId, secret, cancellationToken);
     }
 
     public async Task<IssuedClient?> RotateSecretAsync(Guid id, Guid? actor, CancellationToken cancellationToken = default)

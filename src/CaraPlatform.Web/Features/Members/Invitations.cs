@@ -5,57 +5,40 @@ using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Members.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Members;
 
-/// <summary>An invitation email: where it goes and the one link that accepts it.</summary>
-public sealed record InvitationMail(string To, string TenantName, IReadOnlyList<TenantRole> Roles, Uri AcceptLink, DateTimeOffset ExpiresAt);
-
-public interface IInvitationMailer
-{
-    Task SendAsync(InvitationMail mail, CancellationToken cancellationToken);
-}
-
-/// <summary>Development has no mail server: the email is written to a folder (.cara/mail) and the link to the log.</summary>
-public sealed class FolderInvitationMailer(string folder, ILogger<FolderInvitationMailer> logger) : IInvitationMailer
-{
-    public string Folder { get; } = folder;
-
-    public async Task SendAsync(InvitationMail mail, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var file = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{mail.To}.txt");
-        await File.WriteAllTextAsync(file, $"""
-            To: {mail.To}
-            Subject: You are invited to {mail.TenantName} on CARA Platform
-
-            You have been invited to join {mail.TenantName} as {string.Join(", ", mail.Roles)}.
-            Accept before {mail.ExpiresAt:yyyy-MM-dd HH:mm} UTC: {mail.AcceptLink}
-            """, cancellationToken);
-        logger.LogInformation("Invitation for {Email} written to {File}: {Link}", mail.To, file, mail.AcceptLink);
-    }
-}
-
-/// <summary>Outside Development no mail transport is configured yet: say so, without the link, which is a credential.</summary>
-public sealed class UnconfiguredInvitationMailer(ILogger<UnconfiguredInvitationMailer> logger) : IInvitationMailer
-{
-    public Task SendAsync(InvitationMail mail, CancellationToken cancellationToken)
-    {
-        logger.LogWarning("No mail transport is configured: the invitation for {Email} was recorded but not sent.", mail.To);
-        return Task.CompletedTask;
-    }
-}
-
-public sealed record InvitationAcceptance(Invitation Invitation, CaraUser User);
+/// <summary>An invitation link that can still be accepted, as the person who followed it sees it.</summary>
+/// <param name="Email">The invited email, which the account joining must have.</param>
+/// <param name="Roles">The roles the person will hold in the tenant.</param>
+/// <param name="HasAccount">Whether the invited email already has an account, which must sign in rather than be created.</param>
+public sealed record OpenInvitation(string Email, IReadOnlyList<TenantRole> Roles, bool HasAccount);
 
 /// <summary>Inviting people into the current tenant and accepting invitations, with the audit trail.</summary>
-public sealed class Invitations(CaraDbContext db, UserManager<CaraUser> users, IInvitationMailer mailer, AuditTrail audit, TimeProvider clock)
+public sealed class Invitations(
+    CaraDbContext db, UserManager<CaraUser> users, IInvitationMailer mailer, AuditTrail audit,
+    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : IMemberInviter
 {
-    public async Task<Invitation> InviteAsync(CaraTenantInfo tenant, string email, IReadOnlyList<TenantRole> roles, Guid? invitedBy,
-        Uri baseUri, CancellationToken cancellationToken)
+    /// <summary>The tenant's invitations, open, accepted and cancelled, newest first.</summary>
+    public async Task<List<InvitationResponse>> ListAsync(CancellationToken cancellationToken) =>
+        (await NewestFirstAsync(cancellationToken)).ConvertAll(InvitationResponse.From);
+
+    /// <summary>The invitations still waiting to be accepted, newest first.</summary>
+    public async Task<List<InvitationResponse>> ListOpenAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        // A tenant's invitations are few; filtering here keeps "open" defined once, in Invitation.IsOpenAt.
+        return [.. (await NewestFirstAsync(cancellationToken)).Where(i => i.IsOpenAt(now)).Select(InvitationResponse.From)];
+    }
+
+    public async Task<InvitationResponse> InviteAsync(string email, IReadOnlyList<TenantRole> roles, Guid? invitedBy, Uri siteRoot,
+        CancellationToken cancellationToken)
+    {
+        var tenant = tenantAccessor.MultiTenantContext.TenantInfo ?? throw new InvalidOperationException("Invitations are made inside a tenant.");
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var invitation = new Invitation
         {
@@ -69,27 +52,41 @@ public sealed class Invitations(CaraDbContext db, UserManager<CaraUser> users, I
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.MembershipInvited, "success", tenant.TenantId, invitedBy, Subject: invitation.Email), cancellationToken);
         await mailer.SendAsync(new InvitationMail(invitation.Email, tenant.Name, invitation.Roles,
-            new Uri(baseUri, $"t/{tenant.Identifier}/invitations/{token}"), invitation.ExpiresAt), cancellationToken);
-        return invitation;
-    }
-
-    /// <summary>Where the emailed link points: the configured public address, never a Host header the inviter's request named.</summary>
-    public static Uri SiteRoot(HttpRequest request) => Platform.PublicAddress.SiteRoot(request);
-
-    /// <summary>The open invitation behind a link, or null when the link is unknown, used, cancelled or expired.</summary>
-    public async Task<Invitation?> FindOpenAsync(string token, CancellationToken cancellationToken)
-    {
-        var hash = Hash(token);
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        return invitation?.IsOpenAt(clock.GetUtcNow()) == true ? invitation : null;
+            new Uri(siteRoot, $"t/{tenant.Identifier}/invitations/{token}"), invitation.ExpiresAt), cancellationToken);
+        return InvitationResponse.From(invitation);
     }
 
     /// <summary>
-    /// Accepts for <paramref name="user"/>, whose email must be the invited one: adds the membership (or the
-    /// roles to an existing one) and uses the invitation up.
+    /// Stops an open invitation's link working; an accepted or expired one is left as it is. Null when the tenant
+    /// has no such invitation.
     /// </summary>
-    public async Task AcceptAsync(Invitation invitation, CaraUser user, CancellationToken cancellationToken)
+    public async Task<InvitationResponse?> CancelAsync(Guid invitationId, CancellationToken cancellationToken)
     {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is null) return null;
+        if (invitation.IsOpenAt(clock.GetUtcNow()))
+        {
+            invitation.CancelledAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return InvitationResponse.From(invitation);
+    }
+
+    /// <summary>The open invitation behind a link, or null when the link is unknown, used, cancelled or expired.</summary>
+    public async Task<OpenInvitation?> FindOpenAsync(string token, CancellationToken cancellationToken) =>
+        await FindOpenInvitationAsync(token, cancellationToken) is { } invitation
+            ? new OpenInvitation(invitation.Email, invitation.Roles, await users.FindByEmailAsync(invitation.Email) is not null)
+            : null;
+
+    /// <summary>
+    /// Accepts the invitation behind the link for <paramref name="user"/>, whose email must be the invited one: adds
+    /// the membership (or the roles to an existing one) and uses the invitation up. False when the link is no longer open.
+    /// </summary>
+    public async Task<bool> AcceptAsync(string token, CaraUser user, CancellationToken cancellationToken)
+    {
+        var invitation = await FindOpenInvitationAsync(token, cancellationToken);
+        if (invitation is null) return false;
         if (!string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("The invitation is for another email.");
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
@@ -98,9 +95,18 @@ public sealed class Invitations(CaraDbContext db, UserManager<CaraUser> users, I
         invitation.AcceptedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, "invitation-accepted", invitation.TenantId, user.Id, Subject: invitation.Email), cancellationToken);
+        return true;
     }
 
-    public Task<CaraUser?> AccountFor(Invitation invitation) => users.FindByEmailAsync(invitation.Email);
+    private Task<List<Invitation>> NewestFirstAsync(CancellationToken cancellationToken) =>
+        db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken);
+
+    private async Task<Invitation?> FindOpenInvitationAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = Hash(token);
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        return invitation?.IsOpenAt(clock.GetUtcNow()) == true ? invitation : null;
+    }
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -2,30 +2,11 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Members;
-
-/// <summary>A tenant always keeps one ProviderAdmin, so that someone can manage its staff.</summary>
-public static class LastProviderAdmin
-{
-    public const string Title = "The tenant's last ProviderAdmin cannot be removed";
-
-    public const string Detail = "Give another member the ProviderAdmin role first.";
-
-    /// <summary>Whether taking ProviderAdmin away from <paramref name="membership"/> would leave the tenant without one.</summary>
-    public static async Task<bool> IsLastAdmin(CaraDbContext db, Membership membership, CancellationToken cancellationToken) =>
-        membership.Roles.Contains(TenantRole.ProviderAdmin)
-        && !await db.Memberships.AnyAsync(m => m.Id != membership.Id && m.Roles.Contains(TenantRole.ProviderAdmin), cancellationToken);
-}
-
-public enum MemberChangeOutcome
-{
-    Done,
-    NotFound,
-    LastProviderAdmin,
-}
 
 /// <summary>
 /// The current tenant's staff as its ProviderAdmins manage them, for the API and the portal alike, so that the
@@ -44,17 +25,17 @@ public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, Aud
     }
 
     /// <summary>
-    /// Replaces the member's roles if the member is still at <paramref name="version"/>; a change made since
-    /// throws <see cref="DbUpdateConcurrencyException"/>.
+    /// Replaces the member's roles if the member is still at <paramref name="version"/>, or returns null when the tenant
+    /// has no such member. A member changed since throws <see cref="DbUpdateConcurrencyException"/>; leaving the tenant
+    /// without a ProviderAdmin is refused (409).
     /// </summary>
-    public async Task<(MemberChangeOutcome Outcome, MemberResponse? Member)> ChangeRolesAsync(Guid memberId, IReadOnlyCollection<TenantRole> roles,
-        uint version, Guid? actor, CancellationToken cancellationToken)
+    public async Task<MemberResponse?> ChangeRolesAsync(Guid memberId, IReadOnlyCollection<TenantRole> roles, uint version, Guid? actor,
+        CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (membership is null) return (MemberChangeOutcome.NotFound, null);
+        if (membership is null) return null;
         List<TenantRole> distinct = [.. roles.Distinct()];
-        if (!distinct.Contains(TenantRole.ProviderAdmin) && await LastProviderAdmin.IsLastAdmin(db, membership, cancellationToken))
-            return (MemberChangeOutcome.LastProviderAdmin, null);
+        if (!distinct.Contains(TenantRole.ProviderAdmin)) await EnsureNotLastAdminAsync(membership, cancellationToken);
 
         membership.Roles = distinct;
         db.Entry(membership).Property(m => m.Version).OriginalValue = version;
@@ -62,17 +43,19 @@ public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, Aud
         await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, string.Join(",", distinct), membership.TenantId, actor,
             Subject: membership.UserId.ToString()), cancellationToken);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, cancellationToken);
-        return (MemberChangeOutcome.Done,
-            new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version));
+        return new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version);
     }
 
-    /// <summary>Removes the membership and ends the person's sessions and tokens, in one transaction.</summary>
-    public async Task<MemberChangeOutcome> RemoveAsync(Guid memberId, Guid? actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the membership and ends the person's sessions and tokens, in one transaction; false when the tenant has
+    /// no such member. The last ProviderAdmin is not removed (409).
+    /// </summary>
+    public async Task<bool> RemoveAsync(Guid memberId, Guid? actor, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
-        if (membership is null) return MemberChangeOutcome.NotFound;
-        if (await LastProviderAdmin.IsLastAdmin(db, membership, cancellationToken)) return MemberChangeOutcome.LastProviderAdmin;
+        if (membership is null) return false;
+        await EnsureNotLastAdminAsync(membership, cancellationToken);
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(cancellationToken);
         // A cookie or token got while a member must not keep working until it would next be checked or expire.
@@ -80,6 +63,14 @@ public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, Aud
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, actor,
             Subject: membership.UserId.ToString()), cancellationToken);
-        return MemberChangeOutcome.Done;
+        return true;
+    }
+
+    /// <summary>A tenant always keeps one ProviderAdmin, so that someone can manage its staff.</summary>
+    private async Task EnsureNotLastAdminAsync(Membership membership, CancellationToken cancellationToken)
+    {
+        if (membership.Roles.Contains(TenantRole.ProviderAdmin)
+            && !await db.Memberships.AnyAsync(m => m.Id != membership.Id && m.Roles.Contains(TenantRole.ProviderAdmin), cancellationToken))
+            throw ProblemException.Conflict("The tenant's last ProviderAdmin cannot be removed", "Give another member the ProviderAdmin role first.");
     }
 }

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Members;
@@ -27,7 +26,7 @@ public sealed partial class InvitationLinkTests(CaraPlatformFixture fixture)
             AllowAutoRedirect = false,
             HandleCookies = true,
         });
-        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(browser, admin.Email, DevelopmentSeed.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(browser, admin.Email, DemoSeed.Password)).StatusCode);
 
         var page = await UserTokens.GetOkAsync(browser, "/t/hampshire/admin/members");
         var email = $"invited-{Guid.NewGuid():N}@example.org";

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +92,23 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
         // Removed from the tenant: its routes are now as if it did not exist for them.
         var removed = await fixture.PersonApiAsync(coordinator.Email, "CaraDemo!2026");
         await (await removed.GetAsync("/api/v1/tenants/norfolk/venues")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_cancelled_invitation_stays_listed_and_its_link_stops_working()
+    {
+        var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
+        var email = $"cancelled-{Guid.NewGuid():N}@example.org";
+        var invitation = await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [TenantRole.Coordinator])))
+            .ReadAs<InvitationResponse>(HttpStatusCode.Created);
+        var link = LinkFromMail(email);
+
+        var cancelled = await (await admin.DeleteAsync($"/api/v1/tenants/hampshire/invitations/{invitation.Id}")).ReadAs<InvitationResponse>();
+        Assert.NotNull(cancelled.CancelledAt);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Web.CreateClient().GetAsync(link.PathAndQuery)).StatusCode);
+        var listed = await (await admin.GetAsync("/api/v1/tenants/hampshire/invitations")).ReadAs<List<InvitationResponse>>();
+        Assert.NotNull(listed.Single(i => i.Id == invitation.Id).CancelledAt);
+        await (await admin.DeleteAsync($"/api/v1/tenants/hampshire/invitations/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

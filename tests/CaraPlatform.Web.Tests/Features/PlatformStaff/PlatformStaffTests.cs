@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Tests.Support;
 
@@ -27,6 +26,27 @@ public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
         await (await licenceAdmin.PutAsJsonAsync($"/api/v1/national/platform-staff/{person.UserId}/roles",
             new UpdatePlatformRolesRequest([]), HttpExtensions.Json)).ReadAs<PlatformStaffResponse>();
         Assert.Equal(HttpStatusCode.Forbidden, (await theirApi.GetAsync("/api/v1/national/platform-staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_last_LicenceAdmin_keeps_the_role()
+    {
+        var licenceAdmin = await fixture.PersonApiAsync("licence-admin@hamptontrust.demo");
+        var staff = await (await licenceAdmin.GetAsync("/api/v1/national/platform-staff")).ReadAs<List<PlatformStaffResponse>>();
+        // Checked first, so that a second LicenceAdmin left by another test fails this test rather than losing the demo account its role.
+        var only = Assert.Single(staff, s => s.Roles.Contains(PlatformRole.LicenceAdmin));
+
+        var refused = await (await licenceAdmin.PutAsJsonAsync($"/api/v1/national/platform-staff/{only.UserId}/roles",
+            new UpdatePlatformRolesRequest([PlatformRole.Analyst]), HttpExtensions.Json)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("The last LicenceAdmin cannot lose the role", refused.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Roles_of_an_unknown_person_are_404()
+    {
+        var licenceAdmin = await fixture.PersonApiAsync("licence-admin@hamptontrust.demo");
+        await (await licenceAdmin.PutAsJsonAsync($"/api/v1/national/platform-staff/{Guid.NewGuid()}/roles",
+            new UpdatePlatformRolesRequest([PlatformRole.Analyst]), HttpExtensions.Json)).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -3,17 +3,18 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Clients;
+using CaraPlatform.Web.Features.Clients.Contracts;
+using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Platform;
+namespace CaraPlatform.Web.Features.DemoData;
 
 /// <summary>
 /// The demo accounts and integration clients of DESIGN.md §4, for Development only: the seed refuses to run in
 /// any other environment, so none of them can exist in a deployment.
 /// </summary>
-public static class DevelopmentSeed
+public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environment) : IDevelopmentSeed
 {
     public const string Password = "CaraDemo!2026";
     public const string ClientSecret = "cara-demo-secret";
@@ -31,7 +32,7 @@ public static class DevelopmentSeed
         ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
     ];
 
-    public static async Task RunAsync(IServiceProvider services, IHostEnvironment environment, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         if (!environment.IsDevelopment())
             throw new InvalidOperationException("Demo accounts exist only in Development.");
@@ -60,10 +61,8 @@ public static class DevelopmentSeed
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
-                var clientId = $"{slug}-integration";
-                if (!await db.IntegrationClients.AnyAsync(c => c.ClientId == clientId, cancellationToken))
-                    await scope.ServiceProvider.GetRequiredService<IntegrationClients>()
-                        .CreateAsync($"{tenant.Name} demo integration", ApiScopes.ClientScopes, actor: null, clientId, ClientSecret, cancellationToken);
+                await scope.ServiceProvider.GetRequiredService<IIntegrationClientIssuer>()
+                    .EnsureAsync($"{slug}-integration", $"{tenant.Name} demo integration", ApiScopes.ClientScopes, ClientSecret, cancellationToken);
             }
         }
     }

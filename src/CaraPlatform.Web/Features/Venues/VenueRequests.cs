@@ -4,30 +4,6 @@ using FluentValidation;
 
 namespace CaraPlatform.Web.Features.Venues;
 
-/// <summary>A venue of the tenant, where workshops are held.</summary>
-/// <param name="Id">The venue's id.</param>
-/// <param name="Code">Short code, unique in the tenant.</param>
-/// <param name="Name">Name of the building or room.</param>
-/// <param name="AddressLine1">First address line.</param>
-/// <param name="AddressLine2">Second address line, if any.</param>
-/// <param name="Town">Town or city.</param>
-/// <param name="Postcode">UK postcode in normal form, e.g. "SO14 5GL".</param>
-/// <param name="Capacity">Participants the room takes, at most 12 (a CARA group's size).</param>
-/// <param name="StepFreeAccess">Whether the room can be reached without steps.</param>
-/// <param name="Notes">Practical notes for coordinators (parking, access, keys).</param>
-/// <param name="IsActive">Inactive venues are kept for history but not offered for new workshops.</param>
-/// <param name="Version">Row version: send it back on update; a stale version is refused with 409.</param>
-/// <param name="CreatedAt">When the venue was recorded.</param>
-/// <param name="UpdatedAt">When the venue last changed.</param>
-public sealed record VenueResponse(
-    Guid Id, string Code, string Name, string AddressLine1, string? AddressLine2, string Town, string Postcode,
-    int Capacity, bool StepFreeAccess, string? Notes, bool IsActive, uint Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public static VenueResponse From(Venue v) => new(
-        v.Id, v.Code, v.Name, v.AddressLine1, v.AddressLine2, v.Town, v.Postcode,
-        v.Capacity, v.StepFreeAccess, v.Notes, v.IsActive, v.Version, v.CreatedAt, v.UpdatedAt);
-}
-
 /// <summary>The fields of a venue that staff describe, common to creating and updating it.</summary>
 public interface IVenueDetails
 {

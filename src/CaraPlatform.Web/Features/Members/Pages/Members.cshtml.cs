@@ -1,28 +1,22 @@
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Members;
+using CaraPlatform.Web.Features.Members.Contracts;
+using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Admin;
+namespace CaraPlatform.Web.Features.Members.Pages;
 
-/// <summary>A ProviderAdmin's staff: roles, removal and invitations, through the same services as the API.</summary>
+/// <summary>A ProviderAdmin's staff: roles, removal and invitations, through the same handlers as the API.</summary>
 [Authorize(Policy = PortalPolicies.TenantAdmin)]
-public sealed class MembersModel(
-    TenantMembers members, Features.Members.Invitations invitations, CaraDbContext db, IValidator<CreateInvitationRequest> invitationValidator,
-    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : PageModel
+public sealed class MembersModel(TenantMembers members, Invitations invitations, IValidator<CreateInvitationRequest> invitationValidator) : PageModel
 {
     public IReadOnlyList<MemberResponse> Members { get; private set; } = [];
 
-    public IReadOnlyList<Invitation> OpenInvitations { get; private set; } = [];
+    public IReadOnlyList<InvitationResponse> OpenInvitations { get; private set; } = [];
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
@@ -44,12 +38,16 @@ public sealed class MembersModel(
 
         try
         {
-            var (outcome, member) = await members.ChangeRolesAsync(memberId, roles, version, User.PersonId(), cancellationToken);
-            Report(outcome, $"{member?.Email}'s roles are now {string.Join(", ", member?.Roles ?? [])}.");
+            var member = await members.ChangeRolesAsync(memberId, roles, version, User.PersonId(), cancellationToken);
+            Report(member is not null, $"{member?.Email}'s roles are now {string.Join(", ", member?.Roles ?? [])}.");
         }
         catch (DbUpdateConcurrencyException)
         {
             Errors = ["Someone else changed this member while you were editing. The list below is up to date: make your change again."];
+        }
+        catch (ProblemException refused)
+        {
+            Errors = [Describe(refused)];
         }
 
         return await PageAsync(cancellationToken);
@@ -57,7 +55,15 @@ public sealed class MembersModel(
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        Report(await members.RemoveAsync(memberId, User.PersonId(), cancellationToken), "The member has been removed from this service.");
+        try
+        {
+            Report(await members.RemoveAsync(memberId, User.PersonId(), cancellationToken), "The member has been removed from this service.");
+        }
+        catch (ProblemException refused)
+        {
+            Errors = [Describe(refused)];
+        }
+
         return await PageAsync(cancellationToken);
     }
 
@@ -71,23 +77,20 @@ public sealed class MembersModel(
             return await PageAsync(cancellationToken);
         }
 
-        var invitation = await invitations.InviteAsync(tenantAccessor.MultiTenantContext.TenantInfo!, request.Email!, request.Roles!, User.PersonId(),
-            Features.Members.Invitations.SiteRoot(Request), cancellationToken);
+        var invitation = await invitations.InviteAsync(request.Email!, request.Roles!, User.PersonId(), PublicAddress.SiteRoot(Request), cancellationToken);
         Notice = $"Invitation sent to {invitation.Email}.";
         InviteEmail = null;
         InviteRoles = [];
         return await PageAsync(cancellationToken);
     }
 
-    private void Report(MemberChangeOutcome outcome, string done)
+    private void Report(bool found, string done)
     {
-        switch (outcome)
-        {
-            case MemberChangeOutcome.Done: Notice = done; break;
-            case MemberChangeOutcome.LastProviderAdmin: Errors = [$"{LastProviderAdmin.Title}. {LastProviderAdmin.Detail}"]; break;
-            default: Errors = ["That member is no longer in this service."]; break;
-        }
+        if (found) Notice = done;
+        else Errors = ["That member is no longer in this service."];
     }
+
+    private static string Describe(ProblemException refused) => $"{refused.Problem.Title}. {refused.Problem.Detail}";
 
     private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
     {
@@ -98,10 +101,6 @@ public sealed class MembersModel(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Members = await members.ListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        // A tenant's invitations are few; filtering here keeps "open" defined once, in Invitation.IsOpenAt.
-        OpenInvitations = [.. (await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken))
-            .Where(i => i.IsOpenAt(now))];
+        OpenInvitations = await invitations.ListOpenAsync(cancellationToken);
     }
-
 }

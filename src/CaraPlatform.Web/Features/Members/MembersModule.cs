@@ -1,14 +1,10 @@
 using System.Security.Claims;
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CaraPlatform.Web.Features.Members;
 
@@ -24,12 +20,6 @@ public sealed record UpdateMemberRequest(IReadOnlyList<TenantRole>? Roles, uint?
 /// <param name="Email">The person's work email.</param>
 /// <param name="Roles">The roles they will hold here.</param>
 public sealed record CreateInvitationRequest(string? Email, IReadOnlyList<TenantRole>? Roles);
-
-public sealed record InvitationResponse(Guid Id, string Email, IReadOnlyList<TenantRole> Roles, DateTimeOffset ExpiresAt,
-    DateTimeOffset? AcceptedAt, DateTimeOffset? CancelledAt)
-{
-    public static InvitationResponse From(Invitation i) => new(i.Id, i.Email, i.Roles, i.ExpiresAt, i.AcceptedAt, i.CancelledAt);
-}
 
 internal sealed class UpdateMemberRequestValidator : AbstractValidator<UpdateMemberRequest>
 {
@@ -49,9 +39,26 @@ internal sealed class CreateInvitationRequestValidator : AbstractValidator<Creat
     }
 }
 
-/// <summary>A ProviderAdmin's staff: members and their roles, and invitations to join.</summary>
-public static class MemberEndpoints
+/// <summary>
+/// The members module: a ProviderAdmin's staff (members and their roles, invitations to join) through the API and
+/// the portal page <c>/t/{tenant}/admin/members</c> alike, and the page where an invitation link lands.
+/// </summary>
+public static class MembersModule
 {
+    public static void AddMembers(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<TenantMembers>();
+        services.AddScoped<Invitations>();
+        services.AddScoped<IMemberInviter>(sp => sp.GetRequiredService<Invitations>());
+        if (builder.Environment.IsDevelopment())
+            services.AddSingleton<IInvitationMailer>(sp => new FolderInvitationMailer(
+                sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
+                sp.GetRequiredService<ILogger<FolderInvitationMailer>>()));
+        else
+            services.AddSingleton<IInvitationMailer, UnconfiguredInvitationMailer>();
+    }
+
     public static void MapMembers(this RouteGroupBuilder tenantApi)
     {
         var members = tenantApi.MapGroup("/members").WithTags("Members").RequireTenantApiAccess(ApiScopes.TenantAdmin, TenantRole.ProviderAdmin);
@@ -80,51 +87,28 @@ public static class MemberEndpoints
 
     private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> Update(
         Guid memberId, UpdateMemberRequest request, TenantMembers members, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await members.ChangeRolesAsync(memberId, request.Roles!, request.Version!.Value, user.PersonId(), cancellationToken) switch
-        {
-            (MemberChangeOutcome.Done, { } member) => TypedResults.Ok(member),
-            (MemberChangeOutcome.LastProviderAdmin, _) => LastAdmin(),
-            _ => NotFound(),
-        };
+        await members.ChangeRolesAsync(memberId, request.Roles!, request.Version!.Value, user.PersonId(), cancellationToken) is { } member
+            ? TypedResults.Ok(member)
+            : NotFound("Member not found");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         Guid memberId, TenantMembers members, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await members.RemoveAsync(memberId, user.PersonId(), cancellationToken) switch
-        {
-            MemberChangeOutcome.Done => TypedResults.NoContent(),
-            MemberChangeOutcome.LastProviderAdmin => LastAdmin(),
-            _ => NotFound(),
-        };
+        await members.RemoveAsync(memberId, user.PersonId(), cancellationToken) ? TypedResults.NoContent() : NotFound("Member not found");
 
-    private static async Task<Ok<List<InvitationResponse>>> ListInvitations(CaraDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).ToListAsync(cancellationToken))
-            .ConvertAll(InvitationResponse.From));
+    private static async Task<Ok<List<InvitationResponse>>> ListInvitations(Invitations invitations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await invitations.ListAsync(cancellationToken));
 
     private static async Task<Created<InvitationResponse>> Invite(
-        CreateInvitationRequest invitationRequest, Invitations invitations, IMultiTenantContextAccessor<CaraTenantInfo> currentTenant,
-        HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CreateInvitationRequest invitationRequest, Invitations invitations, HttpRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var invitation = await invitations.InviteAsync(currentTenant.MultiTenantContext.TenantInfo!, invitationRequest.Email!, invitationRequest.Roles!, user.PersonId(),
-            Invitations.SiteRoot(request), cancellationToken);
-        return TypedResults.Created($"invitations/{invitation.Id}", InvitationResponse.From(invitation));
+        var invitation = await invitations.InviteAsync(invitationRequest.Email!, invitationRequest.Roles!, user.PersonId(),
+            PublicAddress.SiteRoot(request), cancellationToken);
+        return TypedResults.Created($"invitations/{invitation.Id}", invitation);
     }
 
     private static async Task<Results<Ok<InvitationResponse>, ProblemHttpResult>> Cancel(
-        Guid invitationId, CaraDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
-        if (invitation is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Invitation not found");
-        if (invitation.IsOpenAt(clock.GetUtcNow()))
-        {
-            invitation.CancelledAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        Guid invitationId, Invitations invitations, CancellationToken cancellationToken) =>
+        await invitations.CancelAsync(invitationId, cancellationToken) is { } invitation ? TypedResults.Ok(invitation) : NotFound("Invitation not found");
 
-        return TypedResults.Ok(InvitationResponse.From(invitation));
-    }
-
-    private static ProblemHttpResult LastAdmin() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-        title: LastProviderAdmin.Title, detail: LastProviderAdmin.Detail);
-
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Member not found");
+    private static ProblemHttpResult NotFound(string title) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
 }

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace CaraPlatform.Web.Portal;
+
+/// <summary>
+/// The portal shell: layout and tenant navigation (Portal/Shared), sign-in and two-factor sign-in, sign-out, the
+/// account pages, the tenant picker, a tenant's home and access denied. Features bring their own pages
+/// (Features/&lt;X&gt;/Pages), which find the shell's layout, partials and view components by name.
+/// </summary>
+public static class PortalModule
+{
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        // Pages live beside their feature (Features/<X>/Pages) or in the shell (Portal/); each declares its own
+        // access with [Authorize] or [AllowAnonymous] on its model.
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/");
+        // The shell's layout, partials and view components, found by name from every feature's pages.
+        builder.Services.Configure<RazorViewEngineOptions>(o =>
+            o.PageViewLocationFormats.Add("/Portal/Shared/{0}" + RazorViewEngine.ViewExtension));
+    }
+
+    public static void MapPortal(this IEndpointRouteBuilder app) => app.MapRazorPages();
+}
