@@ -1,9 +1,9 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Features.Referrals.Pages;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
-using CaraPlatform.Web.Portal.Tenant.Referrals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

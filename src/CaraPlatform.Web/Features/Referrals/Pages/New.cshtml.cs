@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// A referral made in the portal: the same request, validator and handler as the API, so a referral is judged the

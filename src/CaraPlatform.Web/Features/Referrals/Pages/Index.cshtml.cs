@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>The tenant's referrals, newest first, with the API's filters and keyset cursor.</summary>
 [Authorize(Policy = PortalPolicies.ReferralReader)]

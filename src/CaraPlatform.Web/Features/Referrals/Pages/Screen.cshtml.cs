@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// The screening decision: the checklist starts from the police's answers, the coordinator corrects what they

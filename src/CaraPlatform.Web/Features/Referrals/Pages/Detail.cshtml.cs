@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// One referral as staff and police see it: never anything about the victim, whoever is looking. Each action form

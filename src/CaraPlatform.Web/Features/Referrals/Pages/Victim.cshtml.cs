@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// The victim's details for the victim-contact service: the page's policy admits only victim-contact workers and

@@ -6,7 +6,7 @@ using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Tests.Support;
 
-namespace CaraPlatform.Web.Tests.Portal;
+namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 [Collection(IntegrationTests.Name)]
 public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
