@@ -37,7 +37,6 @@ public static class CaraPlatformHost
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         services.AddScoped<Features.Workshops.WorkshopHandler>();
-        services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),

@@ -2,18 +2,16 @@ using System.Security.Claims;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using OpenIddict.Abstractions;
 
 namespace CaraPlatform.Web.Features.Referrals;
 
@@ -26,78 +24,48 @@ public sealed record ReferralQuery(
     public const int MaxLimit = 100;
 }
 
+/// <summary>A referral in a list: the API's summary, and for the portal its deadlines as of today.</summary>
+public sealed record ReferralListItem(ReferralSummary Summary, DeadlinesResponse Deadlines);
+
+/// <summary>A page of a referral list; <paramref name="NextCursor"/> is null on the last page.</summary>
+public sealed record ReferralList(IReadOnlyList<ReferralListItem> Items, string? NextCursor);
+
+/// <summary>The victim's details with the police reference of the referral they belong to.</summary>
+public sealed record ReferralVictim(string PoliceReference, VictimRecordResponse Record);
+
 /// <summary>
-/// What can be done to referrals, for the API and the portal alike: intake with the victim's record, reading,
-/// listing and every lifecycle move. The tenant is the platform's business: nothing here filters by it.
+/// Reading referrals, for the API and the portal alike, always within the caller's reach: a person whose only role
+/// in the tenant is Facilitator reads only the participants of their own runs, since they need nobody else's record
+/// to run a workshop. Every view of an offender's or a victim's record is audited (DPA 2018 s.62).
 /// </summary>
-public sealed class ReferralHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, Actors actors,
-    UserTenants userTenants, AuditTrail audit, TimeProvider clock)
+public sealed class ReferralQueries(
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, UserTenants userTenants,
+    AuditTrail audit, TimeProvider clock) : IReferralReach
 {
-    private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo
-        ?? throw new InvalidOperationException("Referrals are handled inside a tenant.");
+    private static readonly ReferralStatus[] ToScreen = [ReferralStatus.Received, ReferralStatus.Screening];
 
-    /// <summary>The existing referral with this police reference, if any: a second referral for the same caution is a mistake.</summary>
-    public Task<Referral?> FindByPoliceReferenceAsync(string policeReference, CancellationToken cancellationToken) =>
-        db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.PoliceReference == policeReference.Trim(), cancellationToken);
+    /// <summary>Whether <paramref name="user"/> may read the referral: false too for one that is not there or is another tenant's.</summary>
+    public async Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == referralId, cancellationToken);
 
-    /// <summary>Receives the referral and seals the victim's details in their own record, in one SaveChanges.</summary>
-    public async Task<Referral> ReceiveAsync(ReferralDetails details, VictimDetails victim, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>A referral with its deadlines, allowed moves and timeline; the view is audited.</summary>
+    public async Task<ReferralResponse?> DetailAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var referral = Referral.Receive(details, Tenant.Settings.Condition, await actors.OfAsync(user), clock);
-        db.Referrals.Add(referral);
-        db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(Tenant.TenantId, victim) });
-        await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync(user, "referral-received", referral.Id, cancellationToken);
-        return referral;
-    }
-
-    public Task<Referral?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-
-    /// <summary>
-    /// The referrals <paramref name="user"/> may read. A person whose only role in the tenant is Facilitator reads
-    /// only the participants of their own runs: they need nobody else's record to run a workshop. Everyone else the
-    /// endpoint lets in (other roles, clients holding the scope) reads the tenant's referrals.
-    /// </summary>
-    public async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var referrals = db.Referrals.AsNoTracking();
-        if (user.PersonId() is not { } personId) return referrals;
-        var roles = await userTenants.RolesIn(Tenant, personId, cancellationToken) ?? [];
-        if (roles.Any(r => r != TenantRole.Facilitator)) return referrals;
-        return referrals.Where(r => db.Bookings.Any(b => b.ReferralId == r.Id && b.Status != BookingStatus.Cancelled
-            && db.CourseRuns.Any(run => run.Id == b.RunId && run.FacilitatorIds.Contains(personId))));
-    }
-
-    /// <summary>Whether <paramref name="user"/> may read the referral (see <see cref="ReadableAsync"/>).</summary>
-    public async Task<bool> CanReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == id, cancellationToken);
-
-    /// <summary>The referral as shown to someone who may read it: the view of an offender's record is audited (DPA 2018 s.62).</summary>
-    public async Task<Referral?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (referral is not null) await AuditAsync(user, "referral-viewed", id, cancellationToken);
-        return referral;
-    }
-
-    /// <summary>
-    /// Loads the referral, checks the caller read its current version, applies <paramref name="change"/> and saves;
-    /// the row version makes the database refuse a change based on a stale read.
-    /// </summary>
-    public async Task<Referral?> ChangeAsync(
-        Guid id, uint version, ClaimsPrincipal user, Action<Referral, ReferralActor> change, CancellationToken cancellationToken)
-    {
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var tenant = tenants.Current();
+        var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null) return null;
-        if (referral.Version != version) throw new DbUpdateConcurrencyException("The referral changed since it was read.");
-        change(referral, await actors.OfAsync(user));
-        await db.SaveChangesAsync(cancellationToken);
-        return referral;
+        await audit.RecordAsync("referral-viewed", tenant, referralId, user, cancellationToken);
+        return ReferralResponse.From(referral, tenant.Settings, clock);
     }
 
-    public async Task<ReferralPageResult> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The referral's summary, for a page that shows whom it is about (no timeline, nothing about the caution).</summary>
+    public async Task<ReferralSummary?> SummaryAsync(Guid referralId, CancellationToken cancellationToken) =>
+        await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken) is { } referral
+            ? ReferralSummary.From(referral)
+            : null;
+
+    /// <summary>The referrals matching <paramref name="query"/>, by keyset; a cursor that is not one of ours is <see cref="InvalidCursorException"/>.</summary>
+    public async Task<ReferralList> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var referrals = await ReadableAsync(user, cancellationToken);
         if (query.Statuses is { Count: > 0 } statuses)
@@ -126,23 +94,40 @@ public sealed class ReferralHandler(
             : referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
         var page = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? new KeysetCursor(page[limit - 1].ReceivedAt, page[limit - 1].Id).ToString() : null;
-        return new ReferralPageResult(page.Take(limit).ToList(), next);
+        var settings = tenants.Current().Settings;
+        return new ReferralList(
+            [.. page.Take(limit).Select(r => new ReferralListItem(ReferralSummary.From(r), DeadlinesResponse.From(ReferralDeadlines.Classify(r, settings, clock))))],
+            next);
     }
 
-    /// <summary>The victim's details, decrypted for someone allowed to see them; the view is audited (DPA 2018 s.62).</summary>
-    public async Task<(VictimDetails Details, uint Version)?> ReadVictimAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The coordinators' queue: referrals still to screen (Received or Screening), oldest first.</summary>
+    public Task<ReferralList> ScreeningQueueAsync(string? cursor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ListAsync(new ReferralQuery(ToScreen, Cursor: cursor, OldestFirst: true), user, cancellationToken);
+
+    /// <summary>The checklist every screening answers: the national rules and the tenant's own questions.</summary>
+    public ScreeningChecklist Checklist() => ScreeningChecklists.For(tenants.Current().Settings);
+
+    /// <summary>The victim's details, decrypted for someone the endpoint or page let in; the view is audited.</summary>
+    public async Task<ReferralVictim?> VictimAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var record = await db.VictimRecords.AsNoTracking().SingleOrDefaultAsync(v => v.ReferralId == referralId, cancellationToken);
-        if (record is null) return null;
-        await AuditAsync(user, "victim-details-viewed", referralId, cancellationToken);
-        return (victims.Unprotect(Tenant.TenantId, record.ProtectedDetails), record.Version);
+        var tenant = tenants.Current();
+        var found = await db.VictimRecords.AsNoTracking().Where(v => v.ReferralId == referralId)
+            .Join(db.Referrals, v => v.ReferralId, r => r.Id, (v, r) => new { v.ProtectedDetails, v.Version, r.PoliceReference })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        await audit.RecordAsync("victim-details-viewed", tenant, referralId, user, cancellationToken);
+        var details = VictimDto.From(victims.Unprotect(tenant.TenantId, found.ProtectedDetails));
+        return new ReferralVictim(found.PoliceReference, new VictimRecordResponse(referralId, details, found.Version));
     }
 
-    private Task AuditAsync(ClaimsPrincipal user, string action, Guid referralId, CancellationToken cancellationToken) =>
-        audit.RecordAsync(new AuditEntry(
-            action, "success", Tenant.TenantId, user.PersonId(),
-            user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
-            Subject: $"referral:{referralId}"), cancellationToken);
+    /// <summary>The referrals <paramref name="user"/> may read; clients holding the scope read the tenant's referrals.</summary>
+    private async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referrals = db.Referrals.AsNoTracking();
+        if (user.PersonId() is not { } personId) return referrals;
+        var roles = await userTenants.RolesIn(tenants.Current(), personId, cancellationToken) ?? [];
+        if (roles.Any(r => r != TenantRole.Facilitator)) return referrals;
+        return referrals.Where(r => db.Bookings.Any(b => b.ReferralId == r.Id && b.Status != BookingStatus.Cancelled
+            && db.CourseRuns.Any(run => run.Id == b.RunId && run.FacilitatorIds.Contains(personId))));
+    }
 }
-
-public sealed record ReferralPageResult(IReadOnlyList<Referral> Items, string? NextCursor);

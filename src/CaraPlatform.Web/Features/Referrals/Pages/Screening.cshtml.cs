@@ -1,9 +1,4 @@
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,14 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>The coordinators' screening queue: referrals still to screen (Received or Screening), oldest first.</summary>
-[Authorize(Policy = PortalPolicies.ReferralScreener)]
-public sealed class ScreeningQueueModel(ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : PageModel
+[Authorize(Policy = ReferralAccess.ScreenerPolicy)]
+public sealed class ScreeningQueueModel(ReferralQueries queries) : PageModel
 {
-    public const int PageSize = 25;
-
-    private static readonly ReferralStatus[] ToScreen = [ReferralStatus.Received, ReferralStatus.Screening];
-
-    public IReadOnlyList<ReferralListModel.Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ReferralListItem> Rows { get; private set; } = [];
 
     public string? NextCursor { get; private set; }
 
@@ -28,12 +19,11 @@ public sealed class ScreeningQueueModel(ReferralHandler handler, IMultiTenantCon
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
         try
         {
-            var page = await handler.ListAsync(new ReferralQuery(ToScreen, Cursor: Cursor, Limit: PageSize, OldestFirst: true), User, cancellationToken);
-            Rows = [.. page.Items.Select(r => new ReferralListModel.Row(r, $"{r.Offender.GivenName} {r.Offender.FamilyName}", ReferralDeadlines.Classify(r, tenant.Settings, clock)))];
-            NextCursor = page.NextCursor;
+            var queue = await queries.ScreeningQueueAsync(Cursor, User, cancellationToken);
+            Rows = queue.Items;
+            NextCursor = queue.NextCursor;
         }
         catch (InvalidCursorException)
         {

@@ -1,6 +1,3 @@
-using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,24 +6,21 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// The victim's details for the victim-contact service: the page's policy admits only victim-contact workers and
-/// provider admins, every view is audited by the handler, and nothing here is kept by the browser.
+/// provider admins, every view is audited by the query, and nothing here is kept by the browser.
 /// </summary>
-[Authorize(Policy = PortalPolicies.VictimContact)]
-public sealed class VictimDetailsModel(ReferralHandler handler) : PageModel
+[Authorize(Policy = ReferralAccess.VictimContactPolicy)]
+public sealed class VictimDetailsModel(ReferralQueries queries) : PageModel
 {
     public string PoliceReference { get; private set; } = "";
 
-    public VictimDetails Victim { get; private set; } = null!;
+    public VictimDto Victim { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid referralId, CancellationToken cancellationToken)
     {
-        var referral = await handler.GetAsync(referralId, cancellationToken);
-        if (referral is null) return NotFound();
-        var victim = await handler.ReadVictimAsync(referralId, User, cancellationToken);
-        if (victim is not { } v) return NotFound();
+        if (await queries.VictimAsync(referralId, User, cancellationToken) is not { } victim) return NotFound();
         Response.Headers.CacheControl = "no-store";
-        PoliceReference = referral.PoliceReference;
-        Victim = v.Details;
+        PoliceReference = victim.PoliceReference;
+        Victim = victim.Record.Victim;
         return Page();
     }
 }
