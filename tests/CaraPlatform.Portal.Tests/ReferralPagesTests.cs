@@ -1,4 +1,6 @@
 using CaraPlatform.Web.Features.DemoData;
+using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
@@ -11,13 +13,14 @@ public sealed class ReferralPagesTests(PortalFixture portal)
     public async Task The_spoc_refers_and_the_coordinator_screens_one_referral_eligible_and_returns_another()
     {
         var spoc = await SignedInAsync("spoc@hampshire.demo");
-        var eligible = await ReferAsync(spoc);
+        var referred = await ReferAsync(spoc);
+        var eligible = referred.PoliceReference!;
 
         await spoc.GotoAsync("/t/hampshire/referrals");
         await spoc.GetByLabel("Police reference starts with").FillAsync(eligible);
         await spoc.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         var row = spoc.Locator("#referrals tbody tr", new() { HasText = eligible });
-        await Assertions.Expect(row).ToContainTextAsync("Daniel Marsh");
+        await Assertions.Expect(row).ToContainTextAsync($"{referred.Offender!.GivenName} {referred.Offender.FamilyName}");
         await Assertions.Expect(row).ToContainTextAsync("Received");
 
         var coordinator = await SignedInAsync("coordinator@hampshire.demo");
@@ -27,7 +30,7 @@ public sealed class ReferralPagesTests(PortalFixture portal)
         await Assertions.Expect(timeline).ToContainTextAsync("Screening started");
         await Assertions.Expect(timeline.Locator("tr", new() { HasText = "Screened eligible" })).ToContainTextAsync("Eligible");
 
-        var returned = await ReferAsync(spoc);
+        var returned = (await ReferAsync(spoc)).PoliceReference!;
         await ScreenAsync(coordinator, returned, "Ineligible", "Coercive control disclosed at the screening call.");
         await Assertions.Expect(coordinator.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
         await Assertions.Expect(coordinator.Locator("#referral-timeline tr", new() { HasText = "Returned: not eligible" }))
@@ -36,14 +39,14 @@ public sealed class ReferralPagesTests(PortalFixture portal)
         // The SPOC sees the outcome on the referral; the victim is never on it.
         await OpenAsync(spoc, returned);
         await Assertions.Expect(spoc.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
-        await Assertions.Expect(spoc.Locator("main")).Not.ToContainTextAsync("Vale-Secret");
+        await Assertions.Expect(spoc.Locator("main")).Not.ToContainTextAsync(referred.Victim!.FamilyName!);
     }
 
     [Fact]
     public async Task The_spoc_finds_a_returned_referral_in_the_notices_inbox()
     {
         var spoc = await SignedInAsync("spoc@hampshire.demo");
-        var returned = await ReferAsync(spoc);
+        var returned = (await ReferAsync(spoc)).PoliceReference!;
         var coordinator = await SignedInAsync("coordinator@hampshire.demo");
         await ScreenAsync(coordinator, returned, "Ineligible", "DASH risk assessed as high at screening.");
         await Assertions.Expect(coordinator.Locator("#referral-status")).ToHaveTextAsync("Returned: not eligible");
@@ -67,58 +70,58 @@ public sealed class ReferralPagesTests(PortalFixture portal)
         return page;
     }
 
-    /// <summary>Fills in and sends the new-referral form from the service home; returns the police reference.</summary>
-    private static async Task<string> ReferAsync(IPage page)
+    /// <summary>Fills in the new-referral form from the service home with <see cref="ReferralApi.New"/>'s referral, and sends it.</summary>
+    private static async Task<CreateReferralRequest> ReferAsync(IPage page)
     {
-        var reference = $"44/{Random.Shared.Next(10000, 99999)}/{Guid.NewGuid().ToString("N")[..6]}";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var referral = ReferralApi.New();
+        var (officer, offence, offender, answers, victimDetails) = (referral.Officer!, referral.Offence!, referral.Offender!, referral.Eligibility!, referral.Victim!);
         await page.GotoAsync("/t/hampshire");
         await page.GetByRole(AriaRole.Link, new() { Name = "Make a new referral" }).ClickAsync();
 
-        await page.GetByLabel("Police reference").FillAsync(reference);
-        await page.GetByLabel("Force").SelectOptionAsync("hampshire-and-isle-of-wight");
-        await page.GetByLabel("Disposal type").SelectOptionAsync("DiversionaryCaution");
-        await page.GetByLabel("Disposal date").FillAsync(Iso(today.AddDays(-3)));
-        await page.GetByLabel("Officer's rank and name").FillAsync("PC Jane Hollis");
-        await page.GetByLabel("Collar number").FillAsync("HC1234");
-        await page.GetByLabel("Officer's email").FillAsync("jane.hollis@police.example");
-        await page.GetByLabel("Offence type").SelectOptionAsync("common-assault");
-        await page.GetByLabel("Offence date").FillAsync(Iso(today.AddDays(-10)));
-        await page.GetByLabel("Offender's relationship to the person harmed").SelectOptionAsync("CurrentPartner");
-        await page.GetByLabel("Offender's given name").FillAsync("Daniel");
-        await page.GetByLabel("Offender's family name").FillAsync("Marsh");
-        await page.GetByLabel("Offender's date of birth").FillAsync("1990-05-14");
-        await page.GetByLabel("Offender's sex").SelectOptionAsync("Male");
-        await page.GetByLabel("Postcode").FillAsync("SO14 5GL");
+        await page.GetByLabel("Police reference").FillAsync(referral.PoliceReference!);
+        await page.GetByLabel("Force").SelectOptionAsync(referral.ForceCode!);
+        await page.GetByLabel("Disposal type").SelectOptionAsync(referral.DisposalType.ToString()!);
+        await page.GetByLabel("Disposal date").FillAsync(Iso(referral.DisposalDate!.Value));
+        await page.GetByLabel("Officer's rank and name").FillAsync(officer.Name!);
+        await page.GetByLabel("Collar number").FillAsync(officer.CollarNumber!);
+        await page.GetByLabel("Officer's email").FillAsync(officer.Email!);
+        await page.GetByLabel("Offence type").SelectOptionAsync(offence.TypeCode!);
+        await page.GetByLabel("Offence date").FillAsync(Iso(offence.Date!.Value));
+        await page.GetByLabel("Offender's relationship to the person harmed").SelectOptionAsync(offence.Relationship.ToString()!);
+        await page.GetByLabel("Offender's given name").FillAsync(offender.GivenName!);
+        await page.GetByLabel("Offender's family name").FillAsync(offender.FamilyName!);
+        await page.GetByLabel("Offender's date of birth").FillAsync(Iso(offender.DateOfBirth!.Value));
+        await page.GetByLabel("Offender's sex").SelectOptionAsync(offender.Sex.ToString()!);
+        await page.GetByLabel("Postcode").FillAsync(offender.Postcode!);
 
         foreach (var (question, answer) in new[]
         {
-            ("onBail", "no"), ("subjectToCourtOrderOrCommunitySentence", "no"), ("evidenceOfCoerciveOrControllingBehaviour", "no"),
-            ("victimViewsRecorded", "yes"), ("specificRiskToVictimFromCaution", "no"),
-            ("tenantAnswers-alcohol-drug-dependency", "no"), ("tenantAnswers-island-travel", "yes"),
-        })
+            ("onBail", answers.OnBail), ("subjectToCourtOrderOrCommunitySentence", answers.SubjectToCourtOrderOrCommunitySentence),
+            ("evidenceOfCoerciveOrControllingBehaviour", answers.EvidenceOfCoerciveOrControllingBehaviour),
+            ("victimViewsRecorded", answers.VictimViewsRecorded), ("specificRiskToVictimFromCaution", answers.SpecificRiskToVictimFromCaution),
+        }.Concat(answers.TenantAnswers!.Select(a => ($"tenantAnswers-{a.Key}", (bool?)a.Value))))
         {
-            await page.Locator($"#f-eligibility-{question}-{answer}").CheckAsync();
+            await page.Locator($"#f-eligibility-{question}-{(answer == true ? "yes" : "no")}").CheckAsync();
         }
 
-        await page.GetByLabel("DASH score").FillAsync("4");
-        await page.GetByLabel("DASH risk level").SelectOptionAsync("Standard");
+        await page.GetByLabel("DASH score").FillAsync(answers.Dash!.Score!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("DASH risk level").SelectOptionAsync(answers.Dash.AssessedLevel.ToString()!);
 
         var victim = page.Locator("#victim-section");
         await Assertions.Expect(victim.Locator("> legend")).ToHaveTextAsync("The victim: for the victim-contact service only");
-        await victim.GetByLabel("Victim's given name").FillAsync("Victoria");
-        await victim.GetByLabel("Victim's family name").FillAsync("Vale-Secret");
-        await victim.GetByLabel("Victim's relationship to the offender").SelectOptionAsync("CurrentPartner");
-        await victim.GetByLabel("Safe way to make contact").SelectOptionAsync("Phone");
-        await victim.GetByLabel("Victim's safe phone").FillAsync("07700 900123");
-        await victim.Locator("#f-victim-contactConsented-yes").CheckAsync();
+        await victim.GetByLabel("Victim's given name").FillAsync(victimDetails.GivenName!);
+        await victim.GetByLabel("Victim's family name").FillAsync(victimDetails.FamilyName!);
+        await victim.GetByLabel("Victim's relationship to the offender").SelectOptionAsync(victimDetails.Relationship.ToString()!);
+        await victim.GetByLabel("Safe way to make contact").SelectOptionAsync(victimDetails.SafeContactMethod.ToString()!);
+        await victim.GetByLabel("Victim's safe phone").FillAsync(victimDetails.Phone!);
+        await victim.Locator($"#f-victim-contactConsented-{(victimDetails.ContactConsented == true ? "yes" : "no")}").CheckAsync();
 
         await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Send the referral" }));
         await Assertions.Expect(page.Locator("#referral-notice")).ToHaveTextAsync("The referral was sent.");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Referral {reference}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Referral {referral.PoliceReference}");
         await Assertions.Expect(page.Locator("#referral-status")).ToHaveTextAsync("Received");
-        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Vale-Secret");
-        return reference;
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(victimDetails.FamilyName!);
+        return referral;
     }
 
     private static async Task OpenAsync(IPage page, string reference)

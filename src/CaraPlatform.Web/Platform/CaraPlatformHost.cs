@@ -41,7 +41,6 @@ public static class CaraPlatformHost
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         services.AddScoped<Features.Workshops.WorkshopHandler>();
-        services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
         builder.AddDemoData();

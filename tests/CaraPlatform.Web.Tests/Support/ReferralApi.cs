@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.VictimContact;
@@ -6,7 +8,10 @@ using CaraPlatform.Web.Features.Referrals;
 
 namespace CaraPlatform.Web.Tests.Support;
 
-/// <summary>Referral requests that pass every rule, for tests to vary one thing at a time.</summary>
+/// <summary>
+/// The one builder of referral test data: requests that pass every rule, for tests to vary one thing at a time with
+/// <c>with</c>, and the same requests as the portal's forms post them.
+/// </summary>
 public static class ReferralApi
 {
     public static string Url(string tenant) => $"/api/v1/tenants/{tenant}/referrals";
@@ -38,6 +43,10 @@ public static class ReferralApi
         "Victoria", "Vale-Secret", OffenceRelationship.CurrentPartner, SafeContactMethod.Phone, "07700 900123", "victoria.secret@example.org",
         "1 Hidden Lane, Southampton", "Weekdays 10:00-12:00", true, "Do not leave voicemail.");
 
+    /// <summary>Distinctive parts of <see cref="Victim"/>, for checking that a page or an answer never shows them.</summary>
+    public static readonly IReadOnlyList<string> VictimValues =
+        ["Victoria", "Vale-Secret", "07700 900123", "victoria.secret@example.org", "Hidden Lane", "Weekdays 10:00-12:00", "voicemail"];
+
     public static CreateReferralRequest New(string tenant = "hampshire", string? policeReference = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -52,6 +61,36 @@ public static class ReferralApi
 
     public static async Task<ReferralResponse> CreateAsync(HttpClient client, string tenant = "hampshire", CreateReferralRequest? request = null) =>
         await (await client.PostJson(Url(tenant), request ?? New(tenant))).ReadAs<ReferralResponse>(HttpStatusCode.Created);
+
+    /// <summary>
+    /// A request as a portal form posts it: each field named "Input." and its JSON path (offender.givenName,
+    /// eligibility.tenantAnswers[island-travel]), an absent value as an empty field.
+    /// </summary>
+    public static Dictionary<string, string> FormFields(object request)
+    {
+        var fields = new Dictionary<string, string>();
+        AddField(fields, "Input", request);
+        return fields;
+    }
+
+    private static void AddField(Dictionary<string, string> fields, string name, object? value)
+    {
+        switch (value)
+        {
+            case null: fields[name] = ""; break;
+            case string or Enum: fields[name] = value.ToString()!; break;
+            case bool flag: fields[name] = flag ? "true" : "false"; break;
+            case DateOnly date: fields[name] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); break;
+            case IFormattable number: fields[name] = number.ToString(null, CultureInfo.InvariantCulture); break;
+            case IDictionary<string, bool> answers:
+                foreach (var (code, answer) in answers) AddField(fields, $"{name}[{code}]", answer);
+                break;
+            default:
+                foreach (var property in value.GetType().GetProperties())
+                    AddField(fields, $"{name}.{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}", property.GetValue(value));
+                break;
+        }
+    }
 
     public static async Task<ReferralResponse> MoveAsync(HttpClient client, string tenant, ReferralResponse referral, string move, object body) =>
         await (await client.PostJson($"{Url(tenant)}/{referral.Id}/{move}", body)).ReadAs<ReferralResponse>();

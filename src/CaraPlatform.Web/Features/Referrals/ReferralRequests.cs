@@ -49,6 +49,33 @@ public interface IReferralDetailsRequest
     ScreeningAnswersDto? Eligibility { get; }
 }
 
+internal static class ReferralDetailsRequests
+{
+    /// <summary>The referral's details from a request its validator accepted.</summary>
+    public static ReferralDetails ToDomain(this IReferralDetailsRequest r)
+    {
+        var o = r.Offender!;
+        Postcode.TryNormalise(o.Postcode, out var postcode);
+        return new ReferralDetails(
+            r.PoliceReference!.Trim(), r.ForceCode!, r.DisposalType!.Value, r.DisposalDate!.Value,
+            new ReferringOfficer(r.Officer!.Name!.Trim(), r.Officer.CollarNumber, r.Officer.Email!.Trim(), r.Officer.Phone),
+            new Offence(r.Offence!.TypeCode!, r.Offence.Date!.Value, r.Offence.Relationship!.Value),
+            new Offender(o.GivenName!.Trim(), o.FamilyName!.Trim(), o.DateOfBirth!.Value, o.Sex!.Value, o.PreferredLanguage ?? "en")
+            {
+                AddressLine1 = o.AddressLine1,
+                AddressLine2 = o.AddressLine2,
+                Town = o.Town,
+                Postcode = o.Postcode is null ? null : postcode,
+                Phone = o.Phone,
+                Email = o.Email,
+                InterpreterNeeded = o.InterpreterNeeded ?? false,
+                AccessibilityNeeds = o.AccessibilityNeeds,
+                ChildrenInHousehold = o.ChildrenInHousehold ?? false,
+            },
+            r.Eligibility!.ToDomain());
+    }
+}
+
 /// <summary>The referring officer.</summary>
 /// <param name="Name">Rank and name, e.g. "PC Jane Hollis".</param>
 /// <param name="CollarNumber">Collar or warrant number.</param>

@@ -34,7 +34,6 @@ public sealed record ReferralResponse(
     public static ReferralResponse From(Referral r, TenantDefinition tenant, TimeProvider clock)
     {
         var o = r.Offender;
-        var d = ReferralDeadlines.Classify(r, tenant, clock);
         return new ReferralResponse(
             r.Id, r.PoliceReference, r.ForceCode, r.DisposalType, r.DisposalDate,
             new OfficerDto(r.Officer.Name, r.Officer.CollarNumber, r.Officer.Email, r.Officer.Phone),
@@ -44,8 +43,7 @@ public sealed record ReferralResponse(
             ScreeningAnswersDto.From(r.PoliceAnswers),
             r.Screening is null ? null : ScreeningAnswersDto.From(r.Screening),
             r.Status, ReferralLifecycle.ActionsFrom(r.Status).ToList(), r.ReceivedAt, r.FirstContactAt,
-            new DeadlinesResponse(d.ConditionDeadline, d.DaysToDeadline, d.FirstContactDue, d.BookingDue, d.FirstContactOverdue, d.BookingOverdue,
-                d.AtRisk, d.Overdue),
+            DeadlinesResponse.From(ReferralDeadlines.Classify(r, tenant, clock)),
             r.RebookingCount,
             r.Timeline.Select(t => new TimelineEntry(t.At, t.Action, t.From, t.To, t.ActorName, t.Reason)).ToList(),
             r.Version);
@@ -70,7 +68,11 @@ public sealed record OffenceResponse(string TypeCode, DateOnly Date, OffenceRela
 /// <param name="Overdue">The deadline passed with the condition unmet.</param>
 public sealed record DeadlinesResponse(
     DateOnly ConditionDeadline, int DaysToDeadline, DateOnly FirstContactDue, DateOnly BookingDue, bool FirstContactOverdue,
-    bool BookingOverdue, bool AtRisk, bool Overdue);
+    bool BookingOverdue, bool AtRisk, bool Overdue)
+{
+    public static DeadlinesResponse From(ReferralDeadlineStatus d) => new(
+        d.ConditionDeadline, d.DaysToDeadline, d.FirstContactDue, d.BookingDue, d.FirstContactOverdue, d.BookingOverdue, d.AtRisk, d.Overdue);
+}
 
 /// <summary>One move on the referral's timeline.</summary>
 /// <param name="At">When.</param>
@@ -92,7 +94,13 @@ public sealed record TimelineEntry(DateTimeOffset At, ReferralAction Action, Ref
 /// <param name="Overdue">The deadline passed unmet.</param>
 public sealed record ReferralSummary(
     Guid Id, string PoliceReference, string OffenderName, ReferralStatus Status, DateTimeOffset ReceivedAt, DateOnly ConditionDeadline,
-    bool AtRisk, bool Overdue);
+    bool AtRisk, bool Overdue)
+{
+    /// <summary>At risk and overdue as the police were told (the deadline job's notices), while the referral is open.</summary>
+    public static ReferralSummary From(Referral r) => new(
+        r.Id, r.PoliceReference, $"{r.Offender.GivenName} {r.Offender.FamilyName}", r.Status, r.ReceivedAt, r.ConditionDeadline,
+        r.AtRiskNoticeAt is not null && ReferralLifecycle.Open.Contains(r.Status), r.OverdueNoticeAt is not null && ReferralLifecycle.Open.Contains(r.Status));
+}
 
 /// <summary>A page of referrals.</summary>
 /// <param name="Items">The referrals, newest first.</param>

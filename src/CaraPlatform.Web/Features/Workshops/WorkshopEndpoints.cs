@@ -175,7 +175,7 @@ public static class WorkshopEndpoints
     }
 
     private static async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> ReferralBookings(
-        Guid referralId, ClaimsPrincipal user, WorkshopHandler handler, Referrals.ReferralHandler referrals, CancellationToken cancellationToken)
+        Guid referralId, ClaimsPrincipal user, WorkshopHandler handler, Referrals.Contracts.IReferralReach referrals, CancellationToken cancellationToken)
     {
         if (!await referrals.CanReadAsync(referralId, user, cancellationToken))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");

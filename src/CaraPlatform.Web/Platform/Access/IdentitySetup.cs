@@ -21,18 +21,6 @@ public static class PortalPolicies
     /// <summary>A ProviderAdmin of the route's tenant: other members get 403, non-members 404.</summary>
     public const string TenantAdmin = "TenantAdmin";
 
-    /// <summary>Anyone who may read referrals (every tenant role, as the referral API's readers).</summary>
-    public const string ReferralReader = "ReferralReader";
-
-    /// <summary>Who may send a referral from the portal: the force's SPOC, and the provider's coordinators and admins.</summary>
-    public const string ReferralReferrer = "ReferralReferrer";
-
-    /// <summary>Who screens referrals: coordinators and provider admins.</summary>
-    public const string ReferralScreener = "ReferralScreener";
-
-    /// <summary>Who may see a victim's details: victim-contact workers, and provider admins for safeguarding oversight.</summary>
-    public const string VictimContact = "VictimContact";
-
     /// <summary>Who works with course runs at all: the planners and the facilitators (each page narrows this down).</summary>
     public const string RunReader = "RunReader";
 
@@ -47,15 +35,6 @@ public static class PortalPolicies
     public static readonly TenantRole[] WorkshopFacilitators = [TenantRole.Facilitator];
 
     public static readonly TenantRole[] RunReaders = [TenantRole.Coordinator, TenantRole.ProviderAdmin, TenantRole.Facilitator];
-
-    public static readonly TenantRole[] ReferralReaders =
-        [TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.ForceSpoc, TenantRole.Facilitator, TenantRole.VictimContactWorker];
-
-    public static readonly TenantRole[] ReferralReferrers = [TenantRole.ForceSpoc, TenantRole.Coordinator, TenantRole.ProviderAdmin];
-
-    public static readonly TenantRole[] ReferralScreeners = [TenantRole.Coordinator, TenantRole.ProviderAdmin];
-
-    public static readonly TenantRole[] VictimContactRoles = [TenantRole.VictimContactWorker, TenantRole.ProviderAdmin];
 }
 
 /// <summary>
@@ -171,8 +150,6 @@ public static class IdentitySetup
                 .AddRequirements(new TenantAccessRequirement(null, [TenantRole.ProviderAdmin])));
             foreach (var (name, roles) in new[]
             {
-                (PortalPolicies.ReferralReader, PortalPolicies.ReferralReaders), (PortalPolicies.ReferralReferrer, PortalPolicies.ReferralReferrers),
-                (PortalPolicies.ReferralScreener, PortalPolicies.ReferralScreeners), (PortalPolicies.VictimContact, PortalPolicies.VictimContactRoles),
                 (PortalPolicies.RunReader, PortalPolicies.RunReaders), (PortalPolicies.WorkshopPlanner, PortalPolicies.WorkshopPlanners),
                 (PortalPolicies.WorkshopFacilitator, PortalPolicies.WorkshopFacilitators),
             })

@@ -17,9 +17,6 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
 {
     private const string Tenant = "hampshire";
 
-    /// <summary>Every victim value of <see cref="ReferralApi.Victim"/>, each distinctive enough to find anywhere.</summary>
-    private static readonly string[] VictimValues = ["Victoria", "Vale-Secret", "07700 900123", "victoria.secret@example.org", "Hidden Lane", "Weekdays 10:00-12:00", "voicemail"];
-
     [Fact]
     public async Task No_endpoint_shows_a_victim_field_to_facilitators_coordinators_spocs_or_clients()
     {
@@ -99,13 +96,16 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await (await fixture.PersonApiAsync("spoc@hampshire.demo")).GetAsync($"{Url(Tenant)}/{referral.Id}")).StatusCode);
         var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, "coordinator@hampshire.demo");
         await UserTokens.GetOkAsync(browser, $"/t/{Tenant}/referrals/{referral.Id}");
+        // The screening form shows the offender's record too.
+        var admin = await UserTokens.SignedInBrowserAsync(fixture.Web, "admin@hampshire.demo");
+        await UserTokens.GetOkAsync(admin, $"/t/{Tenant}/referrals/{referral.Id}/screen");
 
         await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT count(DISTINCT actor_user_id) FROM audit_events WHERE action = 'referral-viewed' AND subject = @subject", connection);
         command.Parameters.AddWithValue("subject", $"referral:{referral.Id}");
-        Assert.Equal(2L, await command.ExecuteScalarAsync());
+        Assert.Equal(3L, await command.ExecuteScalarAsync());
     }
 
     [Fact]

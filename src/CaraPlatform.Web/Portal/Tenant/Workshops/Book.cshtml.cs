@@ -1,9 +1,9 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Features.Referrals.Pages;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
-using CaraPlatform.Web.Portal.Tenant.Referrals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,9 +16,9 @@ namespace CaraPlatform.Web.Portal.Tenant.Workshops;
 /// seats); a refusal at the moment of booking (the last seat went, the run changed) is shown with its reasons.
 /// </summary>
 [Authorize(Policy = PortalPolicies.WorkshopPlanner)]
-public sealed class BookModel(WorkshopHandler handler, ReferralHandler referrals) : PageModel
+public sealed class BookModel(WorkshopHandler handler, ReferralQueries referrals) : PageModel
 {
-    public Referral Referral { get; private set; } = null!;
+    public ReferralSummary Referral { get; private set; } = null!;
 
     public IReadOnlyList<RunResponse> Runs { get; private set; } = [];
 
@@ -68,7 +68,7 @@ public sealed class BookModel(WorkshopHandler handler, ReferralHandler referrals
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
     {
-        var referral = await referrals.GetAsync(referralId, cancellationToken);
+        var referral = await referrals.SummaryAsync(referralId, cancellationToken);
         if (referral is null) return NotFound();
         Referral = referral;
         if (CanBook) Runs = await handler.DescribeAsync(await handler.RunsThatFitAsync(referralId, cancellationToken), cancellationToken);

@@ -3,8 +3,8 @@ using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Referrals.Pages;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Portal.Tenant.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Portal.Tenant.Workshops;

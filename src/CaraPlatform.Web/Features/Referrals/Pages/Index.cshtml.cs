@@ -3,25 +3,19 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>The tenant's referrals, newest first, with the API's filters and keyset cursor.</summary>
-[Authorize(Policy = PortalPolicies.ReferralReader)]
+[Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralListModel(
-    ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock) : PageModel
+    ReferralQueries queries, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants) : PageModel
 {
-    public const int PageSize = 25;
-
-    public sealed record Row(Referral Referral, string OffenderName, ReferralDeadlineStatus Deadline);
-
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ReferralListItem> Rows { get; private set; } = [];
 
     public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
 
@@ -41,8 +35,7 @@ public sealed class ReferralListModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
-        Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
+        Roles = await userTenants.RolesAsync(tenantAccessor.MultiTenantContext.TenantInfo!, User, cancellationToken);
         var errors = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => $"'{e.Key}' is not valid: use the date picker or a date like 2026-01-31.").ToList();
         if (ReceivedFrom > ReceivedTo) errors.Add("'Received to' must not be before 'Received from'.");
         if (errors.Count > 0)
@@ -53,10 +46,10 @@ public sealed class ReferralListModel(
 
         try
         {
-            var page = await handler.ListAsync(
-                new ReferralQuery(Status is { } s ? [s] : null, ReceivedFrom, ReceivedTo, PoliceReference, Cursor, PageSize), User, cancellationToken);
-            Rows = [.. page.Items.Select(r => new Row(r, $"{r.Offender.GivenName} {r.Offender.FamilyName}", ReferralDeadlines.Classify(r, tenant.Settings, clock)))];
-            NextCursor = page.NextCursor;
+            var list = await queries.ListAsync(
+                new ReferralQuery(Status is { } s ? [s] : null, ReceivedFrom, ReceivedTo, PoliceReference, Cursor), User, cancellationToken);
+            Rows = list.Items;
+            NextCursor = list.NextCursor;
         }
         catch (InvalidCursorException)
         {

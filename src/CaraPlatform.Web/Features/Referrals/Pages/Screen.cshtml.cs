@@ -1,25 +1,21 @@
 using System.Globalization;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// The screening decision: the checklist starts from the police's answers, the coordinator corrects what they
-/// found, and decides. Eligible must agree with the rules; when it does not, each failed rule is shown.
+/// found, and decides. Eligible must agree with the rules; when it does not, each failed rule is shown. The
+/// referral is read as on its own page, so this view of the offender's record is audited too.
 /// </summary>
-[Authorize(Policy = PortalPolicies.ReferralScreener)]
-public sealed class ScreenReferralModel(
-    ReferralHandler handler, IValidator<ScreeningDecisionRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor,
-    TimeProvider clock) : ReferralFormModel
+[Authorize(Policy = ReferralAccess.ScreenerPolicy)]
+public sealed class ScreenReferralModel(ReferralMoves moves, ReferralQueries queries, IValidator<ScreeningDecisionRequest> validator)
+    : ReferralFormModel
 {
     [BindProperty] public ScreeningDecisionRequest? Input { get; set; }
 
@@ -51,14 +47,11 @@ public sealed class ScreenReferralModel(
             return Page();
         }
 
-        var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
-        var eligible = request.Decision == ScreeningDecision.Eligible;
         try
         {
-            await handler.ChangeAsync(referralId, request.Version!.Value, User,
-                (r, actor) => r.DecideScreening(request.Answers!.ToDomain(), eligible, request.Reason, tenant.Settings, actor, clock), cancellationToken);
-            var done = eligible ? ReferralAction.ConfirmEligible : ReferralAction.ReturnIneligible;
-            return Redirect($"/t/{tenant.Identifier}/referrals/{referralId}?done={done}");
+            await moves.ScreenAsync(referralId, request, User, cancellationToken);
+            var done = request.Decision == ScreeningDecision.Eligible ? ReferralAction.ConfirmEligible : ReferralAction.ReturnIneligible;
+            return Redirect($"/t/{RouteData.Values["tenant"]}/referrals/{referralId}?done={done}");
         }
         catch (ScreeningContradictionException contradiction)
         {
@@ -118,11 +111,9 @@ public sealed class ScreenReferralModel(
 
     private async Task<bool> LoadAsync(Guid referralId, CancellationToken cancellationToken)
     {
-        var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
-        var referral = await handler.GetAsync(referralId, cancellationToken);
-        if (referral is null) return false;
-        Referral = ReferralResponse.From(referral, tenant.Settings, clock);
-        Checklist = ScreeningChecklists.For(tenant.Settings);
+        if (await queries.DetailAsync(referralId, User, cancellationToken) is not { } referral) return false;
+        Referral = referral;
+        Checklist = queries.Checklist();
         return true;
     }
 }

@@ -3,7 +3,6 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
@@ -12,16 +11,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// One referral as staff and police see it: never anything about the victim, whoever is looking. Each action form
 /// is shown only when the lifecycle allows the move and the person holds a role that may make it; each posts the
 /// version it was read at, so a move based on a stale page is refused and explained.
 /// </summary>
-[Authorize(Policy = PortalPolicies.ReferralReader)]
+[Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralDetailModel(
-    ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock,
+    ReferralQueries queries, ReferralMoves moves, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants,
     IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, WorkshopHandler workshops) : PageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
@@ -48,11 +47,11 @@ public sealed class ReferralDetailModel(
     /// <summary>The form whose input was refused, so its values can be shown again.</summary>
     public string? FailedForm { get; private set; }
 
-    public bool IsScreener => Roles.Intersect(PortalPolicies.ReferralScreeners).Any();
+    public bool IsScreener => Roles.Intersect(ReferralAccess.Screeners).Any();
 
-    public bool IsPolice => Roles.Contains(TenantRole.ForceSpoc);
+    public bool IsPolice => Roles.Intersect(ReferralAccess.Police).Any();
 
-    public bool SeesVictimLink => Roles.Intersect(PortalPolicies.VictimContactRoles).Any();
+    public bool SeesVictimLink => Roles.Intersect(ReferralAccess.VictimContacts).Any();
 
     public bool Can(ReferralAction action) => ReferralLifecycle.Allows(Referral.Status, action) && action switch
     {
@@ -70,22 +69,28 @@ public sealed class ReferralDetailModel(
     }
 
     public Task<IActionResult> OnPostStartScreeningAsync(Guid referralId, uint version, CancellationToken cancellationToken) =>
-        MoveAsync(referralId, version, PortalPolicies.ReferralScreeners, ReferralAction.StartScreening, "start-screening",
-            (r, actor) => r.StartScreening(actor, clock), cancellationToken);
+        MoveAsync(referralId, ReferralAccess.Screeners, ReferralAction.StartScreening, "start-screening",
+            () => moves.StartScreeningAsync(referralId, new VersionRequest(version), User, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostFirstContactAsync(Guid referralId, uint version, CancellationToken cancellationToken) =>
-        MoveAsync(referralId, version, PortalPolicies.ReferralScreeners, ReferralAction.RecordFirstContact, "first-contact",
-            (r, actor) => r.RecordFirstContact(actor, clock), cancellationToken);
+        MoveAsync(referralId, ReferralAccess.Screeners, ReferralAction.RecordFirstContact, "first-contact",
+            () => moves.RecordFirstContactAsync(referralId, new VersionRequest(version), User, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostReturnUncontactableAsync(Guid referralId, string? reason, uint version, CancellationToken cancellationToken) =>
-        await ReasonInvalidAsync(referralId, new ReasonRequest(reason, version), "return-uncontactable", cancellationToken)
-        ?? await MoveAsync(referralId, version, PortalPolicies.ReferralScreeners, ReferralAction.ReturnUncontactable, "return-uncontactable",
-            (r, actor) => r.ReturnUncontactable(reason!, actor, clock), cancellationToken);
+    public async Task<IActionResult> OnPostReturnUncontactableAsync(Guid referralId, string? reason, uint version, CancellationToken cancellationToken)
+    {
+        var request = new ReasonRequest(reason, version);
+        return await ReasonInvalidAsync(referralId, request, "return-uncontactable", cancellationToken)
+            ?? await MoveAsync(referralId, ReferralAccess.Screeners, ReferralAction.ReturnUncontactable, "return-uncontactable",
+                () => moves.ReturnUncontactableAsync(referralId, request, User, cancellationToken), cancellationToken);
+    }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid referralId, string? reason, uint version, CancellationToken cancellationToken) =>
-        await ReasonInvalidAsync(referralId, new ReasonRequest(reason, version), "withdraw", cancellationToken)
-        ?? await MoveAsync(referralId, version, [TenantRole.ForceSpoc], ReferralAction.Withdraw, "withdraw",
-            (r, actor) => r.Withdraw(reason!, actor, clock), cancellationToken);
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid referralId, string? reason, uint version, CancellationToken cancellationToken)
+    {
+        var request = new ReasonRequest(reason, version);
+        return await ReasonInvalidAsync(referralId, request, "withdraw", cancellationToken)
+            ?? await MoveAsync(referralId, ReferralAccess.Police, ReferralAction.Withdraw, "withdraw",
+                () => moves.WithdrawAsync(referralId, request, User, cancellationToken), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostPoliceDecisionAsync(
         Guid referralId, PoliceDecision? decision, string? reason, uint version, CancellationToken cancellationToken)
@@ -94,11 +99,8 @@ public sealed class ReferralDetailModel(
         var request = new PoliceDecisionRequest(decision, reason, null, version);
         if (await DecisionInvalidAsync(referralId, request, "police-decision", cancellationToken) is { } invalid) return invalid;
         var action = decision == PoliceDecision.Close ? ReferralAction.Close : ReferralAction.AllowRebooking;
-        return await MoveAsync(referralId, version, [TenantRole.ForceSpoc], action, "police-decision", (r, actor) =>
-        {
-            if (action == ReferralAction.Close) r.Close(reason!, actor, clock);
-            else r.AllowRebooking(reason!, actor, clock);
-        }, cancellationToken);
+        return await MoveAsync(referralId, ReferralAccess.Police, action, "police-decision",
+            () => moves.RecordPoliceDecisionAsync(referralId, request, User, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostExtendDeadlineAsync(
@@ -106,9 +108,8 @@ public sealed class ReferralDetailModel(
     {
         var request = new PoliceDecisionRequest(PoliceDecision.ExtendDeadline, reason, newDeadline, version);
         if (await DecisionInvalidAsync(referralId, request, "extend-deadline", cancellationToken) is { } invalid) return invalid;
-        var condition = tenantAccessor.MultiTenantContext.TenantInfo!.Settings.Condition;
-        return await MoveAsync(referralId, version, [TenantRole.ForceSpoc], ReferralAction.ExtendDeadline, "extend-deadline",
-            (r, actor) => r.ExtendDeadline(newDeadline!.Value, reason!, condition, actor, clock), cancellationToken);
+        return await MoveAsync(referralId, ReferralAccess.Police, ReferralAction.ExtendDeadline, "extend-deadline",
+            () => moves.RecordPoliceDecisionAsync(referralId, request, User, cancellationToken), cancellationToken);
     }
 
     /// <summary>The value last posted to a field of the form that failed, so the person need not type it again.</summary>
@@ -127,17 +128,17 @@ public sealed class ReferralDetailModel(
         return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => e.ErrorMessage)], 200, cancellationToken);
     }
 
+    /// <summary>Makes the move if the person holds a role that may, whatever the form says; a refusal shows the referral as it is now.</summary>
     private async Task<IActionResult> MoveAsync(
-        Guid referralId, uint version, IReadOnlyCollection<TenantRole> allowed, ReferralAction action, string form,
-        Action<Referral, ReferralActor> apply, CancellationToken cancellationToken)
+        Guid referralId, IReadOnlyCollection<TenantRole> allowed, ReferralAction action, string form, Func<Task<ReferralResponse?>> move,
+        CancellationToken cancellationToken)
     {
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
         Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
         if (!Roles.Intersect(allowed).Any()) return Forbid();
         try
         {
-            var changed = await handler.ChangeAsync(referralId, version, User, apply, cancellationToken);
-            return changed is null ? NotFound() : Redirect($"/t/{tenant.Identifier}/referrals/{referralId}?done={action}");
+            return await move() is null ? NotFound() : Redirect($"/t/{tenant.Identifier}/referrals/{referralId}?done={action}");
         }
         catch (IllegalReferralTransitionException illegal)
         {
@@ -147,10 +148,11 @@ public sealed class ReferralDetailModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            var current = await handler.GetAsync(referralId, cancellationToken);
-            return await RefusedAsync(referralId, form,
-                [$"Someone else changed this referral while you were looking at it; it is now {ReferralDisplay.Status(current?.Status ?? default)}. Nothing was changed: check the page below and try again if it is still needed."],
-                StatusCodes.Status409Conflict, cancellationToken);
+            // The message names the state the page is about to show.
+            var page = await RefusedAsync(referralId, form, [], StatusCodes.Status409Conflict, cancellationToken);
+            if (page is PageResult)
+                Errors = [$"Someone else changed this referral while you were looking at it; it is now {ReferralDisplay.Status(Referral.Status)}. Nothing was changed: check the page below and try again if it is still needed."];
+            return page;
         }
         catch (ReferralRuleException rule)
         {
@@ -170,11 +172,11 @@ public sealed class ReferralDetailModel(
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
     {
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
-        var referral = await handler.ViewAsync(referralId, User, cancellationToken);
+        var referral = await queries.DetailAsync(referralId, User, cancellationToken);
         if (referral is null) return NotFound();
         Roles = await userTenants.RolesAsync(tenant, User, cancellationToken);
-        Referral = ReferralResponse.From(referral, tenant.Settings, clock);
-        Checklist = ScreeningChecklists.For(tenant.Settings);
+        Referral = referral;
+        Checklist = queries.Checklist();
         ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
         var bookings = await workshops.Bookings.Where(b => b.ReferralId == referralId).OrderByDescending(b => b.BookedAt).ToListAsync(cancellationToken);
         Bookings = await workshops.DescribeAsync(bookings, cancellationToken);

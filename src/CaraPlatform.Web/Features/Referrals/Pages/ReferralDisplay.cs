@@ -7,7 +7,7 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Web.Platform.Access;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>How the referral pages write statuses, actions, dates and answers; and who the signed-in person is in the tenant.</summary>
 public static class ReferralDisplay

@@ -1,29 +1,28 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Referrals;
+namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
 /// A referral made in the portal: the same request, validator and handler as the API, so a referral is judged the
 /// same way whichever door it came in by. Field names are the request's JSON paths under "Input.", so each error
 /// the validator names lands beside its field.
 /// </summary>
-[Authorize(Policy = PortalPolicies.ReferralReferrer)]
+[Authorize(Policy = ReferralAccess.ReferrerPolicy)]
 public sealed class NewReferralModel(
-    ReferralHandler handler, IValidator<CreateReferralRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : ReferralFormModel
+    ReferralIntake intake, ReferralQueries queries, IValidator<CreateReferralRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
+    : ReferralFormModel
 {
     [BindProperty] public CreateReferralRequest? Input { get; set; }
 
     /// <summary>The referral that already has the police reference entered, if that was the problem.</summary>
-    public Referral? Existing { get; private set; }
+    public ReferralSummary? Existing { get; private set; }
 
     public ScreeningChecklist Checklist { get; private set; } = null!;
 
@@ -44,7 +43,7 @@ public sealed class NewReferralModel(
             return Page();
         }
 
-        if (await handler.FindByPoliceReferenceAsync(request.PoliceReference!, cancellationToken) is { } existing)
+        if (await intake.FindByPoliceReferenceAsync(request.PoliceReference!, cancellationToken) is { } existing)
         {
             Existing = existing;
             FieldErrors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
@@ -56,7 +55,7 @@ public sealed class NewReferralModel(
 
         try
         {
-            var referral = await handler.ReceiveAsync(ReferralEndpoints.DetailsOf(request), request.Victim!.ToDomain(), User, cancellationToken);
+            var referral = await intake.ReceiveAsync(request, User, cancellationToken);
             return Redirect($"/t/{Tenant.Slug}/referrals/{referral.Id}?done=Receive");
         }
         catch (ReferralRuleException rule)
@@ -75,7 +74,7 @@ public sealed class NewReferralModel(
     private void Load()
     {
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo!;
-        Checklist = ScreeningChecklists.For(tenant.Settings);
+        Checklist = queries.Checklist();
         Tenant = new TenantInfoView(tenant.Identifier, [.. tenant.Settings.Forces.Select(f => (f.Code, f.Name))]);
     }
 }

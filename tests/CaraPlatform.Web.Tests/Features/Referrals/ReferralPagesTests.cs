@@ -6,14 +6,11 @@ using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Tests.Support;
 
-namespace CaraPlatform.Web.Tests.Portal;
+namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 [Collection(IntegrationTests.Name)]
 public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
 {
-    /// <summary>Every distinctive victim value of <see cref="ReferralApi.Victim"/>.</summary>
-    private static readonly string[] VictimValues = ["Vale-Secret", "victoria.secret@example.org", "07700 900123", "Hidden Lane", "Do not leave voicemail"];
-
     [Theory]
     [InlineData("facilitator@hampshire.demo")]
     [InlineData("coordinator@hampshire.demo")]
@@ -36,7 +33,7 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         Assert.Contains(referral.PoliceReference, list, StringComparison.Ordinal);
         foreach (var page in new[] { detail, list })
         {
-            foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
+            foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("/victim\"", page, StringComparison.Ordinal);
         }
 
@@ -53,14 +50,14 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         var browser = await SignedInAsync("victim-contact@hampshire.demo");
 
         var detail = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"/t/hampshire/referrals/{referral.Id}/victim", detail, StringComparison.Ordinal);
 
         using var victim = await browser.GetAsync($"/t/hampshire/referrals/{referral.Id}/victim");
         var page = await victim.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, victim.StatusCode);
         Assert.True(victim.Headers.CacheControl?.NoStore);
-        foreach (var value in VictimValues) Assert.Contains(value, page, StringComparison.Ordinal);
+        foreach (var value in ReferralApi.VictimValues) Assert.Contains(value, page, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -104,18 +101,18 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         foreach (var field in new[] { "policeReference", "offender-givenName", "offender-postcode", "eligibility-onBail", "victim-email", "officer-email" })
             Assert.Contains($"id=\"f-{field}-error\"", errors, StringComparison.Ordinal);
 
-        var fields = ValidFields(existing.PoliceReference);
-        using var duplicate = await browser.PostAsync("/t/hampshire/referrals/new", UserTokens.Form(form, fields));
+        using var duplicate = await browser.PostAsync("/t/hampshire/referrals/new",
+            UserTokens.Form(form, ReferralApi.FormFields(ReferralApi.New(policeReference: existing.PoliceReference))));
         var refused = await duplicate.Content.ReadAsStringAsync();
         Assert.Contains("was already referred", refused, StringComparison.Ordinal);
         Assert.Contains($"href=\"/t/hampshire/referrals/{existing.Id}\"", refused, StringComparison.Ordinal);
 
-        var reference = ReferralApi.NewPoliceReference();
-        using var created = await browser.PostAsync("/t/hampshire/referrals/new", UserTokens.Form(form, ValidFields(reference)));
+        var request = ReferralApi.New();
+        using var created = await browser.PostAsync("/t/hampshire/referrals/new", UserTokens.Form(form, ReferralApi.FormFields(request)));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var detail = await UserTokens.GetOkAsync(browser, created.Headers.Location!.ToString());
-        Assert.Contains(reference, detail, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(request.PoliceReference!, detail, StringComparison.Ordinal);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -161,69 +158,15 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
         var form = await UserTokens.GetOkAsync(coordinator, $"/t/hampshire/referrals/{referral.Id}/screen");
         Assert.Contains("value=\"true\" checked=\"checked\"", form, StringComparison.Ordinal); // pre-filled from the police's answers
 
-        using var response = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}/screen", UserTokens.Form(form, new Dictionary<string, string>
-        {
-            ["Input.version"] = referral.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.answers.onBail"] = "true",
-            ["Input.answers.subjectToCourtOrderOrCommunitySentence"] = "false",
-            ["Input.answers.evidenceOfCoerciveOrControllingBehaviour"] = "true",
-            ["Input.answers.victimViewsRecorded"] = "true",
-            ["Input.answers.specificRiskToVictimFromCaution"] = "false",
-            ["Input.answers.dash.score"] = "4",
-            ["Input.answers.dash.assessedLevel"] = "Standard",
-            ["Input.answers.tenantAnswers[alcohol-drug-dependency]"] = "false",
-            ["Input.answers.tenantAnswers[island-travel]"] = "true",
-            ["Input.decision"] = "Eligible",
-        }));
+        var against = ReferralApi.EligibleAnswers() with { OnBail = true, EvidenceOfCoerciveOrControllingBehaviour = true };
+        using var response = await coordinator.PostAsync($"/t/hampshire/referrals/{referral.Id}/screen",
+            UserTokens.Form(form, ReferralApi.FormFields(new ScreeningDecisionRequest(against, ScreeningDecision.Eligible, null, referral.Version))));
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"data-code=\"{EligibilityRules.Codes.OnBail}\"", page, StringComparison.Ordinal);
         Assert.Contains($"data-code=\"{EligibilityRules.Codes.CoerciveControl}\"", page, StringComparison.Ordinal);
         Assert.Equal(ReferralStatus.Screening, (await (await api.GetAsync($"{ReferralApi.Url("hampshire")}/{referral.Id}")).ReadAs<ReferralResponse>()).Status);
     }
-
-    private static Dictionary<string, string> ValidFields(string policeReference)
-    {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return new Dictionary<string, string>
-        {
-            ["Input.policeReference"] = policeReference,
-            ["Input.forceCode"] = ReferralApi.Forces["hampshire"],
-            ["Input.disposalType"] = "DiversionaryCaution",
-            ["Input.disposalDate"] = Iso(today.AddDays(-3)),
-            ["Input.officer.name"] = "PC Jane Hollis",
-            ["Input.officer.email"] = "jane.hollis@police.example",
-            ["Input.offence.typeCode"] = NationalOffenceTypes.CommonAssault,
-            ["Input.offence.date"] = Iso(today.AddDays(-10)),
-            ["Input.offence.relationship"] = "CurrentPartner",
-            ["Input.offender.givenName"] = "Daniel",
-            ["Input.offender.familyName"] = "Marsh",
-            ["Input.offender.dateOfBirth"] = "1990-05-14",
-            ["Input.offender.sex"] = "Male",
-            ["Input.offender.preferredLanguage"] = "en",
-            ["Input.eligibility.onBail"] = "false",
-            ["Input.eligibility.subjectToCourtOrderOrCommunitySentence"] = "false",
-            ["Input.eligibility.evidenceOfCoerciveOrControllingBehaviour"] = "false",
-            ["Input.eligibility.victimViewsRecorded"] = "true",
-            ["Input.eligibility.specificRiskToVictimFromCaution"] = "false",
-            ["Input.eligibility.dash.score"] = "4",
-            ["Input.eligibility.dash.assessedLevel"] = "Standard",
-            ["Input.eligibility.dash.judgementLevel"] = "",
-            ["Input.eligibility.tenantAnswers[alcohol-drug-dependency]"] = "false",
-            ["Input.eligibility.tenantAnswers[island-travel]"] = "true",
-            ["Input.victim.givenName"] = "Victoria",
-            ["Input.victim.familyName"] = "Vale-Secret",
-            ["Input.victim.relationship"] = "CurrentPartner",
-            ["Input.victim.safeContactMethod"] = "Phone",
-            ["Input.victim.phone"] = "07700 900123",
-            ["Input.victim.email"] = "victoria.secret@example.org",
-            ["Input.victim.address"] = "1 Hidden Lane, Southampton",
-            ["Input.victim.contactConsented"] = "true",
-            ["Input.victim.notes"] = "Do not leave voicemail.",
-        };
-    }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 

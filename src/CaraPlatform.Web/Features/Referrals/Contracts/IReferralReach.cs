@@ -1,0 +1,5 @@
+using System.Security.Claims;
+
+namespace CaraPlatform.Web.Features.Referrals.Contracts;
+
+public interface IReferralReach { Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken); }

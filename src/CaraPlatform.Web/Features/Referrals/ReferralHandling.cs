@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform.Access;
+using OpenIddict.Abstractions;
+
+namespace CaraPlatform.Web.Features.Referrals;
+
+/// <summary>What the referral handlers share: the tenant they serve, and how an access to a referral is recorded.</summary>
+internal static class ReferralHandling
+{
+    /// <summary>The route's tenant. The tenant is the platform's business: nothing in the handlers filters by it.</summary>
+    public static CaraTenantInfo Current(this IMultiTenantContextAccessor<CaraTenantInfo> tenants) =>
+        tenants.MultiTenantContext.TenantInfo ?? throw new InvalidOperationException("Referrals are handled inside a tenant.");
+
+    /// <summary>Who did <paramref name="action"/> to the referral, a person or else an integration client (DPA 2018 s.62).</summary>
+    public static Task RecordAsync(
+        this AuditTrail audit, string action, CaraTenantInfo tenant, Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry(
+            action, "success", tenant.TenantId, user.PersonId(),
+            user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
+            Subject: $"referral:{referralId}"), cancellationToken);
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.VictimContact;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Infrastructure.VictimContact;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Features.Referrals;
+
+/// <summary>
+/// Referrals coming in, through the API (under its idempotency key) or the portal's form: the same request, the same
+/// rules, whichever door it came in by.
+/// </summary>
+public sealed class ReferralIntake(
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, Actors actors,
+    AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>The referral already made for this police reference, if any: a second referral for the same caution is a mistake.</summary>
+    public async Task<ReferralSummary?> FindByPoliceReferenceAsync(string policeReference, CancellationToken cancellationToken) =>
+        await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.PoliceReference == policeReference.Trim(), cancellationToken) is { } existing
+            ? ReferralSummary.From(existing)
+            : null;
+
+    /// <summary>
+    /// Receives the referral and seals the victim's details in their own record, in one SaveChanges. A police
+    /// reference referred meanwhile fails the save on the tenant's unique index (<see cref="DbUpdateException"/>).
+    /// </summary>
+    public async Task<ReferralResponse> ReceiveAsync(CreateReferralRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var tenant = tenants.Current();
+        var referral = Referral.Receive(request.ToDomain(), tenant.Settings.Condition, await actors.OfAsync(user), clock);
+        db.Referrals.Add(referral);
+        db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(tenant.TenantId, request.Victim!.ToDomain()) });
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("referral-received", tenant, referral.Id, user, cancellationToken);
+        return ReferralResponse.From(referral, tenant.Settings, clock);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Infrastructure.VictimContact;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Referrals.Contracts;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Features.Referrals;
+
+/// <summary>The filters of a referral list.</summary>
+public sealed record ReferralQuery(
+    IReadOnlyList<ReferralStatus>? Statuses = null, DateOnly? ReceivedFrom = null, DateOnly? ReceivedTo = null, string? PoliceReference = null,
+    string? Cursor = null, int Limit = ReferralQuery.DefaultLimit, bool OldestFirst = false)
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+}
+
+/// <summary>A referral in a list: the API's summary, and for the portal its deadlines as of today.</summary>
+public sealed record ReferralListItem(ReferralSummary Summary, DeadlinesResponse Deadlines);
+
+/// <summary>A page of a referral list; <paramref name="NextCursor"/> is null on the last page.</summary>
+public sealed record ReferralList(IReadOnlyList<ReferralListItem> Items, string? NextCursor);
+
+/// <summary>The victim's details with the police reference of the referral they belong to.</summary>
+public sealed record ReferralVictim(string PoliceReference, VictimRecordResponse Record);
+
+/// <summary>
+/// Reading referrals, for the API and the portal alike, always within the caller's reach: a person whose only role
+/// in the tenant is Facilitator reads only the participants of their own runs, since they need nobody else's record
+/// to run a workshop. Every view of an offender's or a victim's record is audited (DPA 2018 s.62).
+/// </summary>
+public sealed class ReferralQueries(
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, UserTenants userTenants,
+    AuditTrail audit, TimeProvider clock) : IReferralReach
+{
+    private static readonly ReferralStatus[] ToScreen = [ReferralStatus.Received, ReferralStatus.Screening];
+
+    /// <summary>Whether <paramref name="user"/> may read the referral: false too for one that is not there or is another tenant's.</summary>
+    public async Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == referralId, cancellationToken);
+
+    /// <summary>A referral with its deadlines, allowed moves and timeline; the view is audited.</summary>
+    public async Task<ReferralResponse?> DetailAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var tenant = tenants.Current();
+        var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null) return null;
+        await audit.RecordAsync("referral-viewed", tenant, referralId, user, cancellationToken);
+        return ReferralResponse.From(referral, tenant.Settings, clock);
+    }
+
+    /// <summary>The referral's summary, for a page that shows whom it is about (no timeline, nothing about the caution).</summary>
+    public async Task<ReferralSummary?> SummaryAsync(Guid referralId, CancellationToken cancellationToken) =>
+        await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken) is { } referral
+            ? ReferralSummary.From(referral)
+            : null;
+
+    /// <summary>The referrals matching <paramref name="query"/>, by keyset; a cursor that is not one of ours is <see cref="InvalidCursorException"/>.</summary>
+    public async Task<ReferralList> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referrals = await ReadableAsync(user, cancellationToken);
+        if (query.Statuses is { Count: > 0 } statuses)
+            referrals = referrals.Where(r => statuses.Contains(r.Status));
+        if (query.ReceivedFrom is { } from)
+            referrals = referrals.Where(r => r.ReceivedAt >= UkCalendar.At(from, TimeOnly.MinValue));
+        if (query.ReceivedTo is { } to)
+            referrals = referrals.Where(r => r.ReceivedAt < UkCalendar.At(to.AddDays(1), TimeOnly.MinValue));
+        if (!string.IsNullOrWhiteSpace(query.PoliceReference))
+        {
+            var prefix = query.PoliceReference.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            referrals = referrals.Where(r => EF.Functions.ILike(r.PoliceReference, prefix, @"\"));
+        }
+
+        if (!KeysetCursor.TryParse(query.Cursor, out var cursor)) throw new InvalidCursorException();
+        if (cursor is { } after)
+        {
+            referrals = query.OldestFirst
+                ? referrals.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.ReceivedAt, r.Id), ValueTuple.Create(after.At, after.Id)))
+                : referrals.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.ReceivedAt, r.Id), ValueTuple.Create(after.At, after.Id)));
+        }
+
+        var limit = Math.Clamp(query.Limit, 1, ReferralQuery.MaxLimit);
+        var ordered = query.OldestFirst
+            ? referrals.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id)
+            : referrals.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id);
+        var page = await ordered.Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? new KeysetCursor(page[limit - 1].ReceivedAt, page[limit - 1].Id).ToString() : null;
+        var settings = tenants.Current().Settings;
+        return new ReferralList(
+            [.. page.Take(limit).Select(r => new ReferralListItem(ReferralSummary.From(r), DeadlinesResponse.From(ReferralDeadlines.Classify(r, settings, clock))))],
+            next);
+    }
+
+    /// <summary>The coordinators' queue: referrals still to screen (Received or Screening), oldest first.</summary>
+    public Task<ReferralList> ScreeningQueueAsync(string? cursor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ListAsync(new ReferralQuery(ToScreen, Cursor: cursor, OldestFirst: true), user, cancellationToken);
+
+    /// <summary>The checklist every screening answers: the national rules and the tenant's own questions.</summary>
+    public ScreeningChecklist Checklist() => ScreeningChecklists.For(tenants.Current().Settings);
+
+    /// <summary>The victim's details, decrypted for someone the endpoint or page let in; the view is audited.</summary>
+    public async Task<ReferralVictim?> VictimAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var tenant = tenants.Current();
+        var found = await db.VictimRecords.AsNoTracking().Where(v => v.ReferralId == referralId)
+            .Join(db.Referrals, v => v.ReferralId, r => r.Id, (v, r) => new { v.ProtectedDetails, v.Version, r.PoliceReference })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null) return null;
+        await audit.RecordAsync("victim-details-viewed", tenant, referralId, user, cancellationToken);
+        var details = VictimDto.From(victims.Unprotect(tenant.TenantId, found.ProtectedDetails));
+        return new ReferralVictim(found.PoliceReference, new VictimRecordResponse(referralId, details, found.Version));
+    }
+
+    /// <summary>The referrals <paramref name="user"/> may read; clients holding the scope read the tenant's referrals.</summary>
+    private async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referrals = db.Referrals.AsNoTracking();
+        if (user.PersonId() is not { } personId) return referrals;
+        var roles = await userTenants.RolesIn(tenants.Current(), personId, cancellationToken) ?? [];
+        if (roles.Any(r => r != TenantRole.Facilitator)) return referrals;
+        return referrals.Where(r => db.Bookings.Any(b => b.ReferralId == r.Id && b.Status != BookingStatus.Cancelled
+            && db.CourseRuns.Any(run => run.Id == b.RunId && run.FacilitatorIds.Contains(personId))));
+    }
+}
