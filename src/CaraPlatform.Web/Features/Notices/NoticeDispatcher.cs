@@ -12,13 +12,14 @@ using Microsoft.Extensions.Options;
 namespace CaraPlatform.Web.Features.Notices;
 
 /// <summary>
-/// Moves police notices out of the outbox: into the SPOC inbox, and to the tenant's webhook when it has one.
+/// Moves police notices (made from the tenant event stream by <see cref="PoliceNoticeConsumer"/>) out of
+/// <c>police_notices</c>: into the SPOC inbox, and to the tenant's webhook when it has one.
 /// <para>
 /// Safe with any number of instances: each round claims due notices with a lease in one statement
 /// (<c>FOR UPDATE SKIP LOCKED</c>), so two instances never work the same notice at once; every later write is also
-/// checked against the row version. A crash between the referral's commit and the send loses nothing (the notice waits
-/// in the outbox until its lease runs out); a crash after the send but before it is marked sends the same event id
-/// again, which receivers deduplicate on.
+/// checked against the row version. A crash before the send loses nothing (the notice waits until its lease runs
+/// out); a crash after the send but before it is marked sends the same event id again, which receivers deduplicate
+/// on. The inbox is marked before the send, so it gets each notice once whatever happens to the webhook.
 /// </para>
 /// </summary>
 public sealed partial class NoticeDispatcher(
