@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -42,44 +43,25 @@ public sealed partial class TenantEventRelay(
     IEnumerable<ITenantEventConsumer> consumers,
     IOptions<TenantEventRelayOptions> options,
     TimeProvider clock,
-    ILogger<TenantEventRelay> logger) : BackgroundService
+    ILogger<TenantEventRelay> logger) : PollingService(logger)
 {
     private readonly IReadOnlyList<ITenantEventConsumer> _consumers = [.. consumers];
 
     private TenantEventRelayOptions Options => options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => Options.Enabled;
+
+    protected override string EnabledSetting => $"{TenantEventRelayOptions.Section}:Enabled";
+
+    protected override TimeSpan PollInterval => Options.PollInterval;
+
+    protected override TimeProvider Clock => clock;
+
+    // Each round catches every consumer up, so nothing is left waiting for an early next round.
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
-        if (!Options.Enabled)
-        {
-            LogDisabled();
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(cancellationToken: stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogRoundFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(Options.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await RunOnceAsync(cancellationToken: cancellationToken);
+        return false;
     }
 
     /// <summary>
@@ -152,12 +134,6 @@ public sealed partial class TenantEventRelay(
         await transaction.CommitAsync(cancellationToken);
         return events.Count;
     }
-
-    [LoggerMessage(LogLevel.Information, "The tenant event relay is disabled (TenantEvents:Relay:Enabled=false) on this instance.")]
-    private partial void LogDisabled();
-
-    [LoggerMessage(LogLevel.Error, "A tenant event relay round failed; the next round starts after the poll interval.")]
-    private partial void LogRoundFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Tenant event consumer {Consumer} failed for tenant {Tenant}; its cursor stays and the batch is tried again next round.")]
     private partial void LogConsumerFailed(Exception exception, string consumer, string tenant);
