@@ -1101,6 +1101,88 @@ namespace CaraPlatform.Migrations
                     b.ToTable("workshop_registers", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Infrastructure.Events.TenantEvent", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AggregateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("aggregate_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_tenant_events");
+
+                    b.HasIndex("TenantId", "TransactionId", "Id")
+                        .HasDatabaseName("ix_tenant_events_tenant_id_transaction_id_id");
+
+                    b.ToTable("tenant_events", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Infrastructure.Events.TenantEventCursor", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Consumer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("consumer");
+
+                    b.Property<Guid>("LastEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_event_id");
+
+                    b.Property<ulong>("LastTransactionId")
+                        .HasColumnType("xid8")
+                        .HasColumnName("last_transaction_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_tenant_event_cursors");
+
+                    b.HasIndex("TenantId", "Consumer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tenant_event_cursors_tenant_id_consumer");
+
+                    b.ToTable("tenant_event_cursors", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -1813,6 +1895,26 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_workshop_registers_course_runs_tenant_id_run_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Infrastructure.Events.TenantEvent", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_events_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Infrastructure.Events.TenantEventCursor", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_tenant_event_cursors_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Infrastructure.Idempotency.IdempotencyRecord", b =>

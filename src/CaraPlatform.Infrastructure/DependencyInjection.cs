@@ -1,3 +1,4 @@
+using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.Tenants;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<Identity.AuditTrail>();
         services.AddSingleton<TenantRunner>();
         services.AddSingleton<Identity.UserTenants>();
+        services.AddTenantEvents(configuration);
         return services;
     }
 

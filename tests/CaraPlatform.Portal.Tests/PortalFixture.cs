@@ -33,10 +33,12 @@ public sealed class PortalFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        // The SPOC's inbox fills through the dispatcher, as in production: run it, briskly, for the demo tenants only
-        // (their webhook receivers do not exist, so a short timeout keeps a failed post from holding up the inbox).
+        // The SPOC's inbox fills through the event relay and the dispatcher, as in production: run them, the dispatcher
+        // briskly and for the demo tenants only (their webhook receivers do not exist, so a short timeout keeps a failed
+        // post from holding up the inbox).
         Web = new CaraWebFactory(Database, new Dictionary<string, string>
         {
+            ["TenantEvents:Relay:Enabled"] = "true",
             ["Notices:Dispatch:Enabled"] = "true",
             ["Notices:Dispatch:PollInterval"] = "00:00:01",
             ["Notices:Dispatch:RequestTimeout"] = "00:00:02",

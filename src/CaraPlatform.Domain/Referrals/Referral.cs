@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Events;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
 
@@ -10,12 +11,12 @@ namespace CaraPlatform.Domain.Referrals;
 /// with who, when and why. Holds nothing about the victim: that lives in the victim-contact record, so that
 /// nothing shown for the offender (or sent to facilitators) can carry it.
 /// </summary>
-public sealed class Referral : ITenantOwned, ITimestamped
+public sealed class Referral : ITenantOwned, ITimestamped, IRaisesDomainEvents
 {
     public const int PoliceReferenceMaxLength = 100;
 
     private readonly List<ReferralTransition> timeline = [];
-    private readonly List<ReferralNotice> raisedNotices = [];
+    private readonly List<IDomainEvent> domainEvents = [];
 
     private Referral()
     {
@@ -88,6 +89,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
         referral.SetDetails(details, condition, now);
         referral.timeline.Add(new ReferralTransition(
             From: null, ReferralStatus.Received, ReferralAction.Receive, now, actor.Id, actor.Name, Reason: null));
+        referral.domainEvents.Add(new ReferralReceived(referral.Facts, now));
         return referral;
     }
 
@@ -100,6 +102,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
         ArgumentNullException.ThrowIfNull(condition);
         Apply(ReferralAction.Correct, actor, clock, reason: null);
         SetDetails(details, condition, clock.GetUtcNow());
+        domainEvents.Add(new ReferralCorrected(Facts, timeline[^1].At));
     }
 
     private void SetDetails(ReferralDetails details, ConditionSettings condition, DateTimeOffset now)
@@ -140,17 +143,20 @@ public sealed class Referral : ITenantOwned, ITimestamped
     /// <summary>The details as the police may correct them.</summary>
     public ReferralDetails Details => new(PoliceReference, ForceCode, DisposalType, DisposalDate, Officer, Offence, Offender, PoliceAnswers);
 
+    /// <summary>What the referral is, as its events tell it.</summary>
+    public ReferralFacts Facts => new(Id, PoliceReference, ForceCode, Status, DisposalDate, ConditionDeadline);
+
     /// <summary>
-    /// Notices for the police raised since the referral was loaded; the data layer writes them to the outbox in the
+    /// Events raised since the referral was loaded; the data layer writes them to the tenant's event stream in the
     /// same transaction as the change and then forgets them.
     /// </summary>
-    public IReadOnlyList<ReferralNotice> RaisedNotices => raisedNotices;
+    public IReadOnlyList<IDomainEvent> DomainEvents => domainEvents;
 
-    public void ClearRaisedNotices() => raisedNotices.Clear();
+    public void ClearDomainEvents() => domainEvents.Clear();
 
     /// <summary>
-    /// The deadline job's daily look at the referral: flags a missed booking target, and tells the police once when
-    /// the deadline is at risk and once when it has passed. Returns what it raised.
+    /// The deadline job's daily look at the referral: flags a missed booking target, and raises the deadline-at-risk
+    /// event once and the overdue event once (each a notice to the police). Returns the notices they make.
     /// </summary>
     public IReadOnlyList<PoliceNoticeType> CheckDeadlines(TenantDefinition tenant, TimeProvider clock)
     {
@@ -165,14 +171,14 @@ public sealed class Referral : ITenantOwned, ITimestamped
         if (status.AtRisk && stillToBook && AtRiskNoticeAt is null)
         {
             AtRiskNoticeAt = now;
-            raisedNotices.Add(new ReferralNotice(PoliceNoticeType.DeadlineAtRisk, now, $"The deadline {ConditionDeadline:yyyy-MM-dd} is at risk."));
+            domainEvents.Add(new ReferralDeadlineAtRisk(Facts, now, $"The deadline {ConditionDeadline:yyyy-MM-dd} is at risk."));
             raised.Add(PoliceNoticeType.DeadlineAtRisk);
         }
 
         if (status.Overdue && OverdueNoticeAt is null)
         {
             OverdueNoticeAt = now;
-            raisedNotices.Add(new ReferralNotice(PoliceNoticeType.Overdue, now, $"The deadline {ConditionDeadline:yyyy-MM-dd} passed with the condition unmet."));
+            domainEvents.Add(new ReferralOverdue(Facts, now, $"The deadline {ConditionDeadline:yyyy-MM-dd} passed with the condition unmet."));
             raised.Add(PoliceNoticeType.Overdue);
         }
 
@@ -253,14 +259,15 @@ public sealed class Referral : ITenantOwned, ITimestamped
         Apply(ReferralAction.Book, actor, clock, reason: null, workshops: workshops);
 
     /// <summary>
-    /// The booking or its run was cancelled: back to Eligible to be booked again, both workshops. The police hear of
-    /// it only when the deadline is at risk, since otherwise nothing they must act on has changed.
+    /// The booking or its run was cancelled: back to Eligible to be booked again, both workshops. The event says
+    /// whether the deadline is now at risk: only then do the police hear of it, since otherwise nothing they must act
+    /// on has changed.
     /// </summary>
     public void CancelBooking(string reason, TenantDefinition tenant, ReferralActor actor, TimeProvider clock)
     {
         Apply(ReferralAction.CancelBooking, actor, clock, reason, reasonRequired: true);
-        if (ReferralDeadlines.Classify(this, tenant, clock).AtRisk)
-            raisedNotices.Add(new ReferralNotice(PoliceNoticeType.RebookingNeeded, clock.GetUtcNow(), reason.Trim()));
+        var atRisk = ReferralDeadlines.Classify(this, tenant, clock).AtRisk;
+        domainEvents.Add(new ReferralBookingCancelled(Facts, timeline[^1].At, reason.Trim(), atRisk));
     }
 
     /// <summary>The booked run changed (dates, times or place); recorded so the timeline explains the new dates.</summary>
@@ -311,6 +318,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
         Apply(ReferralAction.ExtendDeadline, actor, clock, reason, reasonRequired: true,
             describe: r => $"Deadline {previous:yyyy-MM-dd} → {newDeadline:yyyy-MM-dd}: {r}");
         ConditionDeadline = newDeadline;
+        domainEvents.Add(new ReferralDeadlineExtended(Facts, timeline[^1].At, previous, reason.Trim()));
     }
 
     /// <summary>When the booking clock last started: receipt, or the police's latest permission to re-book.</summary>
@@ -332,19 +340,7 @@ public sealed class Referral : ITenantOwned, ITimestamped
         var at = clock.GetUtcNow();
         timeline.Add(new ReferralTransition(Status, next, action, at, actor.Id, actor.Name, text));
         Status = next;
-        if (NoticeFor(action) is { } notice)
-            raisedNotices.Add(new ReferralNotice(notice, at, text, workshops));
+        if (ReferralEvents.OfMove(action, Facts, at, text, workshops) is { } raised)
+            domainEvents.Add(raised);
     }
-
-    /// <summary>The moves the police are told about. Their own decisions (re-booking, closing, extending) are not echoed.</summary>
-    private static PoliceNoticeType? NoticeFor(ReferralAction action) => action switch
-    {
-        ReferralAction.ReturnIneligible => PoliceNoticeType.ReturnedIneligible,
-        ReferralAction.ReturnUncontactable => PoliceNoticeType.ReturnedUncontactable,
-        ReferralAction.Book => PoliceNoticeType.Booked,
-        ReferralAction.RecordWorkshop2Attended => PoliceNoticeType.Completed,
-        ReferralAction.RecordNonCompliance => PoliceNoticeType.NonCompliant,
-        ReferralAction.Withdraw => PoliceNoticeType.WithdrawalAcknowledged,
-        _ => null,
-    };
 }

@@ -90,10 +90,5 @@ public sealed record ReferralActor(Guid Id, string Name);
 public sealed record ReferralTransition(
     ReferralStatus? From, ReferralStatus To, ReferralAction Action, DateTimeOffset At, Guid ActorId, string ActorName, string? Reason);
 
-/// <summary>A notice the referral raised for the police, waiting to be written to the outbox.</summary>
-/// <param name="Reason">Why, in words the police may read (a return's reasons, a breach's workshop); never victim data.</param>
-/// <param name="Workshops">For a booking: the dates the police are told (DESIGN.md §1 lets them know booked dates).</param>
-public sealed record ReferralNotice(Notices.PoliceNoticeType Type, DateTimeOffset At, string? Reason, BookedWorkshops? Workshops = null);
-
 /// <summary>The two workshops a referral is booked on, as the police are told them.</summary>
 public sealed record BookedWorkshops(DateTimeOffset Workshop1StartsAt, DateTimeOffset Workshop2StartsAt);

@@ -13,7 +13,7 @@ public static class CaraDatabaseOptions
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new Notices.PoliceNoticeOutbox(), new TenantStampInterceptor(clock), new TenantSessionInterceptor());
+            .AddInterceptors(new Events.TenantEventOutbox(clock), new TenantStampInterceptor(clock), new TenantSessionInterceptor());
 }
 
 /// <summary>

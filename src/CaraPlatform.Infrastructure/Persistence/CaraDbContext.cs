@@ -9,6 +9,7 @@ using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Idempotency;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
@@ -81,6 +82,10 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
 
+    public DbSet<TenantEvent> TenantEvents => Set<TenantEvent>();
+
+    public DbSet<TenantEventCursor> TenantEventCursors => Set<TenantEventCursor>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()
@@ -91,7 +96,6 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
         configurationBuilder.ComplexProperties<Offender>();
         configurationBuilder.ComplexProperties<ReferringOfficer>();
         configurationBuilder.IgnoreAny<ReferralDetails>();
-        configurationBuilder.IgnoreAny<ReferralNotice>();
         configurationBuilder.IgnoreAny<ReferralTransition>();
         configurationBuilder.ComplexProperties<WorkshopSession>();
         configurationBuilder.IgnoreAny<ParticipantRunDetails>();

@@ -2,7 +2,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Notices;
+using CaraPlatform.Web.Features.Notices.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +13,7 @@ namespace CaraPlatform.Web.Portal;
 /// those who read it. Admin pages stay on the home page, so that no page shows two links of the same name.
 /// </summary>
 public sealed class TenantNavViewComponent(
-    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants, PoliceNotices notices)
+    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants, IUnreadNotices notices)
     : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
@@ -24,9 +24,7 @@ public sealed class TenantNavViewComponent(
         var roles = await userTenants.RolesIn(tenant, userId, HttpContext.RequestAborted);
         if (roles is null) return Content("");
 
-        int? unread = null;
-        if (roles.Intersect(NoticesModule.InboxReaders).Any())
-            unread = await notices.UnreadCountAsync(HttpContext.RequestAborted);
+        var unread = await notices.UnreadForAsync(roles, HttpContext.RequestAborted);
         return View(new TenantNav(tenant.Identifier, tenant.Name, roles, unread));
     }
 }

@@ -4,6 +4,13 @@ using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 
+/// <summary>The notices a referral's events make, as the police-notice consumer makes them.</summary>
+public static class RaisedNotices
+{
+    public static IReadOnlyList<ReferralNotice> Of(Referral referral) =>
+        [.. referral.DomainEvents.OfType<ReferralEvent>().Select(PoliceNoticeRules.NoticeFor).OfType<ReferralNotice>()];
+}
+
 public class ReferralNoticeTests
 {
     [Fact]
@@ -22,10 +29,10 @@ public class ReferralNoticeTests
 
         Assert.Equal(
             [PoliceNoticeType.Booked, PoliceNoticeType.NonCompliant, PoliceNoticeType.Booked, PoliceNoticeType.Completed],
-            referral.RaisedNotices.Select(n => n.Type));
-        Assert.Equal("Late for Workshop 1", referral.RaisedNotices[1].Reason);
-        referral.ClearRaisedNotices();
-        Assert.Empty(referral.RaisedNotices);
+            RaisedNotices.Of(referral).Select(n => n.Type));
+        Assert.Equal("Late for Workshop 1", RaisedNotices.Of(referral)[1].Reason);
+        referral.ClearDomainEvents();
+        Assert.Empty(RaisedNotices.Of(referral));
     }
 
     [Fact]
@@ -36,7 +43,7 @@ public class ReferralNoticeTests
         referral.StartScreening(Coordinator, clock);
         referral.RecordScreening(EligibleAnswers() with { OnBail = true, EvidenceOfCoerciveOrControllingBehaviour = true }, Hampshire, Coordinator, clock);
 
-        var notice = Assert.Single(referral.RaisedNotices);
+        var notice = Assert.Single(RaisedNotices.Of(referral));
         Assert.Equal(PoliceNoticeType.ReturnedIneligible, notice.Type);
         Assert.Contains("bail", notice.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("coercive", notice.Reason, StringComparison.OrdinalIgnoreCase);
@@ -58,7 +65,7 @@ public class ReferralNoticeTests
         clock.SetUtcNow(new DateTimeOffset(referral.ConditionDeadline.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         Assert.Equal([PoliceNoticeType.Overdue], referral.CheckDeadlines(Hampshire, clock));
         Assert.Empty(referral.CheckDeadlines(Hampshire, clock));
-        Assert.Equal(2, referral.RaisedNotices.Count);
+        Assert.Equal(2, RaisedNotices.Of(referral).Count);
     }
 
     [Fact]
@@ -69,7 +76,7 @@ public class ReferralNoticeTests
         referral.StartScreening(Coordinator, clock);
         referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
         referral.Book(Coordinator, clock);
-        referral.ClearRaisedNotices();
+        referral.ClearDomainEvents();
 
         clock.SetUtcNow(new DateTimeOffset(referral.ConditionDeadline.AddDays(-10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
         Assert.Empty(referral.CheckDeadlines(Hampshire, clock));
@@ -109,7 +116,7 @@ public class ScreeningDecisionTests
 
         referral.DecideScreening(EligibleAnswers(), eligible: true, reason: null, Hampshire, Coordinator, clock);
         Assert.Equal(ReferralStatus.Eligible, referral.Status);
-        Assert.Empty(referral.RaisedNotices);
+        Assert.Empty(RaisedNotices.Of(referral));
     }
 
     [Fact]
@@ -123,7 +130,7 @@ public class ScreeningDecisionTests
         referral.DecideScreening(EligibleAnswers() with { OnBail = true }, eligible: false, reason: "On police bail", Hampshire, Coordinator, clock);
 
         Assert.Equal(ReferralStatus.ReturnedIneligible, referral.Status);
-        var notice = Assert.Single(referral.RaisedNotices);
+        var notice = Assert.Single(RaisedNotices.Of(referral));
         Assert.StartsWith("On police bail (", notice.Reason, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,6 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Tests.Referrals;
 using CaraPlatform.Domain.Workshops;
 using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
 
@@ -50,17 +51,17 @@ public class BookingTests
         referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
         var dates = new BookedWorkshops(ReceivedAt.AddDays(5), ReceivedAt.AddDays(33));
         referral.Book(Coordinator, clock, dates);
-        Assert.Equal(dates, Assert.Single(referral.RaisedNotices).Workshops);
-        referral.ClearRaisedNotices();
+        Assert.Equal(dates, Assert.Single(RaisedNotices.Of(referral)).Workshops);
+        referral.ClearDomainEvents();
 
         referral.CancelBooking("Run cancelled", Hampshire, Coordinator, clock);
         Assert.Equal(ReferralStatus.Eligible, referral.Status);
-        Assert.Empty(referral.RaisedNotices);
+        Assert.Empty(RaisedNotices.Of(referral));
 
         referral.Book(Coordinator, clock, dates);
-        referral.ClearRaisedNotices();
+        referral.ClearDomainEvents();
         clock.SetUtcNow(Domain.Common.UkCalendar.At(referral.ConditionDeadline.AddDays(-20), new TimeOnly(9, 0)));
         referral.CancelBooking("Run cancelled", Hampshire, Coordinator, clock);
-        Assert.Equal(PoliceNoticeType.RebookingNeeded, Assert.Single(referral.RaisedNotices).Type);
+        Assert.Equal(PoliceNoticeType.RebookingNeeded, Assert.Single(RaisedNotices.Of(referral)).Type);
     }
 }

@@ -1,9 +1,12 @@
 using CaraPlatform.Domain.Notices;
+using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Tests.Support;
 
@@ -26,7 +29,30 @@ public static class TenantData
         return (await users.FindByEmailAsync(email))!.Id;
     }
 
-    /// <summary>The police notices written for a referral, oldest first.</summary>
-    public static Task<List<PoliceNotice>> NoticesAsync(this CaraPlatformFixture fixture, string tenant, Guid referralId) =>
-        fixture.ReadAsync(tenant, db => db.PoliceNotices.AsNoTracking().Where(n => n.ReferralId == referralId).OrderBy(n => n.OccurredAt).ToListAsync());
+    /// <summary>The police notices made for a referral, oldest first, once the tenant's events are relayed.</summary>
+    public static async Task<List<PoliceNotice>> NoticesAsync(this CaraPlatformFixture fixture, string tenant, Guid referralId)
+    {
+        await fixture.RelayEventsAsync(tenant);
+        return await fixture.ReadAsync(tenant, db => db.PoliceNotices.AsNoTracking().Where(n => n.ReferralId == referralId).OrderBy(n => n.OccurredAt).ToListAsync());
+    }
+
+    /// <summary>
+    /// Lets every tenant event consumer catch up with the tenant's events, as the relay's next round would (the shared
+    /// host runs no relay of its own). Fails when a consumer did.
+    /// </summary>
+    public static async Task RelayEventsAsync(this CaraPlatformFixture fixture, string tenant)
+    {
+        var run = await fixture.Web.Services.GetRequiredService<TenantEventRelay>().RunOnceAsync(tenant);
+        Assert.Empty(run.Failures);
+        Assert.All(run.Results, r => Assert.Empty(r.Result.FailedConsumers));
+    }
+
+    /// <summary>A relay of the test's own over the shared host's database, feeding only <paramref name="consumers"/>.</summary>
+    public static TenantEventRelay Relay(this CaraPlatformFixture fixture, params ITenantEventConsumer[] consumers) => new(
+        fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>(),
+        fixture.Web.Services.GetRequiredService<TenantRunner>(),
+        consumers,
+        Options.Create(new TenantEventRelayOptions()),
+        TimeProvider.System,
+        NullLogger<TenantEventRelay>.Instance);
 }

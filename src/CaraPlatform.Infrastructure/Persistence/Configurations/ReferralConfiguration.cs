@@ -13,7 +13,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
     {
         // Derived views of the referral, not columns; ignored first so EF Core never explores them as entities.
         builder.Ignore(r => r.Details);
-        builder.Ignore(r => r.RaisedNotices);
+        builder.Ignore(r => r.DomainEvents);
         builder.Ignore(r => r.BookingClockStartedAt);
         builder.HasIndex(r => new { r.TenantId, r.PoliceReference }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.Status, r.ReceivedAt });

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Notices;
 
 namespace CaraPlatform.Web.Features.Notices;
 

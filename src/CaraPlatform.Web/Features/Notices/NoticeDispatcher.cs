@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
@@ -12,13 +13,14 @@ using Microsoft.Extensions.Options;
 namespace CaraPlatform.Web.Features.Notices;
 
 /// <summary>
-/// Moves police notices out of the outbox: into the SPOC inbox, and to the tenant's webhook when it has one.
+/// Moves police notices (made from the tenant event stream by <see cref="PoliceNoticeConsumer"/>) out of
+/// <c>police_notices</c>: into the SPOC inbox, and to the tenant's webhook when it has one.
 /// <para>
 /// Safe with any number of instances: each round claims due notices with a lease in one statement
 /// (<c>FOR UPDATE SKIP LOCKED</c>), so two instances never work the same notice at once; every later write is also
-/// checked against the row version. A crash between the referral's commit and the send loses nothing (the notice waits
-/// in the outbox until its lease runs out); a crash after the send but before it is marked sends the same event id
-/// again, which receivers deduplicate on.
+/// checked against the row version. A crash before the send loses nothing (the notice waits until its lease runs
+/// out); a crash after the send but before it is marked sends the same event id again, which receivers deduplicate
+/// on. The inbox is marked before the send, so it gets each notice once whatever happens to the webhook.
 /// </para>
 /// </summary>
 public sealed partial class NoticeDispatcher(
@@ -28,47 +30,23 @@ public sealed partial class NoticeDispatcher(
     WebhookSecrets secrets,
     IOptions<NoticeDispatchOptions> options,
     TimeProvider clock,
-    ILogger<NoticeDispatcher> logger) : BackgroundService
+    ILogger<NoticeDispatcher> logger) : PollingService(logger)
 {
     public const string HttpClientName = "cara-webhooks";
 
     private NoticeDispatchOptions Options => options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!Options.Enabled)
-        {
-            LogDisabled();
-            return;
-        }
+    protected override bool Enabled => Options.Enabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var busy = false;
-            try
-            {
-                busy = (await RunOnceAsync(stoppingToken)).Claimed >= Options.BatchSize;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogRoundFailed(ex);
-            }
+    protected override string EnabledSetting => $"{NoticeDispatchOptions.Section}:Enabled";
 
-            try
-            {
-                // A full batch means more may be waiting: go again at once rather than after the poll interval.
-                if (!busy) await Task.Delay(Options.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan PollInterval => Options.PollInterval;
+
+    protected override TimeProvider Clock => clock;
+
+    // A full batch means more may be waiting: go again at once rather than after the poll interval.
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken) =>
+        (await RunOnceAsync(cancellationToken)).Claimed >= Options.BatchSize;
 
     /// <summary>One round over every active tenant. Public so that tests (and tools) can drive rounds one at a time.</summary>
     public async Task<DispatchRound> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -257,12 +235,6 @@ public sealed partial class NoticeDispatcher(
     /// <summary>PostgreSQL keeps microseconds: the lease read back must equal the lease written.</summary>
     private static DateTimeOffset ToDatabasePrecision(DateTimeOffset value) =>
         new(value.UtcTicks - (value.UtcTicks % 10), TimeSpan.Zero);
-
-    [LoggerMessage(LogLevel.Information, "The notice dispatcher is disabled (Notices:Dispatch:Enabled=false) on this instance.")]
-    private partial void LogDisabled();
-
-    [LoggerMessage(LogLevel.Error, "A notice dispatch round failed.")]
-    private partial void LogRoundFailed(Exception exception);
 
     [LoggerMessage(LogLevel.Error, "Dispatching notice {NoticeId} of tenant {Tenant} failed; it is retried once its lease runs out.")]
     private partial void LogNoticeFailed(Exception exception, string tenant, Guid noticeId);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Notices;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -59,10 +58,10 @@ public sealed class EventDocumentTests(CaraPlatformFixture fixture)
         foreach (var type in Enum.GetValues<PoliceNoticeType>())
         {
             var schema = await JsonSchema.FromJsonAsync(await http.GetStringAsync($"/events/v1/schemas/{type.EventName()}.json"));
-            var payload = PoliceNoticePayload.Build(Guid.CreateVersion7(), "norfolk", referral, new ReferralNotice(type, clock.GetUtcNow(), "Because."));
+            var payload = PoliceNoticePayload.Build(Guid.CreateVersion7(), "norfolk", referral.Facts, new ReferralNotice(type, clock.GetUtcNow(), "Because."));
             Assert.Empty(schema.Validate(payload));
             var workshops = new BookedWorkshops(clock.GetUtcNow().AddDays(10), clock.GetUtcNow().AddDays(38));
-            var withDates = PoliceNoticePayload.Build(Guid.CreateVersion7(), "norfolk", referral, new ReferralNotice(type, clock.GetUtcNow(), "Because.", workshops));
+            var withDates = PoliceNoticePayload.Build(Guid.CreateVersion7(), "norfolk", referral.Facts, new ReferralNotice(type, clock.GetUtcNow(), "Because.", workshops));
             Assert.Equal(type == PoliceNoticeType.Booked, schema.Validate(withDates).Count == 0);
             // The schema is strict: a field it does not know is an error, so a new payload field needs a new schema.
             var extended = JsonNode.Parse(payload)!.AsObject();

@@ -177,6 +177,40 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
+    public async Task From_event_to_webhook_a_dispatcher_killed_between_sending_and_recording_leaves_one_inbox_notice_and_one_event_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await FlushOtherNoticesAsync(clock);
+        var (referralId, _) = await NoticeTests.SavedReferralAsync(fixture, Tenant, clock);
+        var eventId = await NoticeTests.EventIdAsync(fixture, Tenant, referralId, "referral.returned-ineligible");
+        var options = new NoticeDispatchOptions();
+
+        // The relay's round makes the notice from the event; the dispatcher posts it and dies before recording the answer.
+        await fixture.RelayEventsAsync(Tenant);
+        using var dying = new CancellationTokenSource();
+        using var handler = new DiesAfterSending(dying);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NoticeTests.Dispatcher(fixture, clock, handler, options).RunOnceAsync(dying.Token));
+
+        // Restarted: the relay runs again, and a fresh dispatcher takes the notice up once the dead one's lease is over.
+        await fixture.RelayEventsAsync(Tenant);
+        clock.Advance(options.Lease + TimeSpan.FromSeconds(1));
+        await NoticeTests.Dispatcher(fixture, clock, options: options).RunOnceAsync();
+        await NoticeTests.Dispatcher(fixture, clock, options: options).RunOnceAsync();
+
+        var deliveries = receiver.For(eventId);
+        Assert.Equal(2, deliveries.Count);
+        Assert.Single(deliveries.Select(d => d.Body).Distinct());
+        Assert.All(deliveries, d => Assert.Equal(eventId, System.Text.Json.JsonDocument.Parse(d.Body).RootElement.GetProperty("eventId").GetGuid()));
+        Assert.DoesNotContain(receiver.Received, r => r.EventId != eventId.ToString("D") && r.Body.Contains(referralId.ToString(), StringComparison.Ordinal));
+        var spoc = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, Tenant, Domain.Access.TenantRole.ForceSpoc)).Email);
+        var inbox = await (await spoc.GetAsync($"/api/v1/tenants/{Tenant}/notices?limit=100")).ReadAs<NoticePageResponse>();
+        Assert.Equal(eventId, Assert.Single(inbox.Items, n => n.ReferralId == referralId).Id);
+        Assert.Equal(WebhookDeliveryState.Delivered, (await NoticeTests.NoticeAsync(fixture, Tenant, eventId)).WebhookState);
+    }
+
+    [Fact]
     public async Task The_background_service_delivers_on_its_own_and_stops_cleanly()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -260,7 +294,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         Assert.Contains("https", attempt.Error!, StringComparison.Ordinal);
     }
 
-    private async Task FlushOtherNoticesAsync(TimeProvider clock) => await NoticeTests.Dispatcher(fixture, clock).RunOnceAsync();
+    private Task FlushOtherNoticesAsync(TimeProvider clock) => NoticeTests.FlushAsync(fixture, Tenant, clock);
 
     [Theory]
     [InlineData("https://hooks.example.org/cara", true)]

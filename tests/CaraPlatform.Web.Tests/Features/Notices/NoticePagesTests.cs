@@ -68,6 +68,7 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await NoticeTests.FlushAsync(fixture, Tenant, clock); // so that the failing answer is our notice's
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         receiver.FailNext(1, 502);
         var dispatcher = NoticeTests.Dispatcher(fixture, clock, options: new Web.Features.Notices.NoticeDispatchOptions { MaxAttempts = 1 });

@@ -170,10 +170,10 @@ public static class NoticeTests
     }
 
     /// <summary>
-    /// A referral screened and returned as ineligible, saved through a tenant-scoped context: the outbox writes its
-    /// notice in the same SaveChanges. Returns the referral and the notice's event id.
+    /// A referral screened and returned as ineligible (or moved as <paramref name="further"/> says), saved through a
+    /// tenant-scoped context: its events are in the tenant's stream, not yet relayed.
     /// </summary>
-    public static async Task<(Guid ReferralId, Guid NoticeId, string PoliceReference)> ReturnedReferralAsync(
+    public static async Task<(Guid ReferralId, string PoliceReference)> SavedReferralAsync(
         CaraPlatformFixture fixture, string slug, TimeProvider clock, Action<Referral, TimeProvider>? further = null)
     {
         var tenant = await fixture.Database.TenantAsync(slug);
@@ -187,10 +187,37 @@ public static class NoticeTests
             else further(referral, clock);
             db.Referrals.Add(referral);
             await db.SaveChangesAsync();
-            var noticeId = await db.PoliceNotices.Where(n => n.ReferralId == referral.Id).OrderByDescending(n => n.OccurredAt).Select(n => n.Id).FirstAsync();
-            return (referral.Id, noticeId, reference);
+            return (referral.Id, reference);
         }
     }
+
+    /// <summary>
+    /// A saved referral (<see cref="SavedReferralAsync"/>) whose events are relayed, which makes its notice. Returns the
+    /// referral and the notice's event id.
+    /// </summary>
+    public static async Task<(Guid ReferralId, Guid NoticeId, string PoliceReference)> ReturnedReferralAsync(
+        CaraPlatformFixture fixture, string slug, TimeProvider clock, Action<Referral, TimeProvider>? further = null)
+    {
+        var (referralId, reference) = await SavedReferralAsync(fixture, slug, clock, further);
+        await fixture.RelayEventsAsync(slug);
+        var noticeId = await fixture.ReadAsync(slug, db =>
+            db.PoliceNotices.Where(n => n.ReferralId == referralId).OrderByDescending(n => n.OccurredAt).Select(n => n.Id).FirstAsync());
+        return (referralId, noticeId, reference);
+    }
+
+    /// <summary>
+    /// Makes and delivers every notice other tests left in the tenant, so that what a test does next (a "crash", a
+    /// failing answer) hits its own notice.
+    /// </summary>
+    public static async Task FlushAsync(CaraPlatformFixture fixture, string slug, TimeProvider clock)
+    {
+        await fixture.RelayEventsAsync(slug);
+        await Dispatcher(fixture, clock).RunOnceAsync();
+    }
+
+    /// <summary>The id of the referral's one event of <paramref name="type"/> in the tenant's stream.</summary>
+    public static Task<Guid> EventIdAsync(CaraPlatformFixture fixture, string slug, Guid referralId, string type) =>
+        fixture.ReadAsync(slug, db => db.TenantEvents.Where(e => e.AggregateId == referralId && e.Type == type).Select(e => e.Id).SingleAsync());
 
     public static ReferralDetails Details(TenantDefinition tenant, string reference, TimeProvider clock)
     {

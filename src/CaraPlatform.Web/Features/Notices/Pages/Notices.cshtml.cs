@@ -1,27 +1,23 @@
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CaraPlatform.Web.Portal.Tenant;
+namespace CaraPlatform.Web.Features.Notices.Pages;
 
 /// <summary>
 /// The SPOC inbox: what the provider has told the police. The SPOC marks notices read; coordinators and admins see
 /// the same list, so they know what the police have been told.
 /// </summary>
-[Authorize(Policy = NoticesModule.InboxReadersPolicy)]
+[Authorize(Policy = NoticeAccess.InboxReadersPolicy)]
 public sealed class NoticesModel(
-    PoliceNotices notices, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants)
+    NoticeInbox inbox, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants)
     : PageModel
 {
-    public const int PageSize = 25;
-
     public NoticePageResponse Inbox { get; private set; } = new([], 0, null);
 
     public bool CanMarkRead { get; private set; }
@@ -35,7 +31,7 @@ public sealed class NoticesModel(
     public async Task<IActionResult> OnPostReadAsync(Guid noticeId, CancellationToken cancellationToken)
     {
         if (!await IsSpocAsync(cancellationToken)) return Forbid();
-        if (!await notices.MarkReadAsync(noticeId, cancellationToken)) return NotFound();
+        if (!await inbox.MarkReadAsync(noticeId, cancellationToken)) return NotFound();
         // Back to the same page: the list the SPOC was working through.
         return RedirectToPage(new { cursor = Cursor, unread = Unread ? "true" : null });
     }
@@ -44,12 +40,12 @@ public sealed class NoticesModel(
     {
         // A cursor from an old bookmark that no longer parses just starts at the newest notice.
         if (!KeysetCursor.TryParse(Cursor, out var after)) Cursor = null;
-        Inbox = await notices.InboxAsync(after, PageSize, Unread, cancellationToken);
+        Inbox = await inbox.PageAsync(after, NoticesModule.DefaultPageSize, Unread, cancellationToken);
         CanMarkRead = await IsSpocAsync(cancellationToken);
     }
 
     private async Task<bool> IsSpocAsync(CancellationToken cancellationToken) =>
         tenantAccessor.MultiTenantContext.TenantInfo is { } tenant
         && Guid.TryParse(users.GetUserId(User), out var userId)
-        && (await userTenants.RolesIn(tenant, userId, cancellationToken))?.Contains(TenantRole.ForceSpoc) == true;
+        && (await userTenants.RolesIn(tenant, userId, cancellationToken))?.Intersect(NoticeAccess.InboxMarkers).Any() == true;
 }

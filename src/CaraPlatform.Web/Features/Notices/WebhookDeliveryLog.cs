@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Identity;
@@ -15,43 +14,11 @@ public enum ReplayOutcome
     NotReplayable,
 }
 
-/// <summary>
-/// The SPOC inbox and the webhook delivery log of the current tenant, for the API and the portal alike. What a
-/// notice shows comes from its payload only, so the inbox can never show more than the police were sent.
-/// </summary>
-public sealed class PoliceNotices(CaraDbContext db, AuditTrail audit, TimeProvider clock)
+/// <summary>The current tenant's webhook delivery log and its replays, for the API and the portal alike.</summary>
+public sealed class WebhookDeliveryLog(CaraDbContext db, AuditTrail audit)
 {
-    public const int MaxPageSize = 100;
-
-    public async Task<NoticePageResponse> InboxAsync(KeysetCursor? cursor, int limit, bool unreadOnly, CancellationToken cancellationToken)
-    {
-        var query = db.PoliceNotices.AsNoTracking().Where(n => n.InboxDeliveredAt != null);
-        if (unreadOnly) query = query.Where(n => n.ReadAt == null);
-        if (cursor is { } after)
-            query = query.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.OccurredAt, n.Id), ValueTuple.Create(after.At, after.Id)));
-        var rows = await query.OrderByDescending(n => n.OccurredAt).ThenByDescending(n => n.Id)
-            .Take(limit + 1)
-            .Select(n => new { n.Id, n.Type, n.OccurredAt, n.Payload, n.ReadAt })
-            .ToListAsync(cancellationToken);
-        var page = rows.Take(limit).Select(n => FromPayload(n.Id, n.Type, n.OccurredAt, n.Payload, n.ReadAt is not null)).ToList();
-        var next = rows.Count > limit ? new KeysetCursor(rows[limit - 1].OccurredAt, rows[limit - 1].Id).ToString() : null;
-        return new NoticePageResponse(page, await UnreadCountAsync(cancellationToken), next);
-    }
-
-    public Task<int> UnreadCountAsync(CancellationToken cancellationToken) =>
-        db.PoliceNotices.CountAsync(n => n.InboxDeliveredAt != null && n.ReadAt == null, cancellationToken);
-
-    /// <summary>Marks a notice read; reading it again changes nothing. False when the inbox has no such notice.</summary>
-    public async Task<bool> MarkReadAsync(Guid noticeId, CancellationToken cancellationToken)
-    {
-        // One statement, so a concurrent dispatcher write to the same row neither blocks on nor undoes it.
-        var changed = await db.PoliceNotices
-            .Where(n => n.Id == noticeId && n.InboxDeliveredAt != null && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, clock.GetUtcNow()), cancellationToken);
-        return changed > 0 || await db.PoliceNotices.AnyAsync(n => n.Id == noticeId && n.InboxDeliveredAt != null, cancellationToken);
-    }
-
-    public async Task<DeliveryPageResponse> DeliveriesAsync(
+    /// <summary>Every notice's way to the webhook with each attempt made, newest notice first; only those in <paramref name="state"/> when given.</summary>
+    public async Task<DeliveryPageResponse> PageAsync(
         KeysetCursor? cursor, int limit, WebhookDeliveryState? state, CancellationToken cancellationToken)
     {
         var query = db.PoliceNotices.AsNoTracking();
@@ -95,21 +62,5 @@ public sealed class PoliceNotices(CaraDbContext db, AuditTrail audit, TimeProvid
             AuditActions.WebhookReplayed, "success", db.CurrentTenantId, actorUserId, actorClientId,
             Subject: $"notice {notice.Id} ({notice.Type.EventName()}, was {previous})", IpAddress: ipAddress), cancellationToken);
         return (ReplayOutcome.Replayed, notice.WebhookState);
-    }
-
-    private static NoticeResponse FromPayload(Guid id, PoliceNoticeType type, DateTimeOffset occurredAt, string payload, bool read)
-    {
-        using var json = JsonDocument.Parse(payload);
-        var root = json.RootElement;
-        var referral = root.GetProperty("referral");
-        return new NoticeResponse(
-            id,
-            root.GetProperty("type").GetString() ?? type.EventName(),
-            type.Title(),
-            root.TryGetProperty("occurredAt", out var at) ? at.GetDateTimeOffset() : occurredAt,
-            referral.GetProperty("id").GetGuid(),
-            referral.GetProperty("policeReference").GetString() ?? "",
-            root.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null,
-            read);
     }
 }

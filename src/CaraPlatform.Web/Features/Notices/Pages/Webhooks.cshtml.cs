@@ -2,24 +2,21 @@ using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CaraPlatform.Web.Portal.Tenant.Admin;
+namespace CaraPlatform.Web.Features.Notices.Pages;
 
 /// <summary>
 /// A ProviderAdmin's view of the tenant's webhook: where it points (from the tenant file, changed only there) and
 /// how each notice fared, with a replay for the ones the receiver missed.
 /// </summary>
 [Authorize(Policy = PortalPolicies.TenantAdmin)]
-public sealed class WebhooksModel(PoliceNotices notices, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
+public sealed class WebhooksModel(WebhookDeliveryLog log, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
 {
-    public const int PageSize = 25;
-
     public WebhookSettings? Webhook { get; private set; }
 
     public bool ReceiverAllowed => Webhook is not null && Domain.Tenants.WebhookSettings.IsAllowedReceiver(Webhook.Url);
@@ -38,7 +35,7 @@ public sealed class WebhooksModel(PoliceNotices notices, IMultiTenantContextAcce
 
     public async Task<IActionResult> OnPostReplayAsync(Guid noticeId, CancellationToken cancellationToken)
     {
-        var (outcome, state) = await notices.ReplayAsync(
+        var (outcome, state) = await log.ReplayAsync(
             noticeId, User.PersonId(), null, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         switch (outcome)
         {
@@ -61,6 +58,6 @@ public sealed class WebhooksModel(PoliceNotices notices, IMultiTenantContextAcce
     {
         Webhook = tenantAccessor.MultiTenantContext.TenantInfo?.Settings.Notifications.Webhook;
         if (!KeysetCursor.TryParse(Cursor, out var after)) Cursor = null;
-        Deliveries = await notices.DeliveriesAsync(after, PageSize, State, cancellationToken);
+        Deliveries = await log.PageAsync(after, NoticesModule.DefaultPageSize, State, cancellationToken);
     }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Access;
+using CaraPlatform.Domain.Events;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Infrastructure.Events;
+using CaraPlatform.Web.Tests.Features.Notices;
+using CaraPlatform.Web.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CaraPlatform.Web.Tests.Events;
+
+/// <summary>The declared event types: named once each, and read back as what was written.</summary>
+[Collection(IntegrationTests.Name)]
+public sealed partial class TenantEventTypesTests(CaraPlatformFixture fixture)
+{
+    [Fact]
+    public void Every_event_type_has_one_stable_name_and_version()
+    {
+        var declared = TenantEventTypes.All;
+        Assert.True(declared.Count >= 25, $"{declared.Count} event types");
+        Assert.Equal(declared.Count, declared.Values.Select(d => (d.Type, d.Version)).Distinct().Count());
+        Assert.All(declared.Values, d => Assert.Matches(Name(), d.Type));
+        Assert.All(declared.Values, d => Assert.True(d.Version >= 1));
+    }
+
+    [Fact]
+    public async Task Events_read_back_as_the_record_that_was_written()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var tenant = (await fixture.Database.TenantAsync("norfolk")).Settings;
+        var referral = Referral.Receive(NoticeTests.Details(tenant, "RT/0001", clock), tenant.Condition, NoticeTests.Coordinator, clock);
+        referral.StartScreening(NoticeTests.Coordinator, clock);
+        referral.ReturnUncontactable("Three calls, no answer", NoticeTests.Coordinator, clock);
+        var run = new CourseRun
+        {
+            Cohort = Cohort.IpvMale,
+            Language = "en",
+            Delivery = WorkshopDelivery.Venue,
+            VenueId = Guid.NewGuid(),
+            FacilitatorIds = [Guid.NewGuid(), Guid.NewGuid()],
+            Workshop1 = new WorkshopSession(new DateOnly(2026, 4, 6), new TimeOnly(10, 0), new TimeOnly(15, 0)),
+            Workshop2 = new WorkshopSession(new DateOnly(2026, 5, 4), new TimeOnly(10, 0), new TimeOnly(15, 0)),
+        };
+        IDomainEvent[] written =
+        [
+            .. referral.DomainEvents,
+            new RunScheduled(RunFacts.Of(run), clock.GetUtcNow()),
+            new FeedbackRecorded(Guid.NewGuid(), run.Id, referral.Id, [new FeedbackAnswer("would-recommend", 4)], clock.GetUtcNow()),
+            new MemberAdded(Guid.NewGuid(), Guid.NewGuid(), [TenantRole.Coordinator], clock.GetUtcNow()),
+        ];
+
+        foreach (var domainEvent in written)
+        {
+            var row = TenantEventTypes.ToRow(domainEvent, Guid.CreateVersion7());
+            var read = row.Read();
+            Assert.NotNull(read);
+            Assert.IsType(domainEvent.GetType(), read);
+            Assert.Equal((domainEvent.AggregateId, domainEvent.OccurredAt), (read.AggregateId, read.OccurredAt));
+            Assert.Equal(row.Payload, TenantEventTypes.ToRow(read, row.Id).Payload);
+            Assert.DoesNotContain("aggregateId", row.Payload, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Three calls, no answer", JsonDocument.Parse(TenantEventTypes.ToRow(written[2], Guid.NewGuid()).Payload).RootElement.GetProperty("reason").GetString());
+        Assert.Null(new TenantEvent { Type = "referral.received", Version = 99, OccurredAt = clock.GetUtcNow(), AggregateId = referral.Id, Payload = "{}" }.Read());
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Name();
+}
