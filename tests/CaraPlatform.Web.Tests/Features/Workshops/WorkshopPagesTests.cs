@@ -9,7 +9,7 @@ using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Tests.Support;
 
-namespace CaraPlatform.Web.Tests.Portal;
+namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 /// <summary>The workshop pages over HTTP, in norfolk with people of the tests' own (leicestershire belongs to the API's workshop tests).</summary>
 [Collection(IntegrationTests.Name)]

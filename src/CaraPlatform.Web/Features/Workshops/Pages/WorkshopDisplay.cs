@@ -2,11 +2,10 @@ using System.Globalization;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Http;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>How the workshop pages write cohorts, sessions, marks and statuses, and read a handler's refusal.</summary>
 public static class WorkshopDisplay

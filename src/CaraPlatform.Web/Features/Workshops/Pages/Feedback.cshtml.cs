@@ -2,7 +2,6 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// A participant's answers at the end of Workshop 2 (the tenant's questions, else the programme's three), taken by a facilitator of the run, for someone who completed.

@@ -7,7 +7,7 @@ using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Portal.Tenant.Referrals;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// The schedule and edit forms of a run: the API's request bound under "Input.", its choices (cohorts, languages,

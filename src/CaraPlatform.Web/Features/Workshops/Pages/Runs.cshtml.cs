@@ -1,11 +1,10 @@
 using CaraPlatform.Domain.Common;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>The calendar: runs not yet over (Workshop 2 today or later), by month of Workshop 1, with seats left; cancelled ones marked.</summary>
 [Authorize(Policy = PortalPolicies.WorkshopPlanner)]

@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using CaraPlatform.Web.Portal.Tenant.Referrals;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// Books an eligible referral onto a run. Only runs that would take it now are offered (cohort, language, deadline,

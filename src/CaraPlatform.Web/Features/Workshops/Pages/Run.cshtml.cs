@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// One run for its planners: when and where, the participants with their marks, each booking's letter (PDF), and

@@ -1,14 +1,13 @@
 using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>Schedules a run with the API's request, validator and handler: the same rules whichever door it came in by.</summary>
 [Authorize(Policy = PortalPolicies.WorkshopPlanner)]

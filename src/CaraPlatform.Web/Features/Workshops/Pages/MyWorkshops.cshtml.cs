@@ -1,11 +1,10 @@
 using CaraPlatform.Domain.Common;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>The runs the signed-in facilitator is one of the two facilitators of: those not yet over first, soonest first; then the past ones.</summary>
 [Authorize(Policy = PortalPolicies.WorkshopFacilitator)]
