@@ -36,7 +36,7 @@ public static class CaraPlatformHost
         services.AddScoped<Features.Members.TenantMembers>();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
-        services.AddScoped<Features.Workshops.WorkshopHandler>();
+        builder.AddWorkshops();
         services.AddSingleton<Infrastructure.VictimContact.VictimDetailsProtector>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<Features.Members.IInvitationMailer>(sp => new Features.Members.FolderInvitationMailer(

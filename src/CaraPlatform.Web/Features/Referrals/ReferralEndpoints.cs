@@ -3,6 +3,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,7 @@ public static class ReferralEndpoints
     {
         var services = builder.Services;
         services.AddScoped<ReferralHandler>();
+        services.AddScoped<IReferralReach>(sp => sp.GetRequiredService<ReferralHandler>());
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReferralDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());

@@ -9,6 +9,7 @@ using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +33,7 @@ public sealed record ReferralQuery(
 /// </summary>
 public sealed class ReferralHandler(
     CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, Actors actors,
-    UserTenants userTenants, AuditTrail audit, TimeProvider clock)
+    UserTenants userTenants, AuditTrail audit, TimeProvider clock) : IReferralReach
 {
     private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo
         ?? throw new InvalidOperationException("Referrals are handled inside a tenant.");
@@ -71,8 +72,8 @@ public sealed class ReferralHandler(
     }
 
     /// <summary>Whether <paramref name="user"/> may read the referral (see <see cref="ReadableAsync"/>).</summary>
-    public async Task<bool> CanReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == id, cancellationToken);
+    public async Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == referralId, cancellationToken);
 
     /// <summary>The referral as shown to someone who may read it: the view of an offender's record is audited (DPA 2018 s.62).</summary>
     public async Task<Referral?> ViewAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)

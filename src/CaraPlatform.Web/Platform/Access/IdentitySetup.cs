@@ -33,21 +33,6 @@ public static class PortalPolicies
     /// <summary>Who may see a victim's details: victim-contact workers, and provider admins for safeguarding oversight.</summary>
     public const string VictimContact = "VictimContact";
 
-    /// <summary>Who works with course runs at all: the planners and the facilitators (each page narrows this down).</summary>
-    public const string RunReader = "RunReader";
-
-    /// <summary>Who schedules runs and books referrals onto them: coordinators and provider admins.</summary>
-    public const string WorkshopPlanner = "WorkshopPlanner";
-
-    /// <summary>Who takes registers and feedback: facilitators (and only of their own runs, which the pages check).</summary>
-    public const string WorkshopFacilitator = "WorkshopFacilitator";
-
-    public static readonly TenantRole[] WorkshopPlanners = [TenantRole.Coordinator, TenantRole.ProviderAdmin];
-
-    public static readonly TenantRole[] WorkshopFacilitators = [TenantRole.Facilitator];
-
-    public static readonly TenantRole[] RunReaders = [TenantRole.Coordinator, TenantRole.ProviderAdmin, TenantRole.Facilitator];
-
     public static readonly TenantRole[] ReferralReaders =
         [TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.ForceSpoc, TenantRole.Facilitator, TenantRole.VictimContactWorker];
 
@@ -173,8 +158,6 @@ public static class IdentitySetup
             {
                 (PortalPolicies.ReferralReader, PortalPolicies.ReferralReaders), (PortalPolicies.ReferralReferrer, PortalPolicies.ReferralReferrers),
                 (PortalPolicies.ReferralScreener, PortalPolicies.ReferralScreeners), (PortalPolicies.VictimContact, PortalPolicies.VictimContactRoles),
-                (PortalPolicies.RunReader, PortalPolicies.RunReaders), (PortalPolicies.WorkshopPlanner, PortalPolicies.WorkshopPlanners),
-                (PortalPolicies.WorkshopFacilitator, PortalPolicies.WorkshopFacilitators),
             })
             {
                 o.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)

@@ -1,7 +1,6 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using CaraPlatform.Web.Portal.Tenant.Referrals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +13,10 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// Books an eligible referral onto a run. Only runs that would take it now are offered (cohort, language, deadline,
 /// seats); a refusal at the moment of booking (the last seat went, the run changed) is shown with its reasons.
 /// </summary>
-[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
-public sealed class BookModel(WorkshopHandler handler, ReferralHandler referrals) : PageModel
+[Authorize(Policy = WorkshopAccess.PlannerPolicy)]
+public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PageModel
 {
-    public Referral Referral { get; private set; } = null!;
+    public ReferralToBook Referral { get; private set; } = null!;
 
     public IReadOnlyList<RunResponse> Runs { get; private set; } = [];
 
@@ -33,7 +32,7 @@ public sealed class BookModel(WorkshopHandler handler, ReferralHandler referrals
         if (runId is not { } id) return await RefusedAsync(referralId, ["Choose a run."], StatusCodes.Status200OK, cancellationToken);
         try
         {
-            await handler.BookAsync(id, referralId, User, cancellationToken);
+            await bookings.BookAsync(id, referralId, User, cancellationToken);
             return Redirect($"/t/{RouteData.Values["tenant"]}/referrals/{referralId}?done={ReferralAction.Book}");
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status404NotFound)
@@ -67,10 +66,10 @@ public sealed class BookModel(WorkshopHandler handler, ReferralHandler referrals
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
     {
-        var referral = await referrals.GetAsync(referralId, cancellationToken);
+        var referral = await bookings.ReferralToBookAsync(referralId, cancellationToken);
         if (referral is null) return NotFound();
         Referral = referral;
-        if (CanBook) Runs = await handler.DescribeAsync(await handler.RunsThatFitAsync(referralId, cancellationToken), cancellationToken);
+        if (CanBook) Runs = await runs.ThatFitAsync(referralId, cancellationToken);
         return Page();
     }
 }

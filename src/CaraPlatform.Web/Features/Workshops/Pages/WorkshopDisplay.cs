@@ -3,7 +3,6 @@ using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Platform;
-using Microsoft.AspNetCore.Http;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
@@ -26,9 +25,6 @@ public static class WorkshopDisplay
 
     public static string Session(SessionResponse session) =>
         $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.StartTime}–{session.EndTime}";
-
-    public static string Session(WorkshopSession session) =>
-        $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.Start:HH\\:mm}–{session.End:HH\\:mm}";
 
     public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Uk);
 

@@ -4,7 +4,7 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +22,7 @@ namespace CaraPlatform.Web.Portal.Tenant.Referrals;
 [Authorize(Policy = PortalPolicies.ReferralReader)]
 public sealed class ReferralDetailModel(
     ReferralHandler handler, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants, TimeProvider clock,
-    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, WorkshopHandler workshops) : PageModel
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
 
@@ -37,9 +37,9 @@ public sealed class ReferralDetailModel(
     public IReadOnlyList<BookingResponse> Bookings { get; private set; } = [];
 
     /// <summary>An Eligible referral, and someone who books runs.</summary>
-    public bool CanBook => Referral.Status == ReferralStatus.Eligible && Roles.Intersect(PortalPolicies.WorkshopPlanners).Any();
+    public bool CanBook => Referral.Status == ReferralStatus.Eligible && Roles.Intersect(WorkshopAccess.Planners).Any();
 
-    public bool IsPlanner => Roles.Intersect(PortalPolicies.WorkshopPlanners).Any();
+    public bool IsPlanner => Roles.Intersect(WorkshopAccess.Planners).Any();
 
     public string? Notice { get; private set; }
 
@@ -176,8 +176,7 @@ public sealed class ReferralDetailModel(
         Referral = ReferralResponse.From(referral, tenant.Settings, clock);
         Checklist = ScreeningChecklists.For(tenant.Settings);
         ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
-        var bookings = await workshops.Bookings.Where(b => b.ReferralId == referralId).OrderByDescending(b => b.BookedAt).ToListAsync(cancellationToken);
-        Bookings = await workshops.DescribeAsync(bookings, cancellationToken);
+        Bookings = await workshops.OfReferralAsync(referralId, cancellationToken);
         return Page();
     }
 }
