@@ -40,7 +40,7 @@ public static class CaraPlatformHost
         builder.AddPlatformStaff();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
-        services.AddScoped<Features.Workshops.WorkshopHandler>();
+        builder.AddWorkshops();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
         builder.AddDemoData();

@@ -5,6 +5,7 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 
 namespace CaraPlatform.Web.Tests.Support;
 
@@ -17,11 +18,12 @@ public static class WorkshopApi
         (await TestPeople.MemberAsync(fixture, tenant, TenantRole.Facilitator), await TestPeople.MemberAsync(fixture, tenant, TenantRole.Facilitator));
 
     public static async Task<RunResponse> ScheduleAsync(
-        HttpClient client, string tenant, DateOnly workshop1, Guid facilitator1, Guid facilitator2, int capacity = 12, int daysApart = 28)
+        HttpClient client, string tenant, DateOnly workshop1, Guid facilitator1, Guid facilitator2, int capacity = 12, int daysApart = 28,
+        Cohort cohort = Cohort.IpvMale)
     {
         var venue = (await (await client.GetAsync($"/api/v1/tenants/{tenant}/venues")).ReadAs<List<VenueResponse>>()).First(v => v.Capacity >= capacity);
         var request = new ScheduleRunRequest(
-            Cohort.IpvMale, "en", new SessionDto(workshop1, null, null), new SessionDto(workshop1.AddDays(daysApart), null, null),
+            cohort, "en", new SessionDto(workshop1, null, null), new SessionDto(workshop1.AddDays(daysApart), null, null),
             WorkshopDelivery.Venue, venue.Id, null, capacity, [facilitator1, facilitator2]);
         return await (await client.PostJson(Runs(tenant), request)).ReadAs<RunResponse>(HttpStatusCode.Created);
     }

@@ -46,10 +46,7 @@ public static class NoticesModule
         services.AddScoped<NoticeInbox>();
         services.AddScoped<IUnreadNotices>(sp => sp.GetRequiredService<NoticeInbox>());
         services.AddScoped<WebhookDeliveryLog>();
-        services.AddAuthorizationBuilder().AddPolicy(NoticeAccess.InboxReadersPolicy, p => p
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new TenantAccessRequirement(null, NoticeAccess.InboxReaders)));
+        services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
     }
 
     public static void MapNotices(this RouteGroupBuilder tenantApi)

@@ -39,17 +39,10 @@ public static class ReferralAccess
     public const string VictimContactPolicy = "VictimContact";
 
     /// <summary>The page policies: the Identity cookie, and one of the roles in the route's tenant.</summary>
-    internal static void AddReferralPagePolicies(this IServiceCollection services)
-    {
-        var policies = services.AddAuthorizationBuilder();
-        foreach (var (name, roles) in new[]
-        {
-            (ReaderPolicy, Readers), (ReferrerPolicy, Referrers), (ScreenerPolicy, Screeners), (VictimContactPolicy, VictimContacts),
-        })
-        {
-            policies.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new TenantAccessRequirement(null, roles)));
-        }
-    }
+    internal static void AddReferralPagePolicies(this IServiceCollection services) =>
+        services.AddAuthorizationBuilder()
+            .AddTenantPagePolicy(ReaderPolicy, Readers)
+            .AddTenantPagePolicy(ReferrerPolicy, Referrers)
+            .AddTenantPagePolicy(ScreenerPolicy, Screeners)
+            .AddTenantPagePolicy(VictimContactPolicy, VictimContacts);
 }

@@ -22,7 +22,12 @@ namespace CaraPlatform.Web.Features.Workshops;
 public sealed record RunResponse(
     Guid Id, Cohort Cohort, string Language, SessionResponse Workshop1, SessionResponse Workshop2, WorkshopDelivery Delivery,
     VenueSummary? Venue, Uri? MeetingLink, int Capacity, int BookedCount, int SeatsLeft, IReadOnlyList<PersonSummary> Facilitators,
-    DateTimeOffset? CancelledAt, string? CancelReason, uint Version);
+    DateTimeOffset? CancelledAt, string? CancelReason, uint Version)
+{
+    public SessionResponse Session(WorkshopNumber workshop) => workshop == WorkshopNumber.Workshop1 ? Workshop1 : Workshop2;
+
+    public bool IsFacilitator(Guid? personId) => personId is { } id && Facilitators.Any(f => f.Id == id);
+}
 
 /// <summary>A workshop's date and UK local times.</summary>
 /// <param name="Date">The day.</param>
@@ -46,24 +51,6 @@ public sealed record VenueSummary(Guid Id, string Name, string Town, string Post
 /// <param name="Id">User id.</param>
 /// <param name="Name">Display name.</param>
 public sealed record PersonSummary(Guid Id, string Name);
-
-/// <summary>A participant's place on a run.</summary>
-/// <param name="Id">Booking id.</param>
-/// <param name="RunId">The run.</param>
-/// <param name="ReferralId">The referral.</param>
-/// <param name="PoliceReference">The referral's police reference.</param>
-/// <param name="ParticipantName">The offender's name.</param>
-/// <param name="Status">Booked, Completed, NonCompliant or Cancelled.</param>
-/// <param name="Workshop1">Workshop 1's mark, once recorded.</param>
-/// <param name="Workshop2">Workshop 2's mark, once recorded.</param>
-/// <param name="Workshop1Date">Workshop 1's date.</param>
-/// <param name="Workshop2Date">Workshop 2's date.</param>
-/// <param name="BookedAt">When booked.</param>
-/// <param name="CancelReason">Why it was cancelled.</param>
-/// <param name="Version">Row version.</param>
-public sealed record BookingResponse(
-    Guid Id, Guid RunId, Guid ReferralId, string PoliceReference, string ParticipantName, BookingStatus Status, AttendanceMark? Workshop1,
-    AttendanceMark? Workshop2, DateOnly Workshop1Date, DateOnly Workshop2Date, DateTimeOffset BookedAt, string? CancelReason, uint Version);
 
 /// <summary>A workshop's register: recorded, or not yet.</summary>
 /// <param name="RunId">The run.</param>

@@ -21,20 +21,6 @@ public static class PortalPolicies
     /// <summary>A ProviderAdmin of the route's tenant: other members get 403, non-members 404.</summary>
     public const string TenantAdmin = "TenantAdmin";
 
-    /// <summary>Who works with course runs at all: the planners and the facilitators (each page narrows this down).</summary>
-    public const string RunReader = "RunReader";
-
-    /// <summary>Who schedules runs and books referrals onto them: coordinators and provider admins.</summary>
-    public const string WorkshopPlanner = "WorkshopPlanner";
-
-    /// <summary>Who takes registers and feedback: facilitators (and only of their own runs, which the pages check).</summary>
-    public const string WorkshopFacilitator = "WorkshopFacilitator";
-
-    public static readonly TenantRole[] WorkshopPlanners = [TenantRole.Coordinator, TenantRole.ProviderAdmin];
-
-    public static readonly TenantRole[] WorkshopFacilitators = [TenantRole.Facilitator];
-
-    public static readonly TenantRole[] RunReaders = [TenantRole.Coordinator, TenantRole.ProviderAdmin, TenantRole.Facilitator];
 }
 
 /// <summary>
@@ -139,26 +125,10 @@ public static class IdentitySetup
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAccessHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TenantAccessResultHandler>();
-        services.AddAuthorization(o =>
-        {
-            o.AddPolicy(PortalPolicies.Person, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
-            o.AddPolicy(PortalPolicies.TenantMember, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new TenantAccessRequirement(null, Enum.GetValues<TenantRole>())));
-            o.AddPolicy(PortalPolicies.TenantAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser()
-                .AddRequirements(new TenantAccessRequirement(null, [TenantRole.ProviderAdmin])));
-            foreach (var (name, roles) in new[]
-            {
-                (PortalPolicies.RunReader, PortalPolicies.RunReaders), (PortalPolicies.WorkshopPlanner, PortalPolicies.WorkshopPlanners),
-                (PortalPolicies.WorkshopFacilitator, PortalPolicies.WorkshopFacilitators),
-            })
-            {
-                o.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-                    .RequireAuthenticatedUser()
-                    .AddRequirements(new TenantAccessRequirement(null, roles)));
-            }
-        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Person, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddTenantPagePolicy(PortalPolicies.TenantMember, Enum.GetValues<TenantRole>())
+            .AddTenantPagePolicy(PortalPolicies.TenantAdmin, TenantRole.ProviderAdmin);
     }
 
     /// <summary>

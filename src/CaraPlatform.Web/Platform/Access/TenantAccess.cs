@@ -112,11 +112,9 @@ public static class TenantAccessEndpointExtensions
             .AddRequirements(new TenantAccessRequirement(scope, roles))
             .Build());
 
-    /// <summary>Portal pages: the Identity cookie, for members holding one of the roles (any role when none is named).</summary>
-    public static TBuilder RequireTenantPortalAccess<TBuilder>(this TBuilder builder, params TenantRole[] roles)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizationPolicyBuilder(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
+    /// <summary>A portal page policy: the Identity cookie, and one of <paramref name="roles"/> in the route's tenant.</summary>
+    public static AuthorizationBuilder AddTenantPagePolicy(this AuthorizationBuilder policies, string name, params TenantRole[] roles) =>
+        policies.AddPolicy(name, p => p.AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser()
-            .AddRequirements(new TenantAccessRequirement(null, roles.Length == 0 ? Enum.GetValues<TenantRole>() : roles))
-            .Build());
+            .AddRequirements(new TenantAccessRequirement(null, roles)));
 }

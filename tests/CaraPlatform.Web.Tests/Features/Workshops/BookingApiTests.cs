@@ -8,6 +8,7 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Tests.Support;
 using UglyToad.PdfPig;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;

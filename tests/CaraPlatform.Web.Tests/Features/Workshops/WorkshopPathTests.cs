@@ -9,6 +9,7 @@ using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,4 +2,9 @@ using System.Security.Claims;
 
 namespace CaraPlatform.Web.Features.Referrals.Contracts;
 
-public interface IReferralReach { Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken); }
+/// <summary>Whether a caller may read a referral, for the features that show something under one (its bookings).</summary>
+public interface IReferralReach
+{
+    /// <summary>False for a referral that is not there, is another tenant's, or is out of <paramref name="user"/>'s reach.</summary>
+    Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken);
+}

@@ -3,7 +3,7 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +21,7 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 [Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralDetailModel(
     ReferralQueries queries, ReferralMoves moves, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants,
-    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, WorkshopHandler workshops) : PageModel
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
 
@@ -36,9 +36,9 @@ public sealed class ReferralDetailModel(
     public IReadOnlyList<BookingResponse> Bookings { get; private set; } = [];
 
     /// <summary>An Eligible referral, and someone who books runs.</summary>
-    public bool CanBook => Referral.Status == ReferralStatus.Eligible && Roles.Intersect(PortalPolicies.WorkshopPlanners).Any();
+    public bool CanBook => Referral.Status == ReferralStatus.Eligible && Roles.Intersect(WorkshopAccess.Planners).Any();
 
-    public bool IsPlanner => Roles.Intersect(PortalPolicies.WorkshopPlanners).Any();
+    public bool IsPlanner => Roles.Intersect(WorkshopAccess.Planners).Any();
 
     public string? Notice { get; private set; }
 
@@ -178,8 +178,7 @@ public sealed class ReferralDetailModel(
         Referral = referral;
         Checklist = queries.Checklist();
         ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
-        var bookings = await workshops.Bookings.Where(b => b.ReferralId == referralId).OrderByDescending(b => b.BookedAt).ToListAsync(cancellationToken);
-        Bookings = await workshops.DescribeAsync(bookings, cancellationToken);
+        Bookings = await workshops.OfReferralAsync(referralId, cancellationToken);
         return Page();
     }
 }

@@ -1,20 +1,17 @@
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals.Pages;
 using CaraPlatform.Web.Platform;
-using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// The schedule and edit forms of a run: the API's request bound under "Input.", its choices (cohorts, languages,
 /// venues, facilitators) from the tenant, and every breach the validator or the scheduling rules name shown beside
 /// its field.
 /// </summary>
-public abstract class RunFormPage(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : ReferralFormModel
+public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : ReferralFormModel
 {
     public sealed record Choice(string Value, string Text);
 
@@ -28,19 +25,17 @@ public abstract class RunFormPage(CaraDbContext db, IMultiTenantContextAccessor<
 
     public IReadOnlyList<Choice> Facilitators { get; private set; } = [];
 
+    protected RunHandler Runs { get; } = runs;
+
     /// <summary>The form's submit button text.</summary>
     public abstract string SubmitText { get; }
 
     /// <summary>Loads the tenant's active venues and its members with the Facilitator role.</summary>
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        Venues = [.. (await db.Venues.AsNoTracking().Where(v => v.IsActive).OrderBy(v => v.Name).ToListAsync(cancellationToken))
-            .Select(v => new Choice(v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
-        var memberships = await db.Memberships.AsNoTracking().ToListAsync(cancellationToken);
-        var ids = memberships.Where(m => m.Roles.Contains(TenantRole.Facilitator)).Select(m => m.UserId).ToList();
-        Facilitators = [.. (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))
-            .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
-            .Select(u => new Choice(u.Id.ToString(), $"{u.DisplayName} ({u.Email})"))];
+        var choices = await Runs.FormChoicesAsync(cancellationToken);
+        Venues = [.. choices.Venues.Select(v => new Choice(v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
+        Facilitators = [.. choices.Facilitators.Select(f => new Choice(f.Id.ToString(), $"{f.Name} ({f.Email})"))];
     }
 
     /// <summary>The handler's refusal, by field.</summary>

@@ -9,7 +9,7 @@ using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Tests.Support;
 
-namespace CaraPlatform.Web.Tests.Portal;
+namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 /// <summary>The workshop pages over HTTP, in norfolk with people of the tests' own (leicestershire belongs to the API's workshop tests).</summary>
 [Collection(IntegrationTests.Name)]
@@ -90,7 +90,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var fits = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(24), first.UserId, second.UserId);
         var full = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(25), first.UserId, second.UserId, capacity: 1);
         await WorkshopApi.BookAsync(api, Tenant, full, await WorkshopApi.EligibleAsync(api, Tenant));
-        var otherCohort = await ScheduleAsync(api, Cohort.NonIpvMale, Today.AddDays(26), first.UserId, second.UserId);
+        var otherCohort = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(26), first.UserId, second.UserId, cohort: Cohort.NonIpvMale);
         var referral = await WorkshopApi.EligibleAsync(api, Tenant);
 
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
@@ -318,14 +318,6 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     }
 
     private static string UkDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-
-    private static async Task<RunResponse> ScheduleAsync(HttpClient api, Cohort cohort, DateOnly workshop1, Guid facilitator1, Guid facilitator2)
-    {
-        var venue = (await (await api.GetAsync($"/api/v1/tenants/{Tenant}/venues")).ReadAs<List<VenueResponse>>()).First(v => v.Capacity >= 12);
-        var request = new ScheduleRunRequest(cohort, "en", new SessionDto(workshop1, null, null), new SessionDto(workshop1.AddDays(28), null, null),
-            WorkshopDelivery.Venue, venue.Id, null, 12, [facilitator1, facilitator2]);
-        return await (await api.PostJson(WorkshopApi.Runs(Tenant), request)).ReadAs<RunResponse>(HttpStatusCode.Created);
-    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

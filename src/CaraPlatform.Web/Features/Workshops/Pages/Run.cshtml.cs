@@ -1,21 +1,21 @@
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// One run for its planners: when and where, the participants with their marks, each booking's letter (PDF), and
 /// the forms to change or cancel the run.
 /// </summary>
-[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
-public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PageModel
+[Authorize(Policy = WorkshopAccess.PlannerPolicy)]
+public sealed class RunModel(
+    RunHandler runs, BookingHandler bookings, LetterHandler letters, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PageModel
 {
     public RunResponse Run { get; private set; } = null!;
 
@@ -45,10 +45,10 @@ public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> 
     /// <summary>The booking's confirmation letter, as the PDF the offender is sent.</summary>
     public async Task<IActionResult> OnGetLetterAsync(Guid runId, Guid bookingId, CancellationToken cancellationToken)
     {
-        if (!await handler.Bookings.AnyAsync(b => b.Id == bookingId && b.RunId == runId, cancellationToken)) return NotFound();
+        if (!await bookings.IsOnRunAsync(bookingId, runId, cancellationToken)) return NotFound();
         try
         {
-            var (pdf, fileName) = await handler.LetterAsync(bookingId, cancellationToken);
+            var (pdf, fileName) = await letters.LetterAsync(bookingId, cancellationToken);
             return File(pdf, "application/pdf", fileName);
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status409Conflict)
@@ -67,7 +67,7 @@ public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> 
         if (!validation.IsValid) return await RefusedAsync(runId, [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK, cancellationToken);
         try
         {
-            await handler.CancelAsync(runId, reason!, version!.Value, User, cancellationToken);
+            await runs.CancelAsync(runId, reason!, version!.Value, User, cancellationToken);
             return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}?done=cancelled");
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status404NotFound)
@@ -91,10 +91,10 @@ public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> 
         var version = bookingVersion;
         var validation = await cancelValidator.ValidateAsync(new CancelRequest(reason, version), cancellationToken);
         if (!validation.IsValid) return await RefusedAsync(runId, [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK, cancellationToken);
-        if (!await handler.Bookings.AnyAsync(b => b.Id == bookingId && b.RunId == runId, cancellationToken)) return NotFound();
+        if (!await bookings.IsOnRunAsync(bookingId, runId, cancellationToken)) return NotFound();
         try
         {
-            await handler.CancelBookingAsync(bookingId, reason!, version!.Value, User, cancellationToken);
+            await bookings.CancelAsync(bookingId, reason!, version!.Value, User, cancellationToken);
             return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}?done=booking-cancelled");
         }
         catch (ProblemException refusal)
@@ -120,11 +120,10 @@ public sealed class RunModel(WorkshopHandler handler, IValidator<CancelRequest> 
 
     private async Task<IActionResult> PageAsync(Guid runId, CancellationToken cancellationToken)
     {
-        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var run = await runs.FindAsync(runId, cancellationToken);
         if (run is null) return NotFound();
-        Run = (await handler.DescribeAsync([run], cancellationToken))[0];
-        var bookings = await handler.Bookings.Where(b => b.RunId == runId).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken);
-        Participants = await handler.DescribeAsync(bookings, cancellationToken);
+        Run = run;
+        Participants = await bookings.OfRunAsync(runId, User, cancellationToken);
         return Page();
     }
 }

@@ -1,26 +1,23 @@
 using System.Globalization;
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// Changes a run before it starts. The form carries the version it was read at: a change made meanwhile is refused
 /// and the form shows the run as it is now.
 /// </summary>
-[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
+[Authorize(Policy = WorkshopAccess.PlannerPolicy)]
 public sealed class EditRunModel(
-    WorkshopHandler handler, IValidator<UpdateRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor,
-    TimeProvider clock)
-    : RunFormPage(db, tenantAccessor)
+    RunHandler runs, IValidator<UpdateRunRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock)
+    : RunFormPage(runs, tenantAccessor)
 {
     [BindProperty] public UpdateRunRequest? Input { get; set; }
 
@@ -54,7 +51,7 @@ public sealed class EditRunModel(
 
         try
         {
-            await handler.UpdateAsync(runId, request, User, cancellationToken);
+            await Runs.UpdateAsync(runId, request, User, cancellationToken);
             return Redirect($"/t/{TenantSlug}/runs/{runId}?done=updated");
         }
         catch (ProblemException refusal)
@@ -100,9 +97,9 @@ public sealed class EditRunModel(
 
     private async Task<bool> LoadAsync(Guid runId, CancellationToken cancellationToken)
     {
-        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var run = await Runs.FindAsync(runId, cancellationToken);
         if (run is null) return false;
-        Run = (await handler.DescribeAsync([run], cancellationToken))[0];
+        Run = run;
         await LoadChoicesAsync(cancellationToken);
         return true;
     }

@@ -1,23 +1,19 @@
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// A participant's answers at the end of Workshop 2 (the tenant's questions, else the programme's three), taken by a facilitator of the run, for someone who completed.
 /// Never told to the police.
 /// </summary>
-[Authorize(Policy = PortalPolicies.WorkshopFacilitator)]
-public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : PageModel
+[Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
+public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers) : PageModel
 {
     public const string AnswerField = "answer-";
 
@@ -28,8 +24,7 @@ public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMu
     ];
 
     /// <summary>The tenant's own questions, or the programme's defaults.</summary>
-    public IReadOnlyList<FeedbackQuestion> Questions =>
-        FeedbackQuestionSet.ForTenant(tenantAccessor.MultiTenantContext.TenantInfo!.Settings.FeedbackQuestions).Questions;
+    public IReadOnlyList<FeedbackQuestion> Questions { get; private set; } = [];
 
     public bool NotYourRun { get; private set; }
 
@@ -64,7 +59,7 @@ public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMu
 
         try
         {
-            await handler.RecordFeedbackAsync(runId, referralId, answers, User, cancellationToken);
+            await registers.RecordFeedbackAsync(runId, referralId, answers, User, cancellationToken);
             return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}/register/Workshop2?done=feedback");
         }
         catch (ProblemException refusal)
@@ -77,19 +72,18 @@ public sealed class FeedbackModel(WorkshopHandler handler, CaraDbContext db, IMu
 
     private async Task<IActionResult> PageAsync(Guid runId, Guid referralId, CancellationToken cancellationToken)
     {
-        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var run = await runs.FindAsync(runId, cancellationToken);
         if (run is null) return NotFound();
-        if (!run.IsFacilitator(User.PersonId() ?? Guid.Empty))
+        if (!run.IsFacilitator(User.PersonId()))
         {
             NotYourRun = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
 
-        var booking = await handler.Bookings.Where(b => b.RunId == runId && b.ReferralId == referralId && b.Status != BookingStatus.Cancelled)
-            .OrderByDescending(b => b.BookedAt).FirstOrDefaultAsync(cancellationToken);
-        Booking = booking is null ? null : (await handler.DescribeAsync([booking], cancellationToken))[0];
-        AlreadyRecorded = await db.FeedbackResponses.AsNoTracking().AnyAsync(f => f.RunId == runId && f.ReferralId == referralId, cancellationToken);
+        Questions = (await registers.FeedbackQuestionsAsync(runId, cancellationToken)).Questions;
+        Booking = await bookings.ParticipantAsync(runId, referralId, cancellationToken);
+        AlreadyRecorded = await registers.FeedbackRecordedAsync(runId, referralId, cancellationToken);
         return Page();
     }
 }

@@ -2,11 +2,9 @@ using System.Globalization;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform;
-using Microsoft.AspNetCore.Http;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>How the workshop pages write cohorts, sessions, marks and statuses, and read a handler's refusal.</summary>
 public static class WorkshopDisplay
@@ -27,9 +25,6 @@ public static class WorkshopDisplay
 
     public static string Session(SessionResponse session) =>
         $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.StartTime}–{session.EndTime}";
-
-    public static string Session(WorkshopSession session) =>
-        $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.Start:HH\\:mm}–{session.End:HH\\:mm}";
 
     public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Uk);
 

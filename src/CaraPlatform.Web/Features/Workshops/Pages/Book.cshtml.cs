@@ -1,24 +1,22 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Referrals.Pages;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// Books an eligible referral onto a run. Only runs that would take it now are offered (cohort, language, deadline,
 /// seats); a refusal at the moment of booking (the last seat went, the run changed) is shown with its reasons.
 /// </summary>
-[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
-public sealed class BookModel(WorkshopHandler handler, ReferralQueries referrals) : PageModel
+[Authorize(Policy = WorkshopAccess.PlannerPolicy)]
+public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PageModel
 {
-    public ReferralSummary Referral { get; private set; } = null!;
+    public ReferralToBook Referral { get; private set; } = null!;
 
     public IReadOnlyList<RunResponse> Runs { get; private set; } = [];
 
@@ -34,7 +32,7 @@ public sealed class BookModel(WorkshopHandler handler, ReferralQueries referrals
         if (runId is not { } id) return await RefusedAsync(referralId, ["Choose a run."], StatusCodes.Status200OK, cancellationToken);
         try
         {
-            await handler.BookAsync(id, referralId, User, cancellationToken);
+            await bookings.BookAsync(id, referralId, User, cancellationToken);
             return Redirect($"/t/{RouteData.Values["tenant"]}/referrals/{referralId}?done={ReferralAction.Book}");
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status404NotFound)
@@ -68,10 +66,10 @@ public sealed class BookModel(WorkshopHandler handler, ReferralQueries referrals
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
     {
-        var referral = await referrals.SummaryAsync(referralId, cancellationToken);
+        var referral = await bookings.ReferralToBookAsync(referralId, cancellationToken);
         if (referral is null) return NotFound();
         Referral = referral;
-        if (CanBook) Runs = await handler.DescribeAsync(await handler.RunsThatFitAsync(referralId, cancellationToken), cancellationToken);
+        if (CanBook) Runs = await runs.ThatFitAsync(referralId, cancellationToken);
         return Page();
     }
 }

@@ -1,20 +1,18 @@
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>Schedules a run with the API's request, validator and handler: the same rules whichever door it came in by.</summary>
-[Authorize(Policy = PortalPolicies.WorkshopPlanner)]
+[Authorize(Policy = WorkshopAccess.PlannerPolicy)]
 public sealed class NewRunModel(
-    WorkshopHandler handler, IValidator<ScheduleRunRequest> validator, CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
-    : RunFormPage(db, tenantAccessor)
+    RunHandler runs, IValidator<ScheduleRunRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
+    : RunFormPage(runs, tenantAccessor)
 {
     [BindProperty] public ScheduleRunRequest? Input { get; set; }
 
@@ -35,7 +33,7 @@ public sealed class NewRunModel(
 
         try
         {
-            var run = await handler.ScheduleAsync(request, cancellationToken);
+            var run = await Runs.ScheduleAsync(request, cancellationToken);
             return Redirect($"/t/{TenantSlug}/runs/{run.Id}?done=scheduled");
         }
         catch (ProblemException refusal)

@@ -1,5 +1,5 @@
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Authorization;
@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CaraPlatform.Web.Portal.Tenant.Workshops;
+namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
 /// A workshop's register, for the run's own two facilitators (anyone else gets 403): opens when the workshop starts,
 /// marks every booked participant at once, and then shows the marks read-only.
 /// </summary>
-[Authorize(Policy = PortalPolicies.WorkshopFacilitator)]
-public sealed class RegisterModel(WorkshopHandler handler, TimeProvider clock) : PageModel
+[Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
+public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers, TimeProvider clock) : PageModel
 {
     public const string MarkField = "mark-";
     public const string NoteField = "note-";
@@ -23,12 +23,13 @@ public sealed class RegisterModel(WorkshopHandler handler, TimeProvider clock) :
 
     public WorkshopNumber Workshop { get; private set; }
 
-    public WorkshopSession Session { get; private set; } = null!;
+    public SessionResponse Session { get; private set; } = null!;
 
     /// <summary>The signed-in facilitator is not one of the run's: the page says so with 403, and shows nothing of the run.</summary>
     public bool NotYourRun { get; private set; }
 
-    public WorkshopRegister? Recorded { get; private set; }
+    /// <summary>The workshop's register once recorded; null until then.</summary>
+    public RegisterResponse? Recorded { get; private set; }
 
     /// <summary>Everyone booked on the run, by referral (the latest booking of each).</summary>
     public IReadOnlyDictionary<Guid, BookingResponse> Bookings { get; private set; } = new Dictionary<Guid, BookingResponse>();
@@ -91,7 +92,7 @@ public sealed class RegisterModel(WorkshopHandler handler, TimeProvider clock) :
 
         try
         {
-            await handler.RecordRegisterAsync(runId, Workshop, entries, User, cancellationToken);
+            await registers.RecordAsync(runId, Workshop, entries, User, cancellationToken);
             return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}/register/{Workshop}?done=recorded");
         }
         catch (ProblemException refusal)
@@ -116,22 +117,22 @@ public sealed class RegisterModel(WorkshopHandler handler, TimeProvider clock) :
     {
         if (!Enum.TryParse<WorkshopNumber>(workshop, ignoreCase: true, out var number) || !Enum.IsDefined(number) || int.TryParse(workshop, out _))
             return NotFound();
-        var run = await handler.Runs.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        var run = await runs.FindAsync(runId, cancellationToken);
         if (run is null) return NotFound();
         Workshop = number;
         Session = run.Session(number);
-        if (!run.IsFacilitator(User.PersonId() ?? Guid.Empty))
+        if (!run.IsFacilitator(User.PersonId()))
         {
             NotYourRun = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
 
-        Run = (await handler.DescribeAsync([run], cancellationToken))[0];
-        Recorded = await handler.Registers.SingleOrDefaultAsync(r => r.RunId == runId && r.Workshop == number, cancellationToken);
-        Workshop1Recorded = number == WorkshopNumber.Workshop1 || await handler.Registers.AnyAsync(r => r.RunId == runId && r.Workshop == WorkshopNumber.Workshop1, cancellationToken);
-        var bookings = await handler.Bookings.Where(b => b.RunId == runId).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken);
-        var described = await handler.DescribeAsync(bookings, cancellationToken);
+        Run = run;
+        var register = await registers.GetAsync(runId, number, User, cancellationToken);
+        Recorded = register.Recorded ? register : null;
+        Workshop1Recorded = number == WorkshopNumber.Workshop1 || (await registers.GetAsync(runId, WorkshopNumber.Workshop1, User, cancellationToken)).Recorded;
+        var described = await bookings.OfRunAsync(runId, User, cancellationToken);
         Bookings = described.GroupBy(b => b.ReferralId).ToDictionary(g => g.Key, g => g.Last());
         ToMark = [.. described.Where(b => b.Status == BookingStatus.Booked).OrderBy(b => b.ParticipantName, StringComparer.CurrentCulture)];
         return Page();

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Infrastructure.Persistence;
+using CaraPlatform.Infrastructure.Tenancy;
+using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Platform.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaraPlatform.Web.Features.Workshops;
+
+/// <summary>
+/// What the facilitators record at the workshops, for the API and the portal: each workshop's register, and the
+/// participants' feedback at the end of Workshop 2. Both are for the run's own facilitators only (403 otherwise).
+/// </summary>
+public sealed class RegisterHandler(
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, TimeProvider clock)
+{
+    /// <summary>The tenant's own feedback questions, or the programme's defaults.</summary>
+    private FeedbackQuestionSet Questions => FeedbackQuestionSet.ForTenant(tenants.Current().Settings.FeedbackQuestions);
+
+    /// <summary>The workshop's register, recorded or not yet, for those who may see the run's participants (404/403 otherwise).</summary>
+    public async Task<RegisterResponse> GetAsync(Guid runId, WorkshopNumber workshop, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await db.CheckSeesParticipantsAsync(runId, user, cancellationToken);
+        var register = await db.WorkshopRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == runId && r.Workshop == workshop, cancellationToken);
+        return register is null ? new RegisterResponse(runId, workshop, false, null, null, []) : RegisterResponse.From(register);
+    }
+
+    /// <summary>
+    /// Records a workshop's register and what it means for each participant: Workshop 1 attended, completed (the
+    /// police are told), or non-compliant (the police are told). All in one save: a register is all or nothing.
+    /// </summary>
+    public async Task<RegisterResponse> RecordAsync(
+        Guid runId, WorkshopNumber workshop, IReadOnlyList<RegisterEntryDto> entries, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var run = await db.RunAsync(runId, cancellationToken);
+        var facilitator = user.PersonId() ?? Guid.Empty;
+        if (!run.IsFacilitator(facilitator))
+            throw ProblemException.Forbidden("Only a facilitator of this run records its register");
+        if (run.IsCancelled) throw ProblemException.Conflict("The run is cancelled", field: "runId");
+        if (await db.WorkshopRegisters.AnyAsync(r => r.RunId == runId && r.Workshop == workshop, cancellationToken))
+            throw ProblemException.Conflict($"The register of {workshop} is already recorded", field: "workshop");
+        if (workshop == WorkshopNumber.Workshop2
+            && !await db.WorkshopRegisters.AnyAsync(r => r.RunId == runId && r.Workshop == WorkshopNumber.Workshop1, cancellationToken))
+            throw ProblemException.Conflict("Record Workshop 1's register first", field: "workshop");
+
+        var live = await db.LiveBookingsAsync(runId, cancellationToken);
+        var (register, breaches) = WorkshopRegister.Record(
+            run, workshop, facilitator, live.Select(l => l.Booking.ReferralId).ToList(),
+            entries.Select(e => new AttendanceEntry(e.ReferralId!.Value, e.Mark!.Value, string.IsNullOrWhiteSpace(e.Note) ? null : e.Note.Trim())).ToList(),
+            clock);
+        if (register is null)
+        {
+            var early = breaches.FirstOrDefault(b => b.Path == "recordedAt");
+            if (early is not null) throw ProblemException.Conflict("The register is not open yet", $"The register {early.Message}.", "workshop");
+            throw ProblemException.Invalid(breaches);
+        }
+
+        var actor = await actors.OfAsync(user);
+        var now = clock.GetUtcNow();
+        foreach (var entry in register.Entries)
+        {
+            var (booking, referral) = live.Single(l => l.Booking.ReferralId == entry.ReferralId);
+            switch (booking.Mark(workshop, entry.Mark, now))
+            {
+                case AttendanceOutcome.AttendedWorkshop1: referral.RecordWorkshop1Attended(actor, clock); break;
+                case AttendanceOutcome.Completed: referral.RecordWorkshop2Attended(actor, clock); break;
+                case AttendanceOutcome.NonCompliant:
+                    var what = entry.Mark == AttendanceMark.LateRefusedEntry ? "Arrived late and was refused entry to" : "Did not attend";
+                    referral.RecordNonCompliance($"{what} {Describe(workshop)} on {run.Session(workshop).Date:yyyy-MM-dd}", actor, clock);
+                    break;
+            }
+        }
+
+        db.WorkshopRegisters.Add(register);
+        await db.SaveChangesAsync(cancellationToken);
+        return RegisterResponse.From(register);
+    }
+
+    /// <summary>The tenant's feedback questions (or the programme's defaults), asked on the run; 404 for no such run.</summary>
+    public async Task<FeedbackQuestionsResponse> FeedbackQuestionsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await db.RunAsync(runId, cancellationToken);
+        return new FeedbackQuestionsResponse(Questions.Questions);
+    }
+
+    /// <summary>Whether the participant's feedback on the run is already recorded.</summary>
+    public Task<bool> FeedbackRecordedAsync(Guid runId, Guid referralId, CancellationToken cancellationToken) =>
+        db.FeedbackResponses.AsNoTracking().AnyAsync(f => f.RunId == runId && f.ReferralId == referralId, cancellationToken);
+
+    /// <summary>A participant's answers at the end of Workshop 2, by a facilitator of the run, for someone who completed. Never told to the police.</summary>
+    public async Task RecordFeedbackAsync(
+        Guid runId, Guid referralId, IReadOnlyList<FeedbackAnswerDto> answers, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var run = await db.RunAsync(runId, cancellationToken);
+        var facilitator = user.PersonId() ?? Guid.Empty;
+        if (!run.IsFacilitator(facilitator))
+            throw ProblemException.Forbidden("Only a facilitator of this run records its feedback");
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.RunId == runId && b.ReferralId == referralId && b.Status != BookingStatus.Cancelled, cancellationToken)
+            ?? throw ProblemException.Invalid([new RuleBreach("referralId", "is not booked on this run")]);
+        if (booking.Status != BookingStatus.Completed)
+            throw ProblemException.Conflict("Feedback is for participants who completed Workshop 2", field: "referralId");
+
+        var domainAnswers = answers.Select(a => new FeedbackAnswer(a.QuestionCode!, a.Value!.Value)).ToList();
+        var breaches = Questions.Breaches(domainAnswers, run, clock);
+        if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
+        db.FeedbackResponses.Add(new FeedbackResponse { RunId = runId, ReferralId = referralId, Answers = domainAnswers, RecordedBy = facilitator, RecordedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Describe(WorkshopNumber workshop) => workshop == WorkshopNumber.Workshop1 ? "Workshop 1" : "Workshop 2";
+}
