@@ -43,28 +43,25 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
             await EnsureUser(scope.ServiceProvider, $"{local}@hamptontrust.demo", user => user.PlatformRoles = [role]);
         }
 
-        var store = services.GetRequiredService<IMultiTenantStore<CaraTenantInfo>>();
-        var setter = services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>();
-        foreach (var (slug, domain) in DemoTenants)
+        var domains = DemoTenants.ToDictionary(t => t.Slug, t => t.Domain);
+        var run = await services.GetRequiredService<TenantRunner>().RunAsync("The demo seed", async (tenant, tenantServices, ct) =>
         {
-            var tenant = await store.TryGetByIdentifierAsync(slug, cancellationToken)
-                ?? throw new InvalidOperationException($"Tenant {slug} is not loaded.");
-            using (setter.BeginScope(tenant, "development-seed"))
+            var db = tenantServices.GetRequiredService<CaraDbContext>();
+            foreach (var (local, role) in TenantAccounts)
             {
-                await using var scope = services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
-                foreach (var (local, role) in TenantAccounts)
-                {
-                    var user = await EnsureUser(scope.ServiceProvider, $"{local}@{domain}", _ => { });
-                    if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
-                        db.Memberships.Add(new Membership { UserId = user.Id, Roles = [role] });
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                await scope.ServiceProvider.GetRequiredService<IIntegrationClientIssuer>()
-                    .EnsureAsync($"{slug}-integration", $"{tenant.Name} demo integration", ApiScopes.ClientScopes, ClientSecret, cancellationToken);
+                var user = await EnsureUser(tenantServices, $"{local}@{domains[tenant.Identifier]}", _ => { });
+                if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct))
+                    db.Memberships.Add(new Membership { UserId = user.Id, Roles = [role] });
             }
-        }
+
+            await db.SaveChangesAsync(ct);
+            await tenantServices.GetRequiredService<IIntegrationClientIssuer>()
+                .EnsureAsync($"{tenant.Identifier}-integration", $"{tenant.Name} demo integration", ApiScopes.ClientScopes, ClientSecret, ct);
+            return tenant.Identifier;
+        }, t => domains.ContainsKey(t.Identifier), cancellationToken);
+        if (run.Failures.Count > 0) throw new AggregateException("The demo seed failed.", run.Failures.Select(f => f.Error));
+        var missing = domains.Keys.Except(run.Results.Select(r => r.Result)).ToList();
+        if (missing.Count > 0) throw new InvalidOperationException($"Demo tenants not loaded: {string.Join(", ", missing)}.");
     }
 
     private static async Task<CaraUser> EnsureUser(IServiceProvider services, string email, Action<CaraUser> configure)

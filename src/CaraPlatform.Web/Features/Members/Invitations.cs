@@ -49,8 +49,8 @@ public sealed class Invitations(
             InvitedBy = invitedBy,
         };
         db.Invitations.Add(invitation);
+        audit.Stage(db, new AuditEntry(AuditActions.MembershipInvited, "success", tenant.TenantId, invitedBy, Subject: invitation.Email));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipInvited, "success", tenant.TenantId, invitedBy, Subject: invitation.Email), cancellationToken);
         await mailer.SendAsync(new InvitationMail(invitation.Email, tenant.Name, invitation.Roles,
             new Uri(siteRoot, $"t/{tenant.Identifier}/invitations/{token}"), invitation.ExpiresAt), cancellationToken);
         return InvitationResponse.From(invitation);
@@ -93,8 +93,8 @@ public sealed class Invitations(
         if (membership is null) db.Memberships.Add(new Membership { UserId = user.Id, Roles = [.. invitation.Roles] });
         else membership.Roles = [.. membership.Roles.Union(invitation.Roles)];
         invitation.AcceptedAt = clock.GetUtcNow();
+        audit.Stage(db, new AuditEntry(AuditActions.MembershipChanged, "invitation-accepted", invitation.TenantId, user.Id, Subject: invitation.Email));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, "invitation-accepted", invitation.TenantId, user.Id, Subject: invitation.Email), cancellationToken);
         return true;
     }
 

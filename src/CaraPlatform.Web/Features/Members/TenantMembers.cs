@@ -39,9 +39,9 @@ public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, Aud
 
         membership.Roles = distinct;
         db.Entry(membership).Property(m => m.Version).OriginalValue = version;
+        audit.Stage(db, new AuditEntry(AuditActions.MembershipChanged, string.Join(",", distinct), membership.TenantId, actor,
+            Subject: membership.UserId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipChanged, string.Join(",", distinct), membership.TenantId, actor,
-            Subject: membership.UserId.ToString()), cancellationToken);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, cancellationToken);
         return new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version);
     }
@@ -57,12 +57,11 @@ public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, Aud
         if (membership is null) return false;
         await EnsureNotLastAdminAsync(membership, cancellationToken);
         db.Memberships.Remove(membership);
+        audit.Stage(db, new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, actor, Subject: membership.UserId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         // A cookie or token got while a member must not keep working until it would next be checked or expire.
         await sessions.EndAsync(membership.UserId);
         await transaction.CommitAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(AuditActions.MembershipRemoved, "success", membership.TenantId, actor,
-            Subject: membership.UserId.ToString()), cancellationToken);
         return true;
     }
 

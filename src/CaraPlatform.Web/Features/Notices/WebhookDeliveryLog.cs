@@ -57,10 +57,10 @@ public sealed class WebhookDeliveryLog(CaraDbContext db, AuditTrail audit)
         notice.WebhookAttempts = 0;
         notice.NextAttemptAt = null;
         notice.WebhookDeliveredAt = null;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(
+        audit.Stage(db, new AuditEntry(
             AuditActions.WebhookReplayed, "success", db.CurrentTenantId, actorUserId, actorClientId,
-            Subject: $"notice {notice.Id} ({notice.Type.EventName()}, was {previous})", IpAddress: ipAddress), cancellationToken);
+            Subject: $"notice {notice.Id} ({notice.Type.EventName()}, was {previous})", IpAddress: ipAddress));
+        await db.SaveChangesAsync(cancellationToken);
         return (ReplayOutcome.Replayed, notice.WebhookState);
     }
 }

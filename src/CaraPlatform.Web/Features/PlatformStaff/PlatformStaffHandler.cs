@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record PlatformStaffResponse(Guid UserId, string Email, string Dis
 }
 
 /// <summary>The licence holder's staff: who holds platform roles, and the LicenceAdmin's changes to them, audited.</summary>
-public sealed class PlatformStaffHandler(UserManager<CaraUser> users, AuditTrail audit)
+public sealed class PlatformStaffHandler(UserManager<CaraUser> users, CaraDbContext db, AuditTrail audit)
 {
     /// <summary>Everyone holding at least one platform role, by email.</summary>
     public async Task<List<PlatformStaffResponse>> ListAsync(CancellationToken cancellationToken) =>
@@ -37,9 +38,9 @@ public sealed class PlatformStaffHandler(UserManager<CaraUser> users, AuditTrail
             throw ProblemException.Conflict("The last LicenceAdmin cannot lose the role");
 
         user.PlatformRoles = distinct;
+        // The account store saves through the same context, so the audit commits with the change.
+        audit.Stage(db, new AuditEntry(AuditActions.PlatformRolesChanged, string.Join(",", distinct), ActorUserId: actor, Subject: user.Id.ToString()));
         if (!(await users.UpdateAsync(user)).Succeeded) throw ProblemException.Conflict("The account changed; read it again");
-        await audit.RecordAsync(new AuditEntry(AuditActions.PlatformRolesChanged, string.Join(",", distinct),
-            ActorUserId: actor, Subject: user.Id.ToString()), cancellationToken);
         return PlatformStaffResponse.From(user);
     }
 }

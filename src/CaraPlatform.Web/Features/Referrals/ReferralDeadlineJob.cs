@@ -45,15 +45,15 @@ public sealed class ReferralDeadlineJob(
     }
 
     /// <summary>One round over every active tenant; a tenant whose check fails does not stop the others'.</summary>
-    public Task<TenantRun<int>> RunOnceAsync(CancellationToken cancellationToken) =>
+    /// <param name="cancellationToken">Ends the round.</param>
+    /// <param name="only">Which tenants to check (all when null), e.g. one tenant in a test.</param>
+    public Task<TenantRun<int>> RunOnceAsync(CancellationToken cancellationToken, Func<CaraTenantInfo, bool>? only = null) =>
         services.GetRequiredService<TenantRunner>().RunAsync("The referral deadline check",
-            (tenant, _, ct) => CheckTenantAsync(tenant, ct), cancellationToken: cancellationToken);
+            (tenant, _, ct) => CheckTenantAsync(tenant, ct), only, cancellationToken);
 
-    /// <summary>Checks one tenant's open referrals; returns how many notices were raised.</summary>
-    public async Task<int> CheckTenantAsync(CaraTenantInfo tenant, CancellationToken cancellationToken)
+    /// <summary>Checks one tenant's open referrals, inside the scope the runner opened for it; returns how many notices were raised.</summary>
+    private async Task<int> CheckTenantAsync(CaraTenantInfo tenant, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenant);
-        using var scope = services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant);
         var contexts = services.GetRequiredService<IDbContextFactory<CaraDbContext>>();
         List<Guid> open;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

@@ -15,10 +15,8 @@ internal static class ReferralHandling
         tenants.MultiTenantContext.TenantInfo ?? throw new InvalidOperationException("Referrals are handled inside a tenant.");
 
     /// <summary>Who did <paramref name="action"/> to the referral, a person or else an integration client (DPA 2018 s.62).</summary>
-    public static Task RecordAsync(
-        this AuditTrail audit, string action, CaraTenantInfo tenant, Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        audit.RecordAsync(new AuditEntry(
-            action, "success", tenant.TenantId, user.PersonId(),
+    public static AuditEntry AuditOf(string action, CaraTenantInfo tenant, Guid referralId, ClaimsPrincipal user) =>
+        new(action, "success", tenant.TenantId, user.PersonId(),
             user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
-            Subject: $"referral:{referralId}"), cancellationToken);
+            Subject: $"referral:{referralId}");
 }

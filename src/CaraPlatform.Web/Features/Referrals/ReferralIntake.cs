@@ -35,8 +35,8 @@ public sealed class ReferralIntake(
         var referral = Referral.Receive(request.ToDomain(), tenant.Settings.Condition, await actors.OfAsync(user), clock);
         db.Referrals.Add(referral);
         db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(tenant.TenantId, request.Victim!.ToDomain()) });
+        audit.Stage(db, ReferralHandling.AuditOf("referral-received", tenant, referral.Id, user));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync("referral-received", tenant, referral.Id, user, cancellationToken);
         return ReferralResponse.From(referral, tenant.Settings, clock);
     }
 }

@@ -54,7 +54,7 @@ public sealed class ReferralQueries(
         var tenant = tenants.Current();
         var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null) return null;
-        await audit.RecordAsync("referral-viewed", tenant, referralId, user, cancellationToken);
+        await audit.RecordAsync(ReferralHandling.AuditOf("referral-viewed", tenant, referralId, user), cancellationToken);
         return ReferralResponse.From(referral, tenant.Settings, clock);
     }
 
@@ -115,7 +115,7 @@ public sealed class ReferralQueries(
             .Join(db.Referrals, v => v.ReferralId, r => r.Id, (v, r) => new { v.ProtectedDetails, v.Version, r.PoliceReference })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return null;
-        await audit.RecordAsync("victim-details-viewed", tenant, referralId, user, cancellationToken);
+        await audit.RecordAsync(ReferralHandling.AuditOf("victim-details-viewed", tenant, referralId, user), cancellationToken);
         var details = VictimDto.From(victims.Unprotect(tenant.TenantId, found.ProtectedDetails));
         return new ReferralVictim(found.PoliceReference, new VictimRecordResponse(referralId, details, found.Version));
     }

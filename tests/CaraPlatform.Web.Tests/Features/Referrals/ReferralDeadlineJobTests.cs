@@ -29,18 +29,18 @@ public sealed class ReferralDeadlineJobTests(CaraPlatformFixture fixture)
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var job = ActivatorUtilities.CreateInstance<ReferralDeadlineJob>(fixture.Web.Services, (TimeProvider)clock);
 
-        await job.CheckTenantAsync(tenant, default);
+        await job.RunOnceAsync(default, t => t.TenantId == tenant.TenantId);
         Assert.Empty(await fixture.NoticesAsync(Tenant, referral.Id));
 
         // 30 days before the deadline: less than the minimum gap plus a week to fit both workshops.
         clock.SetUtcNow(UkCalendar.At(deadline.AddDays(-30), new TimeOnly(9, 0)));
-        await job.CheckTenantAsync(tenant, default);
-        await job.CheckTenantAsync(tenant, default);
+        await job.RunOnceAsync(default, t => t.TenantId == tenant.TenantId);
+        await job.RunOnceAsync(default, t => t.TenantId == tenant.TenantId);
         Assert.Equal([PoliceNoticeType.DeadlineAtRisk], (await fixture.NoticesAsync(Tenant, referral.Id)).Select(n => n.Type));
 
         clock.SetUtcNow(UkCalendar.At(deadline.AddDays(1), new TimeOnly(0, 30)));
-        await job.CheckTenantAsync(tenant, default);
-        await job.CheckTenantAsync(tenant, default);
+        await job.RunOnceAsync(default, t => t.TenantId == tenant.TenantId);
+        await job.RunOnceAsync(default, t => t.TenantId == tenant.TenantId);
         var notices = await fixture.NoticesAsync(Tenant, referral.Id);
         Assert.Equal([PoliceNoticeType.DeadlineAtRisk, PoliceNoticeType.Overdue], notices.Select(n => n.Type));
         Assert.Contains("\"type\":\"referral.overdue\"", notices[1].Payload.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform.Access;
+using CaraPlatform.Web.Portal;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -143,7 +144,7 @@ public sealed class ReferralDetailModel(
         catch (IllegalReferralTransitionException illegal)
         {
             return await RefusedAsync(referralId, form,
-                [$"This referral is now {ReferralDisplay.Status(illegal.Current)}, and that action is not possible from that state. Nothing was changed: the page shows the referral as it is now."],
+                [$"This referral is now {PortalDisplay.Status(illegal.Current)}, and that action is not possible from that state. Nothing was changed: the page shows the referral as it is now."],
                 StatusCodes.Status409Conflict, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -151,7 +152,7 @@ public sealed class ReferralDetailModel(
             // The message names the state the page is about to show.
             var page = await RefusedAsync(referralId, form, [], StatusCodes.Status409Conflict, cancellationToken);
             if (page is PageResult)
-                Errors = [$"Someone else changed this referral while you were looking at it; it is now {ReferralDisplay.Status(Referral.Status)}. Nothing was changed: check the page below and try again if it is still needed."];
+                Errors = [$"Someone else changed this referral while you were looking at it; it is now {PortalDisplay.Status(Referral.Status)}. Nothing was changed: check the page below and try again if it is still needed."];
             return page;
         }
         catch (ReferralRuleException rule)

@@ -4,6 +4,7 @@ using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,8 +65,8 @@ public sealed class ReferralListModel(
     {
         var values = new RouteValueDictionary();
         if (Status is { } s) values["status"] = s.ToString();
-        if (ReceivedFrom is { } from) values["receivedFrom"] = ReferralDisplay.Iso(from);
-        if (ReceivedTo is { } to) values["receivedTo"] = ReferralDisplay.Iso(to);
+        if (ReceivedFrom is { } from) values["receivedFrom"] = PortalDisplay.Iso(from);
+        if (ReceivedTo is { } to) values["receivedTo"] = PortalDisplay.Iso(to);
         if (!string.IsNullOrWhiteSpace(PoliceReference)) values["policeReference"] = PoliceReference;
         if (cursor is not null) values["cursor"] = cursor;
         return values;

@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
+using CaraPlatform.Web.Portal;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 [Authorize(Policy = ReferralAccess.ReferrerPolicy)]
 public sealed class NewReferralModel(
     ReferralIntake intake, ReferralQueries queries, IValidator<CreateReferralRequest> validator, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor)
-    : ReferralFormModel
+    : RequestFormModel
 {
     [BindProperty] public CreateReferralRequest? Input { get; set; }
 

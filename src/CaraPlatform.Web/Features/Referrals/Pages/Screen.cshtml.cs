@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Web.Portal;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 /// </summary>
 [Authorize(Policy = ReferralAccess.ScreenerPolicy)]
 public sealed class ScreenReferralModel(ReferralMoves moves, ReferralQueries queries, IValidator<ScreeningDecisionRequest> validator)
-    : ReferralFormModel
+    : RequestFormModel
 {
     [BindProperty] public ScreeningDecisionRequest? Input { get; set; }
 
@@ -61,7 +62,7 @@ public sealed class ScreenReferralModel(ReferralMoves moves, ReferralQueries que
         }
         catch (IllegalReferralTransitionException illegal)
         {
-            return await ConflictAsync(referralId, $"This referral is {ReferralDisplay.Status(illegal.Current)}: it can only be screened while in Screening.", cancellationToken);
+            return await ConflictAsync(referralId, $"This referral is {PortalDisplay.Status(illegal.Current)}: it can only be screened while in Screening.", cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -78,7 +79,7 @@ public sealed class ScreenReferralModel(ReferralMoves moves, ReferralQueries que
     {
         await LoadAsync(referralId, cancellationToken);
         Refreshed = true;
-        FieldErrors = new Dictionary<string, string[]> { [""] = [$"{message} It is now {ReferralDisplay.Status(Referral.Status)}."] };
+        FieldErrors = new Dictionary<string, string[]> { [""] = [$"{message} It is now {PortalDisplay.Status(Referral.Status)}."] };
         Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }
@@ -93,7 +94,7 @@ public sealed class ScreenReferralModel(ReferralMoves moves, ReferralQueries que
         return key switch
         {
             "version" => Referral.Version.ToString(CultureInfo.InvariantCulture),
-            "answers.lastViolenceConvictionOrCautionDate" => ReferralDisplay.Iso(a.LastViolenceConvictionOrCautionDate),
+            "answers.lastViolenceConvictionOrCautionDate" => PortalDisplay.Iso(a.LastViolenceConvictionOrCautionDate),
             "answers.onBail" => Bool(a.OnBail),
             "answers.subjectToCourtOrderOrCommunitySentence" => Bool(a.SubjectToCourtOrderOrCommunitySentence),
             "answers.evidenceOfCoerciveOrControllingBehaviour" => Bool(a.EvidenceOfCoerciveOrControllingBehaviour),

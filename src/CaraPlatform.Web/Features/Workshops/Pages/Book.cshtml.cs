@@ -1,7 +1,7 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Referrals.Pages;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,7 +46,7 @@ public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PageMo
         catch (IllegalReferralTransitionException illegal)
         {
             return await RefusedAsync(referralId,
-                [$"This referral is now {ReferralDisplay.Status(illegal.Current)}: only an Eligible referral can be booked. Nothing was changed."],
+                [$"This referral is now {PortalDisplay.Status(illegal.Current)}: only an Eligible referral can be booked. Nothing was changed."],
                 StatusCodes.Status409Conflict, cancellationToken);
         }
         catch (DbUpdateException)

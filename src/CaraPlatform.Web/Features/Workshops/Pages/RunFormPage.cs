@@ -1,8 +1,8 @@
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Features.Referrals.Pages;
 using CaraPlatform.Web.Platform;
+using CaraPlatform.Web.Portal;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
@@ -11,7 +11,7 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// venues, facilitators) from the tenant, and every breach the validator or the scheduling rules name shown beside
 /// its field.
 /// </summary>
-public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : ReferralFormModel
+public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : RequestFormModel
 {
     public sealed record Choice(string Value, string Text);
 

@@ -6,7 +6,7 @@ using CaraPlatform.Web.Platform;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
-/// <summary>How the workshop pages write cohorts, sessions, marks and statuses, and read a handler's refusal.</summary>
+/// <summary>How the workshop pages write cohorts, sessions and places, and read a handler's refusal (bookings: <see cref="Contracts.BookingDisplay"/>).</summary>
 public static class WorkshopDisplay
 {
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
@@ -27,31 +27,6 @@ public static class WorkshopDisplay
         $"{session.Date.ToString("ddd d MMM yyyy", Uk)}, {session.StartTime}–{session.EndTime}";
 
     public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Uk);
-
-    public static string Mark(AttendanceMark? mark) => mark switch
-    {
-        AttendanceMark.Attended => "Attended",
-        AttendanceMark.LateRefusedEntry => "Late – refused entry",
-        AttendanceMark.Absent => "Absent",
-        null => "Not recorded",
-        _ => mark.ToString()!,
-    };
-
-    public static string Status(BookingStatus status) => status switch
-    {
-        BookingStatus.Booked => "Booked",
-        BookingStatus.Completed => "Completed",
-        BookingStatus.NonCompliant => "Non-compliant",
-        BookingStatus.Cancelled => "Cancelled",
-        _ => status.ToString(),
-    };
-
-    public static string StatusClass(BookingStatus status) => status switch
-    {
-        BookingStatus.NonCompliant => "badge badge-warning",
-        BookingStatus.Cancelled => "badge badge-closed",
-        _ => "badge badge-open",
-    };
 
     public static string Where(RunResponse run) => run.Delivery == WorkshopDelivery.Remote
         ? "Remote"

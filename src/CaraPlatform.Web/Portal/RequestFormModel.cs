@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CaraPlatform.Web.Features.Referrals.Pages;
+namespace CaraPlatform.Web.Portal;
 
 /// <summary>
 /// A page whose form binds an API request under "Input.": fields are named by the request's JSON paths, so each
 /// error the request's validator names (e.g. offender.givenName) lands beside its field.
 /// </summary>
-public abstract class ReferralFormModel : PageModel
+public abstract class RequestFormModel : PageModel
 {
     public const string Prefix = "Input.";
 
