@@ -1,4 +1,3 @@
-using CaraPlatform.Web.Platform;
 
 if (await HostCommands.TryRunBeforeHostAsync(args)) return;
 

@@ -1,6 +1,5 @@
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Portal;
 using Microsoft.Playwright;

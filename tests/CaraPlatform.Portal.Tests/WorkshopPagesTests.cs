@@ -1,9 +1,7 @@
 using System.Globalization;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;

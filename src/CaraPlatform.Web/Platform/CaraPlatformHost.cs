@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
 using CaraPlatform.Infrastructure;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
@@ -12,7 +9,6 @@ using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Platform.Access;
 using CaraPlatform.Web.Portal;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,7 +1,5 @@
 using CaraPlatform.Infrastructure.Database;
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Infrastructure.Tenants;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;

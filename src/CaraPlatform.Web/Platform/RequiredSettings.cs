@@ -1,5 +1,4 @@
 using CaraPlatform.Infrastructure;
-using CaraPlatform.Web.Platform.Access;
 
 namespace CaraPlatform.Web.Platform;
 

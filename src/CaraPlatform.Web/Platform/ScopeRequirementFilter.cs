@@ -1,5 +1,3 @@
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Infrastructure.Tenancy;
 
 namespace CaraPlatform.Web.Platform;
 

@@ -1,6 +1,4 @@
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

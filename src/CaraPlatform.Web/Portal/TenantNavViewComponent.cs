@@ -1,7 +1,3 @@
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Notices.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

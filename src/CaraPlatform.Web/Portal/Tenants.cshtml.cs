@@ -1,6 +1,3 @@
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,5 @@
 using System.Reflection;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Tenancy;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NetArchTest.Rules;

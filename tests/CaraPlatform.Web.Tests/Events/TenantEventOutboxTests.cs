@@ -1,18 +1,10 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Tests.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Events;

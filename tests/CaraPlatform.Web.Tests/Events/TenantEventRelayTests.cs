@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Tests.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CaraPlatform.Web.Tests.Events;

@@ -1,13 +1,10 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Events;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Tests.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Events;

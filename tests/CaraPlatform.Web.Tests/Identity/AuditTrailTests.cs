@@ -1,5 +1,3 @@
-using System.Net;
-using CaraPlatform.Web.Tests.Support;
 using Npgsql;
 
 namespace CaraPlatform.Web.Tests.Identity;

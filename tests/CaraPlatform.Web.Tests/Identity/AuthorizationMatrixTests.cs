@@ -1,18 +1,13 @@
-using System.Net;
 using System.Net.Http.Headers;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Platform.Access;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.Identity;
 

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Identity;

@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;

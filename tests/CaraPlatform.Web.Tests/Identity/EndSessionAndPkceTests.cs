@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Identity;
 

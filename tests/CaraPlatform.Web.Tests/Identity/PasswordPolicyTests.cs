@@ -1,7 +1,5 @@
 using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.Identity;
 

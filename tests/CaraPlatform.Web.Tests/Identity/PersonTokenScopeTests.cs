@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Clients;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

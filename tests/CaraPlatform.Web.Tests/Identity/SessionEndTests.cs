@@ -1,11 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
 namespace CaraPlatform.Web.Tests.Identity;

@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Infrastructure.Identity;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Portal;
 using CaraPlatform.Web.Portal.SignIn;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OtpNet;
 

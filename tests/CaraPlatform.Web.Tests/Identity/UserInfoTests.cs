@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Identity;
 

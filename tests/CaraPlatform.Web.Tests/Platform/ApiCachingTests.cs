@@ -1,5 +1,3 @@
-using System.Net;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Platform;
 

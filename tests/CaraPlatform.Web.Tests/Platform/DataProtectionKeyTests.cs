@@ -2,13 +2,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaraPlatform.Web.Tests.Platform;

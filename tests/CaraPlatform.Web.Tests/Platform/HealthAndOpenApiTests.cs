@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 

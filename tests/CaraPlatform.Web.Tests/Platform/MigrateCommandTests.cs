@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CaraPlatform.Infrastructure.Tenants;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Platform;
 

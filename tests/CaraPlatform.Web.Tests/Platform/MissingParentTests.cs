@@ -1,10 +1,6 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Platform.Access;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.Platform;
 

@@ -1,12 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.Platform;
 

@@ -1,4 +1,3 @@
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Tests.Support;
 using Npgsql;
 
 namespace CaraPlatform.Web.Tests.Platform;

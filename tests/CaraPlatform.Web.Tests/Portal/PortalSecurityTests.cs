@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CaraPlatform.Web.Tests.Portal;

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.DemoData;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Support;

@@ -1,16 +1,10 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure;
 using CaraPlatform.Infrastructure.Database;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.Tenants;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Testcontainers.PostgreSql;
 

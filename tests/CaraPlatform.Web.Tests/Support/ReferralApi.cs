@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.VictimContact;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 
 namespace CaraPlatform.Web.Tests.Support;
 

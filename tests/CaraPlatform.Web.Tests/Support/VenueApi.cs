@@ -1,4 +1,3 @@
-using System.Net;
 using CaraPlatform.Web.Features.Venues;
 
 namespace CaraPlatform.Web.Tests.Support;

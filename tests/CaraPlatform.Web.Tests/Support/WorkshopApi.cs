@@ -1,5 +1,3 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals;

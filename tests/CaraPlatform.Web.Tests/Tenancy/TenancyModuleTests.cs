@@ -1,7 +1,5 @@
-using CaraPlatform.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Tests.Tenancy;

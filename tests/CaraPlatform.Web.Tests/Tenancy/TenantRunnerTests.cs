@@ -1,8 +1,3 @@
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.Tenancy;
 

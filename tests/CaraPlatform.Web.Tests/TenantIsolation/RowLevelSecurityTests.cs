@@ -1,7 +1,3 @@
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;

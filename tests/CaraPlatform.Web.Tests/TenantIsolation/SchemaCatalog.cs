@@ -1,7 +1,4 @@
 using CaraPlatform.Domain.Common;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;

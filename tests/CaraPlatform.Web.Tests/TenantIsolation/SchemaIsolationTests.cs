@@ -1,4 +1,3 @@
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 

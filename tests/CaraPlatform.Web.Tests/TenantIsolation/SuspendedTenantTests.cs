@@ -1,8 +1,5 @@
-using System.Net;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Tenants;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 

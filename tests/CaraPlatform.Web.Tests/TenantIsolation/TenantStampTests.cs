@@ -1,7 +1,4 @@
 using CaraPlatform.Domain.Venues;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 

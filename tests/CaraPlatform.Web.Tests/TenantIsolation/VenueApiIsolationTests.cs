@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using CaraPlatform.Infrastructure.Tenants;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaraPlatform.Web.Tests.Tenants;

@@ -1,12 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Web.Features.Clients.Contracts;
 using CaraPlatform.Web.Features.Connect;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,4 +1,3 @@
-using CaraPlatform.Web.Platform;
 
 namespace CaraPlatform.Web.Features.DemoData;
 

@@ -1,12 +1,5 @@
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Clients.Contracts;
-using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.DemoData;
 

@@ -1,14 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Members.Contracts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Members;
 

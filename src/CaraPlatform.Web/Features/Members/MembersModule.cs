@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Members.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 

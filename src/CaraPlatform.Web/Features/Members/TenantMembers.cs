@@ -1,10 +1,4 @@
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Members;
 

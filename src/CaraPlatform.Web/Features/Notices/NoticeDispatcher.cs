@@ -4,10 +4,6 @@ using System.Text;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Hosting;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Notices;

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Infrastructure.Persistence;
 using CaraPlatform.Web.Features.Notices.Contracts;
-using CaraPlatform.Web.Platform;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Notices;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Features.Notices.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

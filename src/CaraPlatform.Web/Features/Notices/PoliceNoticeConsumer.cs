@@ -1,9 +1,6 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Notices;
 

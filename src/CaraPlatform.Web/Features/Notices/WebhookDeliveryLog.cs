@@ -1,9 +1,5 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Platform;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Notices;
 

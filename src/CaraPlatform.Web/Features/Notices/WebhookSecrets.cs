@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using CaraPlatform.Web.Platform;
 
 namespace CaraPlatform.Web.Features.Notices;
 

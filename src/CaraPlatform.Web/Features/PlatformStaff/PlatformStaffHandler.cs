@@ -1,10 +1,5 @@
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.PlatformStaff;
 

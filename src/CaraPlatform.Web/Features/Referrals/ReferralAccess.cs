@@ -1,5 +1,3 @@
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.Referrals;

@@ -1,8 +1,4 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Referrals;

@@ -1,7 +1,6 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Web.Platform;
 
 namespace CaraPlatform.Web.Features.Referrals;
 

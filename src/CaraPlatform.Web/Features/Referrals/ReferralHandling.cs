@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform.Access;
 using OpenIddict.Abstractions;
 
 namespace CaraPlatform.Web.Features.Referrals;

@@ -1,13 +1,6 @@
-using System.Security.Claims;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Referrals;
 

@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Referrals;
 

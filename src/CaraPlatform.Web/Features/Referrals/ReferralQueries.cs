@@ -1,17 +1,8 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Referrals;
 

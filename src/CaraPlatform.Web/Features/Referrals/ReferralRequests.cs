@@ -2,9 +2,6 @@ using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
 using FluentValidation;
 
 namespace CaraPlatform.Web.Features.Referrals;

@@ -1,12 +1,6 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Infrastructure.VictimContact;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,5 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Venues;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Web.Platform;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Venues;

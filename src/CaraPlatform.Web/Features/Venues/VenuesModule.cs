@@ -1,6 +1,3 @@
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Venues;

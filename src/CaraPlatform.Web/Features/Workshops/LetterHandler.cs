@@ -1,10 +1,5 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Workshops;
 

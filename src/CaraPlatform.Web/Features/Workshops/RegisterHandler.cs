@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Workshops;
 

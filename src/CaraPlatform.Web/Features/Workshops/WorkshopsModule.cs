@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 

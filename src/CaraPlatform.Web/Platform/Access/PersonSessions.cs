@@ -1,4 +1,3 @@
-using CaraPlatform.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 

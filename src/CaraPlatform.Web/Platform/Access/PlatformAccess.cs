@@ -1,6 +1,3 @@
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
 using OpenIddict.Abstractions;

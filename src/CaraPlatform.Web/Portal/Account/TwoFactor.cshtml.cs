@@ -1,8 +1,5 @@
 using System.Text;
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

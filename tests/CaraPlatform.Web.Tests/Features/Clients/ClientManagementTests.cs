@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using CaraPlatform.Web.Features.Clients;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.Clients;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.Clients;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Members;

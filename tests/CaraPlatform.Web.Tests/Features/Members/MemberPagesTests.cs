@@ -1,8 +1,5 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Members.Contracts;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.Members;
 

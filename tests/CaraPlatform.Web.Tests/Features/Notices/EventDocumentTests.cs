@@ -1,12 +1,7 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NJsonSchema;
 

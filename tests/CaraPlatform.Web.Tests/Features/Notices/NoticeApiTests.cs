@@ -1,11 +1,6 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Web.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;

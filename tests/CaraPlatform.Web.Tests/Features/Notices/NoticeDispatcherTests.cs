@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Web.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;

@@ -1,10 +1,5 @@
-using System.Text.Json;
 using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
 using CaraPlatform.Web.Features.Notices;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;

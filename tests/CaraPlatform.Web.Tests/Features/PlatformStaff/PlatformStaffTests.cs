@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Features.PlatformStaff;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.PlatformStaff;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 

@@ -1,11 +1,5 @@
 using System.Security.Claims;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

@@ -1,12 +1,6 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 

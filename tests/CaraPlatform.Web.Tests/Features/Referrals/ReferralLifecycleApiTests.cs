@@ -1,14 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

@@ -1,10 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 

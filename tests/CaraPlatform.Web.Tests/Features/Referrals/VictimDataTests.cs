@@ -1,8 +1,5 @@
-using System.Net;
 using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Tests.Support;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
@@ -9,7 +6,6 @@ using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Tests.Support;
 using UglyToad.PdfPig;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 

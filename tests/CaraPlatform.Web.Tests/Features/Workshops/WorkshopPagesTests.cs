@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Tests.Support;
 
 namespace CaraPlatform.Web.Tests.Features.Workshops;
 

@@ -1,18 +1,10 @@
-using System.Net;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 
 namespace CaraPlatform.Web.Tests.Features.Workshops;

@@ -1,6 +1,4 @@
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,12 +1,7 @@
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Web.Features.Members.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Members.Pages;
 

@@ -1,4 +1,3 @@
-using CaraPlatform.Domain.Access;
 
 namespace CaraPlatform.Web.Features.Notices.Contracts;
 

@@ -1,8 +1,3 @@
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

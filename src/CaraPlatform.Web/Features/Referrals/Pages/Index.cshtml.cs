@@ -1,11 +1,5 @@
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Portal;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

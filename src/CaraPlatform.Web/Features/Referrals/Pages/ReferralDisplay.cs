@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Web.Platform.Access;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 

@@ -2,10 +2,8 @@ using System.Globalization;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Portal;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 

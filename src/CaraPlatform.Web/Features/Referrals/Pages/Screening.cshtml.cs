@@ -1,5 +1,3 @@
-using CaraPlatform.Web.Platform;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

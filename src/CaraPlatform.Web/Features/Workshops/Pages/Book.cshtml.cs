@@ -1,11 +1,8 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Portal;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 

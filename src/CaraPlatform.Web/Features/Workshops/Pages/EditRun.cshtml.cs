@@ -1,12 +1,7 @@
 using System.Globalization;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Platform;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 

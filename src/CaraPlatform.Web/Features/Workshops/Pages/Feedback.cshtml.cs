@@ -1,8 +1,5 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Platform;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

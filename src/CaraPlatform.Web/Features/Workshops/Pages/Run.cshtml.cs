@@ -1,11 +1,8 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Platform;
 using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 

@@ -1,7 +1,4 @@
 using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using CaraPlatform.Web.Platform;
 using CaraPlatform.Web.Portal;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;

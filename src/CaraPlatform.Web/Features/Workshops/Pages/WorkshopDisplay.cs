@@ -2,7 +2,6 @@ using System.Globalization;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Platform;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
