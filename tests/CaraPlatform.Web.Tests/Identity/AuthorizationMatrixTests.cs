@@ -280,15 +280,8 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
         return noticeId;
     }
 
-    private static string Url(RouteEndpoint endpoint, Dictionary<string, string> values)
-    {
-        var url = endpoint.RoutePattern.RawText!;
-        foreach (var parameter in endpoint.RoutePattern.Parameters)
-        {
-            Assert.True(values.ContainsKey(parameter.Name), $"Add an example value for {{{parameter.Name}}} used by {url}.");
-            url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", values[parameter.Name]);
-        }
-
-        return url;
-    }
+    private static string Url(RouteEndpoint endpoint, Dictionary<string, string> values) =>
+        RouteUrls.Fill(endpoint, name => values.TryGetValue(name, out var value)
+            ? value
+            : throw new Xunit.Sdk.XunitException($"Add an example value for {{{name}}} used by {endpoint.RoutePattern.RawText}."));
 }

@@ -37,12 +37,8 @@ public sealed class MissingParentTests(CaraPlatformFixture fixture)
                 : people[requirement.Roles[0]] = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, Tenant, requirement.Roles[0])).Email);
             foreach (var id in new[] { Guid.NewGuid(), foreign.Id })
             {
-                var url = endpoint.RoutePattern.RawText!.Replace("{tenant}", Tenant, StringComparison.Ordinal);
-                foreach (var parameter in endpoint.RoutePattern.Parameters.Where(p => p.Name != "tenant"))
-                {
-                    var value = parameter.Name.EndsWith("Id", StringComparison.Ordinal) ? id.ToString() : "Workshop1";
-                    url = System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{parameter.Name}(:[^}}]*)?\\}}", value);
-                }
+                var url = RouteUrls.Fill(endpoint, name =>
+                    name == "tenant" ? Tenant : name.EndsWith("Id", StringComparison.Ordinal) ? id.ToString() : "Workshop1");
 
                 using var response = await caller.GetAsync(url);
                 if (response.StatusCode != HttpStatusCode.NotFound || response.Content.Headers.ContentType?.MediaType != "application/problem+json")

@@ -140,8 +140,7 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture)
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/tenants/{tenant}/", StringComparison.Ordinal))
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
             .Where(e => e.RoutePattern.Parameters.All(p => values.ContainsKey(p.Name)))
-            .Select(e => e.RoutePattern.Parameters.Aggregate(e.RoutePattern.RawText!, (url, p) =>
-                System.Text.RegularExpressions.Regex.Replace(url, $"\\{{{p.Name}(:[^}}]*)?\\}}", values[p.Name])).TrimEnd('/'))
+            .Select(e => RouteUrls.Fill(e, name => values[name]).TrimEnd('/'))
             .Distinct();
 
     private static string PdfText(byte[] pdf)
