@@ -10,9 +10,8 @@ using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Portal;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Json;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.OpenApi;
 
 namespace CaraPlatform.Web.Platform;

@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.Clients.Contracts;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Clients;

@@ -2,7 +2,6 @@ using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Features.Notices.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Notices;

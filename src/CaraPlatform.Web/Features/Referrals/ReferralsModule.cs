@@ -2,7 +2,6 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Features.Referrals;
 

@@ -2,7 +2,6 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.Workshops;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CaraPlatform.Web.Features.Clients.Pages;
 
 /// <summary>

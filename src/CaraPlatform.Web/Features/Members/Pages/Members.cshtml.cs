@@ -1,7 +1,4 @@
 using CaraPlatform.Web.Features.Members.Contracts;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Members.Pages;
 

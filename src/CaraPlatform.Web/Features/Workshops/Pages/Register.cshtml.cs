@@ -1,7 +1,5 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
