@@ -1,8 +1,6 @@
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Events;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

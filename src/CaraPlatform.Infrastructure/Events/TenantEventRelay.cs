@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CaraPlatform.Infrastructure.Hosting;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

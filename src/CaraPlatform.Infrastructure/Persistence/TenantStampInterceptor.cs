@@ -1,5 +1,3 @@
-using CaraPlatform.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CaraPlatform.Infrastructure.Persistence;
