@@ -9,7 +9,6 @@ using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Portal;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.OpenApi;

@@ -24,8 +24,7 @@ public static class ConnectEndpoints
         connect.MapPost(IdentitySetup.TokenPath, Token).AllowAnonymous();
         connect.MapMethods(IdentitySetup.AuthorizePath, ["GET", "POST"], Authorize).AllowAnonymous();
         connect.MapMethods(IdentitySetup.UserInfoPath, ["GET", "POST"], UserInfo)
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
-                OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+            .RequireBearerToken();
         connect.MapMethods(IdentitySetup.EndSessionPath, ["GET", "POST"], EndSession).AllowAnonymous();
     }
 

@@ -3,15 +3,13 @@ using CaraPlatform.Domain.Audit;
 namespace CaraPlatform.Web.Portal.Account;
 
 [Authorize(Policy = PortalPolicies.Person)]
-public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PortalPageModel
 {
     [BindProperty] public string CurrentPassword { get; set; } = "";
     [BindProperty] public string NewPassword { get; set; } = "";
     [BindProperty] public string ConfirmPassword { get; set; } = "";
 
     public bool Changed { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public void OnGet()
     {

@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Portal;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Portal;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 
