@@ -143,8 +143,7 @@ public static class TenantEventRegistration
     {
         services.AddOptions<TenantEventRelayOptions>().Bind(configuration.GetSection(TenantEventRelayOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<TenantEventRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<TenantEventRelay>());
+        services.AddHostedSingleton<TenantEventRelay>();
         return services.AddTenantEventConsumer<TenantEventLog>();
     }
 

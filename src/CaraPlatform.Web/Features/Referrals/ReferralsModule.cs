@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,12 +18,10 @@ public static class ReferralsModule
         var services = builder.Services;
         services.AddScoped<ReferralIntake>();
         services.AddScoped<ReferralMoves>();
-        services.AddScoped<ReferralQueries>();
-        services.AddScoped<IReferralReach>(sp => sp.GetRequiredService<ReferralQueries>());
+        services.AddScopedWithContract<ReferralQueries, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReferralDeadlineJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
+        services.AddHostedSingleton<ReferralDeadlineJob>();
         services.AddReferralPagePolicies();
         services.AddProblemMapping<ScreeningContradictionException>(contradiction => new ProblemDetails
         {

@@ -16,8 +16,7 @@ public static class WorkshopsModule
     {
         var services = builder.Services;
         services.AddScoped<RunHandler>();
-        services.AddScoped<BookingHandler>();
-        services.AddScoped<IReferralBookings>(sp => sp.GetRequiredService<BookingHandler>());
+        services.AddScopedWithContract<BookingHandler, IReferralBookings>();
         services.AddScoped<RegisterHandler>();
         services.AddScoped<LetterHandler>();
         services.AddAuthorizationBuilder()
