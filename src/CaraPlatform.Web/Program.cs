@@ -1,4 +1,3 @@
-
 if (await HostCommands.TryRunBeforeHostAsync(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -40,7 +40,7 @@ public sealed record ReferralReturnedUncontactable(ReferralFacts Referral, DateT
 [DomainEvent("referral.first-contact-made", 1)]
 public sealed record ReferralFirstContactMade(ReferralFacts Referral, DateTimeOffset OccurredAt) : ReferralEvent(Referral, OccurredAt);
 
-/// <param name="Workshops">When Workshop 1 and 2 start, when the booking named them.</param>
+/// <param name="Workshops">The run booked and when its Workshop 1 and 2 start, when the booking named them.</param>
 [DomainEvent("referral.booked", 1)]
 public sealed record ReferralBooked(ReferralFacts Referral, DateTimeOffset OccurredAt, BookedWorkshops? Workshops)
     : ReferralEvent(Referral, OccurredAt);

@@ -90,5 +90,8 @@ public sealed record ReferralActor(Guid Id, string Name);
 public sealed record ReferralTransition(
     ReferralStatus? From, ReferralStatus To, ReferralAction Action, DateTimeOffset At, Guid ActorId, string ActorName, string? Reason);
 
-/// <summary>The two workshops a referral is booked on, as the police are told them.</summary>
-public sealed record BookedWorkshops(DateTimeOffset Workshop1StartsAt, DateTimeOffset Workshop2StartsAt);
+/// <summary>
+/// The run a referral is booked on and when its two workshops start. The police are told only the dates; the run is
+/// for the platform's own readers of the event.
+/// </summary>
+public sealed record BookedWorkshops(Guid RunId, DateTimeOffset Workshop1StartsAt, DateTimeOffset Workshop2StartsAt);

@@ -1,6 +1,3 @@
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-
 namespace CaraPlatform.Infrastructure.Events;
 
 /// <summary>

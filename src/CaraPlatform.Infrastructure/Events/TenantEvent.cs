@@ -1,4 +1,3 @@
-using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Events;
 
 namespace CaraPlatform.Infrastructure.Events;

@@ -1,5 +1,3 @@
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
 using Microsoft.Extensions.Logging;
 
 namespace CaraPlatform.Infrastructure.Events;

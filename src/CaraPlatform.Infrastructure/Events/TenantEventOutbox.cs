@@ -1,10 +1,7 @@
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Events;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CaraPlatform.Infrastructure.Events;
 
@@ -18,28 +15,14 @@ namespace CaraPlatform.Infrastructure.Events;
 /// is cancelled, a run with any other property changed (but its booked count) is changed.
 /// </para>
 /// </summary>
-public sealed class TenantEventOutbox(TimeProvider clock) : SaveChangesInterceptor
+public sealed class TenantEventOutbox(TimeProvider clock) : BeforeSaveInterceptor
 {
     /// <summary>Run properties that change with bookings or every save, not with what the run is.</summary>
     private static readonly HashSet<string> RunBookkeeping =
         [nameof(CourseRun.BookedCount), nameof(CourseRun.Version), nameof(CourseRun.UpdatedAt), nameof(CourseRun.CreatedAt)];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(CaraDbContext db)
     {
-        WriteEvents(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        WriteEvents(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void WriteEvents(DbContext? context)
-    {
-        if (context is not CaraDbContext db) return;
         db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         var raised = new List<IDomainEvent>();

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CaraPlatform.Infrastructure.Hosting;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -146,8 +143,7 @@ public static class TenantEventRegistration
     {
         services.AddOptions<TenantEventRelayOptions>().Bind(configuration.GetSection(TenantEventRelayOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<TenantEventRelay>();
-        services.AddHostedService(sp => sp.GetRequiredService<TenantEventRelay>());
+        services.AddHostedSingleton<TenantEventRelay>();
         return services.AddTenantEventConsumer<TenantEventLog>();
     }
 

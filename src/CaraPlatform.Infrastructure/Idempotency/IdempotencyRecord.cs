@@ -1,5 +1,3 @@
-using CaraPlatform.Domain.Common;
-
 namespace CaraPlatform.Infrastructure.Idempotency;
 
 /// <summary>

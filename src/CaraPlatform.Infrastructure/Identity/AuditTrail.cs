@@ -1,6 +1,4 @@
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Infrastructure.Identity;
 

@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Infrastructure.Identity;

@@ -1,8 +1,4 @@
 using CaraPlatform.Domain.Access;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Infrastructure.Identity;
 

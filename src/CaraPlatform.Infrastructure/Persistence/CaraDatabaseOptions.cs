@@ -1,7 +1,3 @@
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
-
 namespace CaraPlatform.Infrastructure.Persistence;
 
 /// <summary>How every <see cref="CaraDbContext"/> is configured, whichever role it connects as.</summary>

@@ -2,21 +2,16 @@ using System.Linq.Expressions;
 using System.Reflection;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Idempotency;
 using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Infrastructure.Persistence;
 

@@ -1,31 +1,13 @@
-using CaraPlatform.Domain.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace CaraPlatform.Infrastructure.Persistence;
 
 /// <summary>
 /// Stamps new tenant rows with the context's tenant and refuses to write a row of another tenant or without one.
 /// Also keeps the created/updated timestamps, from the platform's clock.
 /// </summary>
-public sealed class TenantStampInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class TenantStampInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void BeforeSave(CaraDbContext db)
     {
-        Stamp(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void Stamp(DbContext? context)
-    {
-        if (context is not CaraDbContext db) return;
         // PostgreSQL keeps microseconds: truncate so that what a write returns equals what a later read sees.
         var utcNow = clock.GetUtcNow();
         var now = utcNow.AddTicks(-(utcNow.Ticks % TimeSpan.TicksPerMicrosecond));

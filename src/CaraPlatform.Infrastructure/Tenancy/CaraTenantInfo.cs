@@ -1,6 +1,4 @@
 using System.Globalization;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Tenancy;
 
 namespace CaraPlatform.Infrastructure.Tenancy;
 

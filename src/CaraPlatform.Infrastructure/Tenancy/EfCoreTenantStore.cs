@@ -1,8 +1,3 @@
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
-
 namespace CaraPlatform.Infrastructure.Tenancy;
 
 /// <summary>Reads active tenants from the tenants table (a global table, so no tenant is needed to read it).</summary>

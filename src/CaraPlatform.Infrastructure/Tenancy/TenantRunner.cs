@@ -1,4 +1,3 @@
-using CaraPlatform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

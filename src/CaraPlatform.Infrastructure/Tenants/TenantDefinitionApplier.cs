@@ -1,10 +1,4 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
-using CaraPlatform.Infrastructure.Persistence;
-using CaraPlatform.Infrastructure.Tenancy;
-using CaraPlatform.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaraPlatform.Infrastructure.Tenants;
 

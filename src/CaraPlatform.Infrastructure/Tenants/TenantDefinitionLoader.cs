@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CaraPlatform.Domain.Tenants;
 using NJsonSchema;
 using NJsonSchema.Validation;
 

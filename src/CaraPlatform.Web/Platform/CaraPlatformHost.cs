@@ -9,11 +9,9 @@ using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Portal;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace CaraPlatform.Web.Platform;
 

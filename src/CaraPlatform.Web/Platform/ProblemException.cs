@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Workshops;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Platform;
 

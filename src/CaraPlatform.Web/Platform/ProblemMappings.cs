@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace CaraPlatform.Web.Platform;
 
 /// <summary>How one kind of exception a feature throws is answered; features register theirs in their AddX.</summary>

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
-using FluentValidation;
 
 namespace CaraPlatform.Web.Platform;
 

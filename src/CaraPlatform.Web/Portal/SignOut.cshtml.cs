@@ -1,7 +1,4 @@
 using CaraPlatform.Domain.Audit;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal;
 

@@ -1,6 +1,4 @@
 using CaraPlatform.Web.Features.Notices.Contracts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Portal;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CaraPlatform.Web.Portal;
 
 /// <summary>The tenant picker: where a person lands after signing in. One membership needs no choice.</summary>

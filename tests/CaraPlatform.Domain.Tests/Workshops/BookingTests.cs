@@ -49,7 +49,7 @@ public class BookingTests
         var referral = Received(clock);
         referral.StartScreening(Coordinator, clock);
         referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
-        var dates = new BookedWorkshops(ReceivedAt.AddDays(5), ReceivedAt.AddDays(33));
+        var dates = new BookedWorkshops(Guid.CreateVersion7(), ReceivedAt.AddDays(5), ReceivedAt.AddDays(33));
         referral.Book(Coordinator, clock, dates);
         Assert.Equal(dates, Assert.Single(RaisedNotices.Of(referral)).Workshops);
         referral.ClearDomainEvents();

@@ -33,6 +33,24 @@ public sealed class TenantEventOutboxTests(CaraPlatformFixture fixture)
     }
 
     [Fact]
+    public async Task A_booking_names_its_run_in_the_referral_booked_event_and_only_its_dates_in_the_police_notice()
+    {
+        var client = await fixture.ApiClientAsync(Tenant);
+        var (f1, f2) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var run = await WorkshopApi.ScheduleAsync(client, Tenant, UkCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(16), f1.UserId, f2.UserId);
+        var referral = await WorkshopApi.EligibleAsync(client, Tenant);
+        await WorkshopApi.BookAsync(client, Tenant, run, referral);
+
+        var row = Assert.Single(await EventsAsync(referral.Id), e => e.Type == "referral.booked");
+        Assert.Equal(run.Id, JsonDocument.Parse(row.Payload).RootElement.GetProperty("workshops").GetProperty("runId").GetGuid());
+        var booked = Assert.IsType<ReferralBooked>(row.Read());
+        Assert.Equal(new BookedWorkshops(run.Id, run.Workshop1.StartsAt, run.Workshop2.StartsAt), booked.Workshops);
+        var notice = Assert.Single(await fixture.NoticesAsync(Tenant, referral.Id));
+        Assert.Contains("workshop1StartsAt", notice.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Id.ToString(), notice.Payload, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_change_that_rolls_back_leaves_no_event()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -2,8 +2,6 @@ using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Infrastructure.Idempotency;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CaraPlatform.Infrastructure.Persistence.Configurations;
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Tenants;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CaraPlatform.Infrastructure.Persistence.Configurations;

@@ -1,6 +1,4 @@
 using CaraPlatform.Infrastructure.Events;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CaraPlatform.Infrastructure.Persistence.Configurations;
 

@@ -1,6 +1,4 @@
 using CaraPlatform.Domain.Venues;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CaraPlatform.Infrastructure.Persistence.Configurations;
 

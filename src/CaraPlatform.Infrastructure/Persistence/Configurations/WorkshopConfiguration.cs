@@ -1,8 +1,6 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.Workshops;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CaraPlatform.Infrastructure.Persistence.Configurations;
 

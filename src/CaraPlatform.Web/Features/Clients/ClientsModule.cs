@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.Clients.Contracts;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Clients;
@@ -39,8 +38,7 @@ public static class ClientsModule
 {
     public static void AddClients(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IntegrationClients>();
-        builder.Services.AddScoped<IIntegrationClientIssuer>(sp => sp.GetRequiredService<IntegrationClients>());
+        builder.Services.AddScopedWithContract<IntegrationClients, IIntegrationClientIssuer>();
     }
 
     public static void MapClients(this RouteGroupBuilder tenantApi)

@@ -3,7 +3,6 @@ using CaraPlatform.Domain.Audit;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,8 +24,7 @@ public static class ConnectEndpoints
         connect.MapPost(IdentitySetup.TokenPath, Token).AllowAnonymous();
         connect.MapMethods(IdentitySetup.AuthorizePath, ["GET", "POST"], Authorize).AllowAnonymous();
         connect.MapMethods(IdentitySetup.UserInfoPath, ["GET", "POST"], UserInfo)
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(
-                OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+            .RequireBearerToken();
         connect.MapMethods(IdentitySetup.EndSessionPath, ["GET", "POST"], EndSession).AllowAnonymous();
     }
 

@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.DemoData;
 
 /// <summary>The demo data module: the Development accounts and integration clients of DESIGN.md §4 (<see cref="DemoSeed"/>).</summary>

@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.Clients.Contracts;
-using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.DemoData;
 

@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.Members;
 
 /// <summary>An invitation email: where it goes and the one link that accepts it.</summary>

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Web.Features.Members.Contracts;
-using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.Members;
 

@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.Members.Contracts;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Members;
@@ -45,8 +44,7 @@ public static class MembersModule
     {
         var services = builder.Services;
         services.AddScoped<TenantMembers>();
-        services.AddScoped<Invitations>();
-        services.AddScoped<IMemberInviter>(sp => sp.GetRequiredService<Invitations>());
+        services.AddScopedWithContract<Invitations, IMemberInviter>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<IInvitationMailer>(sp => new FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),

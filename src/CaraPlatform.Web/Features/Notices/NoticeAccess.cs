@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.Notices;
 
 /// <summary>Who may do what with notices, declared once for the API's endpoints and the portal's pages alike.</summary>

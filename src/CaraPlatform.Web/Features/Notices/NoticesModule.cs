@@ -1,8 +1,8 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
+using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Web.Features.Notices.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Notices;
@@ -37,10 +37,8 @@ public static class NoticesModule
             // A redirect could carry a signed notice somewhere the tenant never named.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<WebhookSecrets>();
-        services.AddSingleton<NoticeDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<NoticeDispatcher>());
-        services.AddScoped<NoticeInbox>();
-        services.AddScoped<IUnreadNotices>(sp => sp.GetRequiredService<NoticeInbox>());
+        services.AddHostedSingleton<NoticeDispatcher>();
+        services.AddScopedWithContract<NoticeInbox, IUnreadNotices>();
         services.AddScoped<WebhookDeliveryLog>();
         services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
     }

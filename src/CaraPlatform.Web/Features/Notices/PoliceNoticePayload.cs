@@ -35,13 +35,17 @@ public static class PoliceNoticePayload
             tenant,
             new NoticeReferral(referral.Id, referral.PoliceReference, referral.ForceCode, referral.Status, referral.CautionDate, referral.ConditionDeadline),
             notice.Reason,
-            notice.Workshops);
+            notice.Workshops is { } booked ? new NoticeWorkshops(booked.Workshop1StartsAt, booked.Workshop2StartsAt) : null);
         return JsonSerializer.Serialize(body, Options);
     }
 
     private sealed record NoticeBody(
         Guid EventId, string Type, int SchemaVersion, DateTimeOffset OccurredAt, string Tenant, NoticeReferral Referral, string? Reason,
-        BookedWorkshops? Workshops);
+        NoticeWorkshops? Workshops);
+
+    // The dates only: the police need not know the run, and the published schema of a booked notice (EventDocuments) has no
+    // place for it.
+    private sealed record NoticeWorkshops(DateTimeOffset Workshop1StartsAt, DateTimeOffset Workshop2StartsAt);
 
     private sealed record NoticeReferral(
         Guid Id, string PoliceReference, string ForceCode, ReferralStatus Status, DateOnly CautionDate, DateOnly ConditionDeadline);

@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Audit;
-using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.PlatformStaff;
 

@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.Members.Contracts;
-using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.PlatformStaff;

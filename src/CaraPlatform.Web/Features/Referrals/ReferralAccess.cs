@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace CaraPlatform.Web.Features.Referrals;
 
 /// <summary>

@@ -2,7 +2,6 @@ using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.VictimContact;
-using FluentValidation;
 
 namespace CaraPlatform.Web.Features.Referrals;
 

@@ -1,8 +1,8 @@
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Features.Referrals;
 
@@ -18,12 +18,10 @@ public static class ReferralsModule
         var services = builder.Services;
         services.AddScoped<ReferralIntake>();
         services.AddScoped<ReferralMoves>();
-        services.AddScoped<ReferralQueries>();
-        services.AddScoped<IReferralReach>(sp => sp.GetRequiredService<ReferralQueries>());
+        services.AddScopedWithContract<ReferralQueries, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReferralDeadlineJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
+        services.AddHostedSingleton<ReferralDeadlineJob>();
         services.AddReferralPagePolicies();
         services.AddProblemMapping<ScreeningContradictionException>(contradiction => new ProblemDetails
         {
@@ -62,19 +60,17 @@ public static class ReferralsModule
             .Produces<ReferralResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireTenantApiAccess(ApiScopes.ReferralsWrite, ReferralAccess.Referrers);
-        referrals.MapGet("/", List).WithName("ListReferrals").WithSummary("List referrals")
+        var reads = referrals.MapGroup("").RequireTenantApiAccess(ApiScopes.ReferralsRead, ReferralAccess.Readers);
+        reads.MapGet("/", List).WithName("ListReferrals").WithSummary("List referrals")
             .WithDescription("Newest first. Filters: status (repeatable), receivedFrom/receivedTo (UK dates, inclusive), policeReference (prefix). " +
                 "Pass nextCursor as cursor for the next page. A facilitator sees only the participants of their own runs.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireTenantApiAccess(ApiScopes.ReferralsRead, ReferralAccess.Readers);
-        referrals.MapGet("/screening-checklist", Checklist).WithName("GetScreeningChecklist").WithSummary("The screening checklist")
-            .WithDescription("The national eligibility rules and the tenant's own questions, which every screening must answer.")
-            .RequireTenantApiAccess(ApiScopes.ReferralsRead, ReferralAccess.Readers);
-        referrals.MapGet("/{referralId:guid}", Get).WithName("GetReferral").WithSummary("Get a referral with its timeline")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        reads.MapGet("/screening-checklist", Checklist).WithName("GetScreeningChecklist").WithSummary("The screening checklist")
+            .WithDescription("The national eligibility rules and the tenant's own questions, which every screening must answer.");
+        reads.MapGet("/{referralId:guid}", Get).WithName("GetReferral").WithSummary("Get a referral with its timeline")
             .WithDescription("The referral, its deadlines as of today, the moves allowed next and every move so far. Never the victim's details. " +
                 "A facilitator reads only the participants of their own runs (404 for others).")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireTenantApiAccess(ApiScopes.ReferralsRead, ReferralAccess.Readers);
+            .ProducesProblem(StatusCodes.Status404NotFound);
         referrals.MapPut("/{referralId:guid}", Correct).WithName("CorrectReferral").WithSummary("Correct a referral before screening")
             .WithDescription("Only while the referral is Received (409 naming the state otherwise). The victim's details are not changed here.")
             .Validates<CorrectReferralRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Venues;
-using FluentValidation;
 
 namespace CaraPlatform.Web.Features.Venues;
 

@@ -41,7 +41,7 @@ public sealed class BookingHandler(
         var actor = await actors.OfAsync(user);
         var booking = new Booking { RunId = run.Id, ReferralId = referral.Id, BookedAt = clock.GetUtcNow(), BookedBy = actor.Id };
         db.Bookings.Add(booking);
-        referral.Book(actor, clock, new BookedWorkshops(run.Workshop1.StartsAt, run.Workshop2.StartsAt));
+        referral.Book(actor, clock, new BookedWorkshops(run.Id, run.Workshop1.StartsAt, run.Workshop2.StartsAt));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await DescribeAsync([booking], cancellationToken))[0];

@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Workshops;
-using FluentValidation;
 
 namespace CaraPlatform.Web.Features.Workshops;
 

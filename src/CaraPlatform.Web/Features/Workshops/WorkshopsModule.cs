@@ -2,7 +2,6 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
@@ -17,8 +16,7 @@ public static class WorkshopsModule
     {
         var services = builder.Services;
         services.AddScoped<RunHandler>();
-        services.AddScoped<BookingHandler>();
-        services.AddScoped<IReferralBookings>(sp => sp.GetRequiredService<BookingHandler>());
+        services.AddScopedWithContract<BookingHandler, IReferralBookings>();
         services.AddScoped<RegisterHandler>();
         services.AddScoped<LetterHandler>();
         services.AddAuthorizationBuilder()

@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Referrals;
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 
 namespace CaraPlatform.Web.Platform.Access;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Platform.Access;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 
 namespace CaraPlatform.Web.Platform.Access;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using OpenIddict.Abstractions;
-using OpenIddict.Validation.AspNetCore;
-
 namespace CaraPlatform.Web.Platform.Access;
 
 /// <summary>
@@ -33,8 +29,5 @@ public static class PlatformAccessEndpointExtensions
     /// <summary>Licence-holder API endpoints: bearer tokens, carrying the scope, of people holding one of the platform roles.</summary>
     public static TBuilder RequirePlatformApiAccess<TBuilder>(this TBuilder builder, string scope, params PlatformRole[] roles)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new PlatformAccessRequirement(scope, roles))
-            .Build());
+        builder.RequireBearerToken(new PlatformAccessRequirement(scope, roles));
 }

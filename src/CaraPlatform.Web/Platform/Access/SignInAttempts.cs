@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace CaraPlatform.Web.Platform.Access;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Mvc;
 using OpenIddict.Abstractions;
-using OpenIddict.Validation.AspNetCore;
 
 namespace CaraPlatform.Web.Platform.Access;
 
@@ -101,10 +99,7 @@ public static class TenantAccessEndpointExtensions
     /// </summary>
     public static TBuilder RequireTenantApiAccess<TBuilder>(this TBuilder builder, string scope, params TenantRole[] roles)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .AddRequirements(new TenantAccessRequirement(scope, roles))
-            .Build());
+        builder.RequireBearerToken(new TenantAccessRequirement(scope, roles));
 
     /// <summary>A portal page policy: the Identity cookie, and one of <paramref name="roles"/> in the route's tenant.</summary>
     public static AuthorizationBuilder AddTenantPagePolicy(this AuthorizationBuilder policies, string name, params TenantRole[] roles) =>

@@ -1,20 +1,15 @@
 using CaraPlatform.Domain.Audit;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal.Account;
 
 [Authorize(Policy = PortalPolicies.Person)]
-public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManager<CaraUser> signIn, PersonSessions sessions, AuditTrail audit) : PortalPageModel
 {
     [BindProperty] public string CurrentPassword { get; set; } = "";
     [BindProperty] public string NewPassword { get; set; } = "";
     [BindProperty] public string ConfirmPassword { get; set; } = "";
 
     public bool Changed { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public void OnGet()
     {

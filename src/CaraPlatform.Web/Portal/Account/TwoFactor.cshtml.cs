@@ -1,8 +1,5 @@
 using System.Text;
 using CaraPlatform.Domain.Audit;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Portal.Account;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CaraPlatform.Web.Portal.Tenant;
 
 /// <summary>A tenant's home page. The folder's TenantMember policy has already turned non-members away with 404.</summary>

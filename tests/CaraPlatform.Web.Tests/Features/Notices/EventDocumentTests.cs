@@ -55,7 +55,7 @@ public sealed class EventDocumentTests(CaraPlatformFixture fixture)
             var schema = await JsonSchema.FromJsonAsync(await http.GetStringAsync($"/events/v1/schemas/{type.EventName()}.json"));
             var payload = PoliceNoticePayload.Build(Guid.CreateVersion7(), "norfolk", referral.Facts, new ReferralNotice(type, clock.GetUtcNow(), "Because."));
             Assert.Empty(schema.Validate(payload));
-            var workshops = new BookedWorkshops(clock.GetUtcNow().AddDays(10), clock.GetUtcNow().AddDays(38));
+            var workshops = new BookedWorkshops(Guid.CreateVersion7(), clock.GetUtcNow().AddDays(10), clock.GetUtcNow().AddDays(38));
             var withDates = PoliceNoticePayload.Build(Guid.CreateVersion7(), "norfolk", referral.Facts, new ReferralNotice(type, clock.GetUtcNow(), "Because.", workshops));
             Assert.Equal(type == PoliceNoticeType.Booked, schema.Validate(withDates).Count == 0);
             // The schema is strict: a field it does not know is an error, so a new payload field needs a new schema.

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CaraPlatform.Web.Features.Clients.Pages;
 
 /// <summary>
@@ -10,14 +6,12 @@ namespace CaraPlatform.Web.Features.Clients.Pages;
 /// </summary>
 [Authorize(Policy = PortalPolicies.TenantAdmin)]
 public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateClientRequest> validator)
-    : PageModel
+    : PortalPageModel
 {
     public IReadOnlyList<ClientResponse> Clients { get; private set; } = [];
 
     /// <summary>The client whose secret was just issued, shown this once.</summary>
     public IssuedClient? Issued { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? Notice { get; private set; }
 

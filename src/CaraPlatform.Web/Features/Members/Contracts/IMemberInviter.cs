@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.Members.Contracts;
 
 /// <summary>An invitation to join the tenant as the tenant's admins and the licence holder see it; links are never shown.</summary>

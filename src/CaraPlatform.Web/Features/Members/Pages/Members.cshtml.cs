@@ -1,19 +1,14 @@
 using CaraPlatform.Web.Features.Members.Contracts;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Members.Pages;
 
 /// <summary>A ProviderAdmin's staff: roles, removal and invitations, through the same handlers as the API.</summary>
 [Authorize(Policy = PortalPolicies.TenantAdmin)]
-public sealed class MembersModel(TenantMembers members, Invitations invitations, IValidator<CreateInvitationRequest> invitationValidator) : PageModel
+public sealed class MembersModel(TenantMembers members, Invitations invitations, IValidator<CreateInvitationRequest> invitationValidator) : PortalPageModel
 {
     public IReadOnlyList<MemberResponse> Members { get; private set; } = [];
 
     public IReadOnlyList<InvitationResponse> OpenInvitations { get; private set; } = [];
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? Notice { get; private set; }
 

@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.Notices.Contracts;
 
 /// <summary>What the portal's tenant navigation shows of the notice inbox: the unread count, for those who read it.</summary>

@@ -1,7 +1,5 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Notices.Pages;
 

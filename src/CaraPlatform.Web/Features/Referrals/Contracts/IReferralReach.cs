@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.Referrals.Contracts;
 
 /// <summary>Whether a caller may read a referral, for the features that show something under one (its bookings).</summary>

@@ -1,9 +1,5 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Portal;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 
@@ -15,7 +11,7 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 [Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralDetailModel(
     ReferralQueries queries, ReferralMoves moves, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants,
-    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PageModel
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PortalPageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
 
@@ -35,8 +31,6 @@ public sealed class ReferralDetailModel(
     public bool IsPlanner => Roles.Intersect(WorkshopAccess.Planners).Any();
 
     public string? Notice { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     /// <summary>The form whose input was refused, so its values can be shown again.</summary>
     public string? FailedForm { get; private set; }
@@ -154,13 +148,10 @@ public sealed class ReferralDetailModel(
         }
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid referralId, string form, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
+    private Task<IActionResult> RefusedAsync(Guid referralId, string form, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
     {
-        Errors = errors;
         FailedForm = form;
-        var page = await PageAsync(referralId, cancellationToken);
-        if (page is PageResult) Response.StatusCode = status;
-        return page;
+        return ShowAgainAsync(PageAsync(referralId, cancellationToken), errors, status);
     }
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)

@@ -1,20 +1,15 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Portal;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>The tenant's referrals, newest first, with the API's filters and keyset cursor.</summary>
 [Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralListModel(
-    ReferralQueries queries, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants) : PageModel
+    ReferralQueries queries, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants) : PortalPageModel
 {
     public IReadOnlyList<ReferralListItem> Rows { get; private set; } = [];
 
     public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string? NextCursor { get; private set; }
 

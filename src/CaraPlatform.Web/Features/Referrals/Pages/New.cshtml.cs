@@ -1,8 +1,4 @@
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Portal;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 

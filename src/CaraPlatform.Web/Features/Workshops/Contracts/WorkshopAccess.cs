@@ -1,4 +1,3 @@
-
 namespace CaraPlatform.Web.Features.Workshops.Contracts;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using CaraPlatform.Web.Portal;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
@@ -11,13 +8,11 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// seats); a refusal at the moment of booking (the last seat went, the run changed) is shown with its reasons.
 /// </summary>
 [Authorize(Policy = WorkshopAccess.PlannerPolicy)]
-public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PageModel
+public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PortalPageModel
 {
     public ReferralToBook Referral { get; private set; } = null!;
 
     public IReadOnlyList<RunResponse> Runs { get; private set; } = [];
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public bool CanBook => Referral.Status == ReferralStatus.Eligible;
 
@@ -26,7 +21,7 @@ public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PageMo
 
     public async Task<IActionResult> OnPostAsync(Guid referralId, Guid? runId, CancellationToken cancellationToken)
     {
-        if (runId is not { } id) return await RefusedAsync(referralId, ["Choose a run."], StatusCodes.Status200OK, cancellationToken);
+        if (runId is not { } id) return await ShowAgainAsync(PageAsync(referralId, cancellationToken), ["Choose a run."], StatusCodes.Status200OK);
         try
         {
             await bookings.BookAsync(id, referralId, User, cancellationToken);
@@ -34,31 +29,23 @@ public sealed class BookModel(BookingHandler bookings, RunHandler runs) : PageMo
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status404NotFound)
         {
-            return await RefusedAsync(referralId, ["That run no longer exists. Choose another."], StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(referralId, cancellationToken), ["That run no longer exists. Choose another."], StatusCodes.Status409Conflict);
         }
         catch (ProblemException refusal)
         {
-            return await RefusedAsync(referralId, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(referralId, cancellationToken), WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict);
         }
         catch (IllegalReferralTransitionException illegal)
         {
-            return await RefusedAsync(referralId,
+            return await ShowAgainAsync(PageAsync(referralId, cancellationToken),
                 [$"This referral is now {PortalDisplay.Status(illegal.Current)}: only an Eligible referral can be booked. Nothing was changed."],
-                StatusCodes.Status409Conflict, cancellationToken);
+                StatusCodes.Status409Conflict);
         }
         catch (DbUpdateException)
         {
             // The referral got a live booking at the same moment from someone else (one live booking per referral).
-            return await RefusedAsync(referralId, ["The referral was booked a moment ago by someone else. Check the referral."], StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(referralId, cancellationToken), ["The referral was booked a moment ago by someone else. Check the referral."], StatusCodes.Status409Conflict);
         }
-    }
-
-    private async Task<IActionResult> RefusedAsync(Guid referralId, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
-    {
-        Errors = errors;
-        var page = await PageAsync(referralId, cancellationToken);
-        if (page is PageResult) Response.StatusCode = status;
-        return page;
     }
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using System.Globalization;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 

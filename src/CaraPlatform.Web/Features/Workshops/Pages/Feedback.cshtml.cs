@@ -1,7 +1,5 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
@@ -10,7 +8,7 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// Never told to the police.
 /// </summary>
 [Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
-public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers) : PageModel
+public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers) : PortalPageModel
 {
     public const string AnswerField = "answer-";
 
@@ -28,8 +26,6 @@ public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, Regi
     public BookingResponse? Booking { get; private set; }
 
     public bool AlreadyRecorded { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public bool CanRecord => Booking is { Status: BookingStatus.Completed } && !AlreadyRecorded;
 

@@ -1,5 +1,4 @@
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 

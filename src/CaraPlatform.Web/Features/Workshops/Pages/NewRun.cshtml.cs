@@ -1,6 +1,4 @@
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 

@@ -1,7 +1,5 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
@@ -10,7 +8,7 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// marks every booked participant at once, and then shows the marks read-only.
 /// </summary>
 [Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
-public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers, TimeProvider clock) : PageModel
+public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers, TimeProvider clock) : PortalPageModel
 {
     public const string MarkField = "mark-";
     public const string NoteField = "note-";
@@ -38,8 +36,6 @@ public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, Regi
     public bool Workshop1Recorded { get; private set; }
 
     public string? Notice { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     /// <summary>Participants left unmarked in the form just posted.</summary>
     public IReadOnlySet<Guid> Unmarked { get; private set; } = new HashSet<Guid>();
@@ -93,20 +89,12 @@ public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, Regi
         }
         catch (ProblemException refusal)
         {
-            return await RefusedAsync(runId, workshop, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(runId, workshop, cancellationToken), WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict);
         }
         catch (DbUpdateException)
         {
-            return await RefusedAsync(runId, workshop, ["The other facilitator recorded this register a moment ago: it is shown below."], StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(runId, workshop, cancellationToken), ["The other facilitator recorded this register a moment ago: it is shown below."], StatusCodes.Status409Conflict);
         }
-    }
-
-    private async Task<IActionResult> RefusedAsync(Guid runId, string workshop, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
-    {
-        var page = await PageAsync(runId, workshop, cancellationToken);
-        Errors = errors;
-        if (page is PageResult) Response.StatusCode = status;
-        return page;
     }
 
     private async Task<IActionResult> PageAsync(Guid runId, string workshop, CancellationToken cancellationToken)

@@ -1,8 +1,5 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
-using FluentValidation;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
@@ -12,15 +9,13 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// </summary>
 [Authorize(Policy = WorkshopAccess.PlannerPolicy)]
 public sealed class RunModel(
-    RunHandler runs, BookingHandler bookings, LetterHandler letters, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PageModel
+    RunHandler runs, BookingHandler bookings, LetterHandler letters, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PortalPageModel
 {
     public RunResponse Run { get; private set; } = null!;
 
     public IReadOnlyList<BookingResponse> Participants { get; private set; } = [];
 
     public string? Notice { get; private set; }
-
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public string PostedReason { get; private set; } = "";
 
@@ -50,10 +45,7 @@ public sealed class RunModel(
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status409Conflict)
         {
-            Errors = WorkshopDisplay.Messages(refusal);
-            var page = await PageAsync(runId, cancellationToken);
-            if (page is PageResult) Response.StatusCode = StatusCodes.Status409Conflict;
-            return page;
+            return await ShowAgainAsync(PageAsync(runId, cancellationToken), WorkshopDisplay.Messages(refusal), StatusCodes.Status409Conflict);
         }
     }
 
@@ -61,7 +53,7 @@ public sealed class RunModel(
     {
         PostedReason = reason ?? "";
         var validation = await cancelValidator.ValidateAsync(new CancelRequest(reason, version), cancellationToken);
-        if (!validation.IsValid) return await RefusedAsync(runId, [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK, cancellationToken);
+        if (!validation.IsValid) return await ShowAgainAsync(PageAsync(runId, cancellationToken), [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK);
         try
         {
             await runs.CancelAsync(runId, reason!, version!.Value, User, cancellationToken);
@@ -73,12 +65,12 @@ public sealed class RunModel(
         }
         catch (ProblemException refusal)
         {
-            return await RefusedAsync(runId, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(runId, cancellationToken), WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return await RefusedAsync(runId, ["Someone else changed this run while you were looking at it. Nothing was changed: check the run below and cancel again if it is still needed."],
-                StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(runId, cancellationToken), ["Someone else changed this run while you were looking at it. Nothing was changed: check the run below and cancel again if it is still needed."],
+                StatusCodes.Status409Conflict);
         }
     }
 
@@ -87,7 +79,7 @@ public sealed class RunModel(
     {
         var version = bookingVersion;
         var validation = await cancelValidator.ValidateAsync(new CancelRequest(reason, version), cancellationToken);
-        if (!validation.IsValid) return await RefusedAsync(runId, [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK, cancellationToken);
+        if (!validation.IsValid) return await ShowAgainAsync(PageAsync(runId, cancellationToken), [.. validation.Errors.Select(e => e.ErrorMessage)], StatusCodes.Status200OK);
         if (!await bookings.IsOnRunAsync(bookingId, runId, cancellationToken)) return NotFound();
         try
         {
@@ -96,24 +88,16 @@ public sealed class RunModel(
         }
         catch (ProblemException refusal)
         {
-            return await RefusedAsync(runId, WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(runId, cancellationToken), WorkshopDisplay.Messages(refusal), refusal.Problem.Status ?? StatusCodes.Status409Conflict);
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException or Domain.Referrals.ReferralRuleException)
         {
-            return await RefusedAsync(runId, ["The booking or its referral changed while you were looking at it. Nothing was changed: check the run below."],
-                StatusCodes.Status409Conflict, cancellationToken);
+            return await ShowAgainAsync(PageAsync(runId, cancellationToken), ["The booking or its referral changed while you were looking at it. Nothing was changed: check the run below."],
+                StatusCodes.Status409Conflict);
         }
     }
 
     public static bool HasLetter(BookingResponse booking) => booking.Status != BookingStatus.Cancelled;
-
-    private async Task<IActionResult> RefusedAsync(Guid runId, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
-    {
-        Errors = errors;
-        var page = await PageAsync(runId, cancellationToken);
-        if (page is PageResult) Response.StatusCode = status;
-        return page;
-    }
 
     private async Task<IActionResult> PageAsync(Guid runId, CancellationToken cancellationToken)
     {

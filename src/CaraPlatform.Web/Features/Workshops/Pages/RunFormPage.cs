@@ -1,5 +1,4 @@
 using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Web.Portal;
 
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
