@@ -6,6 +6,7 @@ global using CaraPlatform.Infrastructure.Persistence;
 global using CaraPlatform.Infrastructure.Tenancy;
 global using CaraPlatform.Tenancy;
 global using CaraPlatform.Web.Platform;
+global using CaraPlatform.Web.Portal;
 global using CaraPlatform.Web.Platform.Access;
 global using Microsoft.AspNetCore.Authorization;
 global using Microsoft.EntityFrameworkCore;

@@ -41,6 +41,7 @@ public static class ClientsModule
     {
         builder.Services.AddScoped<IntegrationClients>();
         builder.Services.AddScoped<IIntegrationClientIssuer>(sp => sp.GetRequiredService<IntegrationClients>());
+        builder.Services.AddPortalLink(new("Integration clients", "admin/clients", [TenantRole.ProviderAdmin], 70));
     }
 
     public static void MapClients(this RouteGroupBuilder tenantApi)

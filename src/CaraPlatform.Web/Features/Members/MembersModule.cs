@@ -47,6 +47,7 @@ public static class MembersModule
         services.AddScoped<TenantMembers>();
         services.AddScoped<Invitations>();
         services.AddScoped<IMemberInviter>(sp => sp.GetRequiredService<Invitations>());
+        services.AddPortalLink(new("Staff", "admin/members", [TenantRole.ProviderAdmin], 60));
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<IInvitationMailer>(sp => new FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),

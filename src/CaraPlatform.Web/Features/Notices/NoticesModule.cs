@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Web.Features.Notices.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -40,9 +39,13 @@ public static class NoticesModule
         services.AddSingleton<NoticeDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeDispatcher>());
         services.AddScoped<NoticeInbox>();
-        services.AddScoped<IUnreadNotices>(sp => sp.GetRequiredService<NoticeInbox>());
         services.AddScoped<WebhookDeliveryLog>();
         services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
+        services.AddPortalLink(new("Notices", "notices", NoticeAccess.InboxReaders, 50)
+        {
+            Count = (sp, roles, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, ct),
+        });
+        services.AddPortalLink(new("Webhooks", "admin/webhooks", NoticeAccess.WebhookAdmins, 80));
     }
 
     public static void MapNotices(this RouteGroupBuilder tenantApi)

@@ -25,6 +25,8 @@ public static class ReferralsModule
         services.AddSingleton<ReferralDeadlineJob>();
         services.AddHostedService(sp => sp.GetRequiredService<ReferralDeadlineJob>());
         services.AddReferralPagePolicies();
+        services.AddPortalLink(new("Referrals", "referrals", ReferralAccess.Readers, 10));
+        services.AddPortalLink(new("Screening", "referrals/screening", ReferralAccess.Screeners, 20));
         services.AddProblemMapping<ScreeningContradictionException>(contradiction => new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
