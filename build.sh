@@ -21,8 +21,12 @@ apt_install() {
 # Go and sprig render the Helm chart offline (helm itself is not served by our registries).
 helm_render_packages() { sed -n 's/^# apt: //p' tools/helm-render/render.sh; }
 
+# The portal's assets are built from npm packages by the web project's build (src/CaraPlatform.Web/Frontend).
+need_node() { command -v npm >/dev/null 2>&1 || apt_install nodejs npm; }
+
 cmd_run() {
   local port=${CARA_DEV_DB_PORT:-55432}
+  need_node
   dotnet build src/CaraPlatform.Web -c Debug -v quiet -nologo
   local app=src/CaraPlatform.Web/bin/Debug/net10.0/CaraPlatform.Web.dll
   if [ -z "${ConnectionStrings__Cara:-}" ]; then
@@ -52,6 +56,7 @@ MSG
 
 cmd_test() {
   build/postgres.sh ensure
+  need_node
   # Chromium drives the portal's browser tests (Playwright, never `playwright install`).
   # shellcheck disable=SC2046
   apt_install chromium $(helm_render_packages)

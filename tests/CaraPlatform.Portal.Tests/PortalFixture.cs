@@ -3,6 +3,10 @@ using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
@@ -52,10 +56,39 @@ public sealed class PortalFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A page in a fresh context at 1280 px. Any request for another host than 127.0.0.1 is refused and remembered,
+    /// so <see cref="CheckAsync"/> can tell that the portal fetched nothing from outside.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
-        return await context.NewPageAsync();
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
+        var offsite = new ConcurrentQueue<string>();
+        await context.RouteAsync("**/*", route =>
+        {
+            if (new Uri(route.Request.Url) is { Scheme: "data" or "blob" } || new Uri(route.Request.Url).Host == "127.0.0.1") return route.ContinueAsync();
+            offsite.Enqueue(route.Request.Url);
+            return route.AbortAsync();
+        });
+        var page = await context.NewPageAsync();
+        Offsite.Add(page, offsite);
+        return page;
+    }
+
+    private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Offsite = [];
+
+    /// <summary>
+    /// What every state a browser test reaches must satisfy: axe finds no serious or critical issue (WCAG 2.2 AA rules
+    /// and best practice), and no request has left 127.0.0.1 since the page was opened.
+    /// </summary>
+    public static async Task CheckAsync(IPage page)
+    {
+        var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}:\n{string.Join("\n", serious)}");
+        Assert.True(!Offsite.TryGetValue(page, out var offsite) || offsite.IsEmpty,
+            $"Requests left 127.0.0.1: {string.Join(", ", offsite ?? [])}");
     }
 
     /// <summary>A person of our own, so that lockout and two-factor never touch the demo accounts other tests use.</summary>

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace CaraPlatform.Web.Platform;
@@ -12,7 +11,7 @@ namespace CaraPlatform.Web.Platform;
 /// Rules every input obeys, whatever the endpoint or page reads it: text holds no control characters (PostgreSQL
 /// refuses NUL in text with 22021, and no field of ours has a use for the others), and dates fall within CARA's
 /// centuries (at the ends of DateOnly, date arithmetic overflows and the UK time zone has no whole-minute offset).
-/// They are checked here, once for JSON bodies, query strings and forms, so that a new field is covered without
+/// They are checked here, once for JSON bodies, query strings and forms (page dates by the portal's date input binder), so that a new field is covered without
 /// anyone remembering to; each refusal is a 400 naming the field. An empty form field binds as the empty string a
 /// non-nullable property promises, not as null.
 /// </summary>
@@ -42,7 +41,6 @@ public static class InputChecks
         });
         services.Configure<MvcOptions>(o =>
         {
-            o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider());
             o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
         });
     }
@@ -145,28 +143,6 @@ public static class InputChecks
         }
 
         public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => Iso.Write(writer, value, options);
-    }
-
-    /// <summary>Razor Pages bind dates (query filters, form fields) as usual; one out of bounds is a model error on its field.</summary>
-    private sealed class BoundedDateBinderProvider : IModelBinderProvider
-    {
-        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-            context.Metadata.UnderlyingOrModelType == typeof(DateOnly)
-                ? new BoundedDateBinder(new SimpleTypeModelBinder(context.Metadata.ModelType, context.Services.GetRequiredService<ILoggerFactory>()))
-                : null;
-    }
-
-    private sealed class BoundedDateBinder(IModelBinder dates) : IModelBinder
-    {
-        public async Task BindModelAsync(ModelBindingContext context)
-        {
-            await dates.BindModelAsync(context);
-            if (context.Result.Model is DateOnly date && !IsWithinBounds(date))
-            {
-                context.ModelState.TryAddModelError(context.ModelName, $"'{context.ModelName}' {DateRule}.");
-                context.Result = ModelBindingResult.Failed();
-            }
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+using CaraPlatform.Web.Portal.Forms;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace CaraPlatform.Web.Portal;
@@ -17,6 +19,23 @@ public static class PortalModule
         // The shell's layout, partials and view components, found by name from every feature's pages.
         builder.Services.Configure<RazorViewEngineOptions>(o =>
             o.PageViewLocationFormats.Add("/Portal/Shared/{0}" + RazorViewEngine.ViewExtension));
+        // Every date on a page is typed as day, month and year (the GOV.UK date-input pattern).
+        // A value that does not convert gets one plain message at its field, rather than MVC's "The value 'x' is not
+        // valid for Y", which names a property the person never saw.
+        builder.Services.Configure<MvcOptions>(o =>
+        {
+            o.ModelBinderProviders.Insert(0, new DateInput.BinderProvider());
+            const string invalid = "Enter a valid value.";
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => invalid);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => invalid);
+            messages.SetUnknownValueIsInvalidAccessor(_ => invalid);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => invalid);
+            messages.SetValueIsInvalidAccessor(_ => invalid);
+            messages.SetValueMustBeANumberAccessor(_ => invalid);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => invalid);
+            messages.SetValueMustNotBeNullAccessor(_ => invalid);
+        });
     }
 
     public static void MapPortal(this IEndpointRouteBuilder app) => app.MapRazorPages();

@@ -8,8 +8,6 @@ public abstract class RequestFormModel : PageModel
 {
     public const string Prefix = "Input.";
 
-    private static readonly string[] InvalidValue = ["Enter a valid value."];
-
     /// <summary>Error messages by field (the validator's JSON path); "" for errors of the whole form.</summary>
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; protected set; } = new Dictionary<string, string[]>();
 
@@ -27,8 +25,10 @@ public abstract class RequestFormModel : PageModel
     /// <summary>Binding failures and the validator's errors, keyed by field.</summary>
     protected Dictionary<string, string[]> Collect(FluentValidation.Results.ValidationResult validation)
     {
+        // The binders' messages: a date that is not a real date, or the portal's one message for a value that did not convert.
         var errors = ModelState.Where(e => e.Value?.Errors.Count > 0 && e.Key.StartsWith(Prefix, StringComparison.Ordinal))
-            .ToDictionary(e => Key(e.Key), _ => InvalidValue, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(e => Key(e.Key), e => e.Value!.Errors.Select(x => x.ErrorMessage is { Length: > 0 } m ? m : "Enter a valid value.").ToArray(),
+                StringComparer.OrdinalIgnoreCase);
         foreach (var group in validation.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase))
             errors[group.Key] = [.. errors.GetValueOrDefault(group.Key, []), .. group.Select(e => e.ErrorMessage)];
         return errors;

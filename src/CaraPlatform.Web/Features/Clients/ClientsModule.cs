@@ -39,6 +39,7 @@ public static class ClientsModule
     public static void AddClients(this WebApplicationBuilder builder)
     {
         builder.Services.AddScopedWithContract<IntegrationClients, IIntegrationClientIssuer>();
+        builder.Services.AddPortalLink(new("Integration clients", "admin/clients", [TenantRole.ProviderAdmin], 70));
     }
 
     public static void MapClients(this RouteGroupBuilder tenantApi)

@@ -45,6 +45,7 @@ public static class MembersModule
         var services = builder.Services;
         services.AddScoped<TenantMembers>();
         services.AddScopedWithContract<Invitations, IMemberInviter>();
+        services.AddPortalLink(new("Staff", "admin/members", [TenantRole.ProviderAdmin], 60));
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<IInvitationMailer>(sp => new FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Notices.Contracts;
 
 namespace CaraPlatform.Web.Features.Notices;
 
@@ -8,7 +7,7 @@ namespace CaraPlatform.Web.Features.Notices;
 /// The SPOC inbox of the current tenant, for the API and the portal alike. What a notice shows comes from its payload
 /// only, so the inbox can never show more than the police were sent.
 /// </summary>
-public sealed class NoticeInbox(CaraDbContext db, TimeProvider clock) : IUnreadNotices
+public sealed class NoticeInbox(CaraDbContext db, TimeProvider clock)
 {
     /// <summary>Notices in the inbox, newest first; only unread ones when <paramref name="unreadOnly"/>.</summary>
     public async Task<NoticePageResponse> PageAsync(KeysetCursor? cursor, int limit, bool unreadOnly, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Hosting;
-using CaraPlatform.Web.Features.Notices.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -38,9 +37,14 @@ public static class NoticesModule
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<WebhookSecrets>();
         services.AddHostedSingleton<NoticeDispatcher>();
-        services.AddScopedWithContract<NoticeInbox, IUnreadNotices>();
+        services.AddScoped<NoticeInbox>();
         services.AddScoped<WebhookDeliveryLog>();
         services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
+        services.AddPortalLink(new("Notices", "notices", NoticeAccess.InboxReaders, 50)
+        {
+            Count = (sp, roles, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, ct),
+        });
+        services.AddPortalLink(new("Webhooks", "admin/webhooks", NoticeAccess.WebhookAdmins, 80));
     }
 
     public static void MapNotices(this RouteGroupBuilder tenantApi)

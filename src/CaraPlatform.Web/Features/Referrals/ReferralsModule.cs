@@ -23,6 +23,8 @@ public static class ReferralsModule
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();
         services.AddReferralPagePolicies();
+        services.AddPortalLink(new("Referrals", "referrals", ReferralAccess.Readers, 10));
+        services.AddPortalLink(new("Screening", "referrals/screening", ReferralAccess.Screeners, 20));
         services.AddProblemMapping<ScreeningContradictionException>(contradiction => new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,

@@ -22,6 +22,8 @@ public static class WorkshopsModule
         services.AddAuthorizationBuilder()
             .AddTenantPagePolicy(WorkshopAccess.PlannerPolicy, WorkshopAccess.Planners)
             .AddTenantPagePolicy(WorkshopAccess.FacilitatorPolicy, WorkshopAccess.Facilitators);
+        services.AddPortalLink(new("Course runs", "runs", WorkshopAccess.Planners, 30));
+        services.AddPortalLink(new("My workshops", "my-workshops", WorkshopAccess.Facilitators, 40));
     }
 
     public static void MapWorkshops(this RouteGroupBuilder tenantApi)

@@ -90,6 +90,6 @@ public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
 
     private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 
-    [GeneratedRegex("id=\"unread-badge\" class=\"count-badge\">(\\d+)<")]
+    [GeneratedRegex("id=\"nav-notices-count\" class=\"moj-notification-badge\">(\\d+)<")]
     private static partial Regex Badge();
 }
