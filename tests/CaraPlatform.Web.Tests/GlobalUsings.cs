@@ -5,6 +5,7 @@ global using CaraPlatform.Domain.Access;
 global using CaraPlatform.Infrastructure.Persistence;
 global using CaraPlatform.Infrastructure.Tenancy;
 global using CaraPlatform.Tenancy;
+global using CaraPlatform.TestData;
 global using CaraPlatform.Web.Tests.Support;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.DependencyInjection;

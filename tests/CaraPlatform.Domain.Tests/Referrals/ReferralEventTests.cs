@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Events;
-using CaraPlatform.Domain.Referrals;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 
@@ -32,7 +31,7 @@ public class ReferralEventTests
         Assert.Equal(referral.Timeline.Select(t => t.To), events.Select(e => e.Referral.Status));
         Assert.All(events, e => Assert.Equal(referral.Id, ((IDomainEvent)e).AggregateId));
         Assert.Equal("Did not attend Workshop 1", Assert.IsType<ReferralNonCompliant>(events[6]).Reason);
-        Assert.Equal(new ReferralFacts(referral.Id, "44/12345/26", "hampshire", ReferralStatus.Completed, CautionDate, referral.ConditionDeadline),
+        Assert.Equal(new ReferralFacts(referral.Id, PoliceReference, Hampshire.Forces[0].Code, ReferralStatus.Completed, CautionDate, referral.ConditionDeadline),
             events[^1].Referral);
 
         referral.ClearDomainEvents();

@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 

@@ -14,9 +14,6 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 {
     private const string Tenant = "norfolk";
 
-    /// <summary>Every distinctive victim value of <see cref="ReferralApi.Victim"/>.</summary>
-    private static readonly string[] VictimValues = ["Vale-Secret", "victoria.secret@example.org", "07700 900123", "Hidden Lane", "Do not leave voicemail", "Weekdays 10:00-12:00"];
-
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
@@ -34,7 +31,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Matches($"id=\"run-{run.Id}\"[\\s\\S]*?2 of 3 seats left", calendar);
         Assert.Matches($"id=\"run-{cancelled.Id}\"[\\s\\S]*?Cancelled", calendar);
         Assert.Contains(UkDate(run.Workshop1.Date), calendar, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, calendar, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, calendar, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -97,7 +94,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Contains($"data-run-id=\"{fits.Id}\"", book, StringComparison.Ordinal);
         Assert.DoesNotContain(full.Id.ToString(), book, StringComparison.Ordinal);
         Assert.DoesNotContain(otherCohort.Id.ToString(), book, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, book, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, book, StringComparison.OrdinalIgnoreCase);
 
         // A run that does not fit (posted by hand, or changed since the page was read) is refused with the reasons.
         using var mismatch = await coordinator.PostAsync($"/t/{Tenant}/referrals/{referral.Id}/book",
@@ -132,7 +129,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var page = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
         Assert.Contains(referral.PoliceReference, page, StringComparison.Ordinal);
         Assert.Contains("Daniel Marsh", page, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
         var letter = LetterLink().Match(page);
         Assert.True(letter.Success, "no letter link");
         Assert.Contains(booking.Id.ToString(), letter.Groups[1].Value, StringComparison.Ordinal);
@@ -165,7 +162,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var mine = await UserTokens.GetOkAsync(own, $"/t/{Tenant}/my-workshops");
         Assert.Contains($"href=\"{url}\"", mine, StringComparison.Ordinal);
         foreach (var page in new[] { register, mine })
-            foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
+            foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
 
         var other = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator));
         using var forbidden = await other.GetAsync(url);

@@ -1,19 +1,24 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Tests.Tenants;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CaraPlatform.Domain.Tests.Referrals;
+namespace CaraPlatform.TestData;
 
-/// <summary>A referral that passes every rule, on a fake clock, for tests to vary one thing at a time.</summary>
-public static class ReferralTestData
+/// <summary>
+/// Domain referrals that pass every rule, for tests to vary one thing at a time. The API-level builder is the web
+/// tests' <c>ReferralApi</c>.
+/// </summary>
+public static class ReferralBuilder
 {
     /// <summary>A Monday in March: GMT, so UTC and UK dates agree unless a test says otherwise.</summary>
     public static readonly DateTimeOffset ReceivedAt = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    public static readonly DateOnly CautionDate = new(2026, 2, 27);
+    /// <summary>The caution three days, the offence ten days, before the referral arrives.</summary>
+    public static readonly DateOnly CautionDate = DateOnly.FromDateTime(ReceivedAt.UtcDateTime).AddDays(-3);
 
-    public static readonly DateOnly OffenceDate = new(2026, 2, 20);
+    public static readonly DateOnly OffenceDate = CautionDate.AddDays(-7);
+
+    public const string PoliceReference = "44/12345/26";
 
     public static readonly ReferralActor Police = new(Guid.Parse("00000000-0000-0000-0000-0000000000a1"), "PC Jane Hollis");
 
@@ -39,10 +44,21 @@ public static class ReferralTestData
         TenantAnswers = new Dictionary<string, bool> { ["alcohol-drug-dependency"] = false, ["island-travel"] = true },
     };
 
-    public static ReferralDetails Details() => new(
-        "44/12345/26", "hampshire", DisposalType.DiversionaryCaution, CautionDate,
-        new ReferringOfficer("PC Jane Hollis", "HC1234", "jane.hollis@hampshire.police.example", null),
-        Offence(), Offender(), EligibleAnswers());
+    /// <summary>What Hampshire's police send on <see cref="ReceivedAt"/>.</summary>
+    public static ReferralDetails Details() => Details(Hampshire, PoliceReference, Clock());
+
+    /// <summary>
+    /// The same referral from <paramref name="tenant"/>'s first force, sent on the day <paramref name="clock"/> shows:
+    /// the caution and the offence as many days before it.
+    /// </summary>
+    public static ReferralDetails Details(TenantDefinition tenant, string reference, TimeProvider clock)
+    {
+        var daysLater = (clock.GetUtcNow().UtcDateTime.Date - ReceivedAt.UtcDateTime.Date).Days;
+        return new(
+            reference, tenant.Forces[0].Code, DisposalType.DiversionaryCaution, CautionDate.AddDays(daysLater),
+            new ReferringOfficer("PC Jane Hollis", "HC1234", "jane.hollis@hampshire.police.example", null),
+            Offence() with { Date = OffenceDate.AddDays(daysLater) }, Offender(), EligibleAnswers());
+    }
 
     public static Referral Received(TimeProvider clock, TenantDefinition? tenant = null) =>
         Referral.Receive(Details(), (tenant ?? Hampshire).Condition, Police, clock);
