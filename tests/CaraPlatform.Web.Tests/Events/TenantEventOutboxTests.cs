@@ -1,11 +1,4 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Tests.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Events;
 

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Tests.Features.Notices;
-using Microsoft.Extensions.Logging;
 
 namespace CaraPlatform.Web.Tests.Events;
 

@@ -1,11 +1,5 @@
-using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Events;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Tests.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Events;
 

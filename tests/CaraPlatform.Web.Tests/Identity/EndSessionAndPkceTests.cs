@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using CaraPlatform.Web.Features.DemoData;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 /// <summary>

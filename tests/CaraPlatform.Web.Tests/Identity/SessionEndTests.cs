@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Identity;
 using OtpNet;
 
 namespace CaraPlatform.Web.Tests.Identity;

@@ -1,6 +1,3 @@
-using CaraPlatform.Web.Features.DemoData;
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.Platform;
 
 /// <summary>

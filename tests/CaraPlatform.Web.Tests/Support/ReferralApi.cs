@@ -1,9 +1,3 @@
-using System.Globalization;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Web.Features.Referrals;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>

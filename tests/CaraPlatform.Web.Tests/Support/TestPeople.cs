@@ -1,8 +1,3 @@
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 public sealed record TestPerson(string Email, Guid UserId, Guid MembershipId);

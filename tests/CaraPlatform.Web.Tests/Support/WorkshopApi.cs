@@ -1,10 +1,3 @@
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Features.Workshops.Contracts;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>Runs and eligible referrals for workshop tests.</summary>

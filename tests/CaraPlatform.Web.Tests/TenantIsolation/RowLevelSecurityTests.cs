@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
 /// <summary>The third wall: PostgreSQL itself, as the application role, without EF Core's filter in the way.</summary>

@@ -1,11 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Members.Contracts;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Members;
 
 [Collection(IntegrationTests.Name)]

@@ -1,6 +1,3 @@
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Members.Contracts;
-
 namespace CaraPlatform.Web.Tests.Features.Members;
 
 [Collection(IntegrationTests.Name)]

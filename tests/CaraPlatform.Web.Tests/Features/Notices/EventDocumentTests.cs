@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 using NJsonSchema;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;

@@ -1,7 +1,4 @@
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
 

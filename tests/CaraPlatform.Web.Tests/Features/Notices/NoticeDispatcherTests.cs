@@ -1,7 +1,3 @@
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
 /// <summary>The outbox to the webhook, against a real receiver on 127.0.0.1. Dorset's webhook is pointed at it.</summary>

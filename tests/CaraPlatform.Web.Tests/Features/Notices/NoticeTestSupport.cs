@@ -1,15 +1,4 @@
-using System.Collections.Concurrent;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Web.Features.Notices;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using CaraPlatform.Web.Features.Referrals;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

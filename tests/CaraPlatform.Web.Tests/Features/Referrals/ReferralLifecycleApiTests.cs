@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Referrals;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

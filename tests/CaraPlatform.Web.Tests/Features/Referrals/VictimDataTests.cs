@@ -1,6 +1,3 @@
-using CaraPlatform.Web.Features.Referrals;
-using Microsoft.AspNetCore.Routing;
-using Npgsql;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

@@ -1,11 +1,3 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Features.Workshops.Contracts;
 using UglyToad.PdfPig;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 

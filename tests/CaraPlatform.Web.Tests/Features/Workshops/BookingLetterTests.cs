@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Features.Workshops;
 using UglyToad.PdfPig;
 
 namespace CaraPlatform.Web.Tests.Features.Workshops;

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Features.Workshops;
-
 namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 /// <summary>The workshop pages over HTTP, in norfolk with people of the tests' own (leicestershire belongs to the API's workshop tests).</summary>

@@ -1,10 +1,3 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Features.Workshops.Contracts;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 
 namespace CaraPlatform.Web.Tests.Features.Workshops;
