@@ -149,10 +149,7 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
     public async Task Cancelling_a_run_unbooks_its_participants_for_rebooking()
     {
         var client = await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
-        var run = await ScheduleAsync(client, Tenant, Today.AddDays(9), f1.UserId, f2.UserId);
-        var referral = await EligibleAsync(client, Tenant);
-        await BookAsync(client, Tenant, run, referral);
+        var (run, referral, _, _, _) = await BookedRunAsync(fixture, Tenant, Today.AddDays(9));
         run = await (await client.GetAsync($"{Runs(Tenant)}/{run.Id}")).ReadAs<RunResponse>();
 
         var cancelled = await (await client.PostJson($"{Runs(Tenant)}/{run.Id}/cancel", new CancelRequest("Venue flooded", run.Version))).ReadAs<RunResponse>();

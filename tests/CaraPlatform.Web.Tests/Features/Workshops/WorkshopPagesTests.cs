@@ -111,11 +111,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_run_page_lists_participants_and_each_letter_link_serves_the_pdf()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(27), first.UserId, second.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, booking, _, _) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(27));
 
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
         var page = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
@@ -140,11 +136,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_register_is_for_the_runs_own_facilitators_403_for_another_facilitator_404_for_another_tenant()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(28), first.UserId, second.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, _, first, _) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(28));
         var url = $"/t/{Tenant}/runs/{run.Id}/register/Workshop1";
 
         var own = await SignedInAsync(first);
@@ -178,11 +170,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_edit_form_refuses_a_stale_version_and_the_cancel_form_needs_a_reason_then_frees_the_booking()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(29), first.UserId, second.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, _, first, second) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(29));
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
 
         var edit = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}/edit");
@@ -233,11 +221,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task A_coordinator_cancels_one_booking_from_the_run_page_and_the_referral_goes_back_to_be_booked()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(18), f1.UserId, f2.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, booking, _, _) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(18));
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
 
         var detail = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
