@@ -62,4 +62,20 @@ public static class ReferralBuilder
 
     public static Referral Received(TimeProvider clock, TenantDefinition? tenant = null) =>
         Referral.Receive(Details(), (tenant ?? Hampshire).Condition, Police, clock);
+
+    /// <summary>A referral <see cref="Received"/> whose screening the coordinator has started.</summary>
+    public static Referral Screening(TimeProvider clock)
+    {
+        var referral = Received(clock);
+        referral.StartScreening(Coordinator, clock);
+        return referral;
+    }
+
+    /// <summary>A referral in <see cref="Screening"/> found eligible, ready to book.</summary>
+    public static Referral Eligible(TimeProvider clock)
+    {
+        var referral = Screening(clock);
+        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        return referral;
+    }
 }

@@ -9,8 +9,7 @@ public class ReferralEventTests
     public void Every_move_raises_one_event_in_order_carrying_the_referral_as_it_stood_after_it()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
+        var referral = Screening(clock);
         referral.RecordFirstContact(Coordinator, clock);
         referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
         referral.Book(Coordinator, clock);
@@ -63,8 +62,7 @@ public class ReferralEventTests
     public void Returns_closures_and_withdrawals_carry_their_reason()
     {
         var clock = Clock();
-        var uncontactable = Received(clock);
-        uncontactable.StartScreening(Coordinator, clock);
+        var uncontactable = Screening(clock);
         uncontactable.ReturnUncontactable("No answer to three calls", Coordinator, clock);
         Assert.Equal("No answer to three calls", Assert.IsType<ReferralReturnedUncontactable>(uncontactable.DomainEvents[^1]).Reason);
 
@@ -72,9 +70,7 @@ public class ReferralEventTests
         withdrawn.Withdraw("Caution withdrawn", Police, clock);
         Assert.Equal("Caution withdrawn", Assert.IsType<ReferralWithdrawn>(withdrawn.DomainEvents[^1]).Reason);
 
-        var closed = Received(clock);
-        closed.StartScreening(Coordinator, clock);
-        closed.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        var closed = Eligible(clock);
         closed.Book(Coordinator, clock);
         closed.RecordNonCompliance("Late for Workshop 1", Coordinator, clock);
         closed.Close("Prosecution instead", Police, clock);

@@ -42,9 +42,7 @@ public class BookingTests
     public void A_booked_notice_carries_the_dates_and_a_cancelled_booking_tells_the_police_only_when_the_deadline_is_at_risk()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
-        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        var referral = Eligible(clock);
         var dates = new BookedWorkshops(ReceivedAt.AddDays(5), ReceivedAt.AddDays(33));
         referral.Book(Coordinator, clock, dates);
         Assert.Equal(dates, Assert.Single(RaisedNotices.Of(referral)).Workshops);

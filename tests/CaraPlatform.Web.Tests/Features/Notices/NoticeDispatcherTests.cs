@@ -6,6 +6,8 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
 {
     private const string Tenant = "dorset";
 
+    private static readonly NoticeDispatchOptions Defaults = new();
+
     [Fact]
     public async Task A_notice_reaches_the_inbox_and_the_receiver_signed_with_the_tenant_secret()
     {
@@ -282,8 +284,6 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         Assert.Null(attempt.StatusCode);
         Assert.Contains("https", attempt.Error!, StringComparison.Ordinal);
     }
-
-    private static readonly NoticeDispatchOptions Defaults = new();
 
     private Task FlushOtherNoticesAsync(TimeProvider clock) => NoticeTests.FlushAsync(fixture, Tenant, clock);
 
