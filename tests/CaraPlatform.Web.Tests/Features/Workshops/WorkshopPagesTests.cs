@@ -103,9 +103,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         Assert.Equal($"/t/{Tenant}/referrals/{referral.Id}?done=Book", booked.Headers.Location!.ToString());
         var after = await UserTokens.GetOkAsync(coordinator, booked.Headers.Location!.ToString());
-        Assert.Matches("id=\"referral-status\"[^>]*>Booked<", after);
-        Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Booked", after);
-        Assert.DoesNotContain("id=\"book-link\"", after, StringComparison.Ordinal);
+        AssertReferralPage(after, "Booked", "Booked");
     }
 
     [Fact]
@@ -213,9 +211,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Contains("Both facilitators unwell", await UserTokens.GetOkAsync(coordinator, cancelled.Headers.Location!.ToString()), StringComparison.Ordinal);
         var referralPage = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
-        Assert.Matches("id=\"referral-status\"[^>]*>Eligible<", referralPage);
-        Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Cancelled", referralPage);
-        Assert.Contains("id=\"book-link\"", referralPage, StringComparison.Ordinal);
+        AssertReferralPage(referralPage, "Eligible", "Cancelled");
     }
 
     [Fact]
@@ -285,6 +281,17 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var feedback = await UserTokens.GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/feedback/{late.Id}");
         Assert.Contains("Feedback is for participants who completed Workshop 2", feedback, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"feedback-form\"", feedback, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The referral page shows the referral's <paramref name="status"/> and a booking <paramref name="booking"/>, and
+    /// offers the link to book exactly when the referral is eligible for booking.
+    /// </summary>
+    private static void AssertReferralPage(string page, string status, string booking)
+    {
+        Assert.Matches($"id=\"referral-status\"[^>]*>{status}<", page);
+        Assert.Matches($"id=\"referral-bookings\"[\\s\\S]*?{booking}", page);
+        Assert.Equal(status == "Eligible", page.Contains("id=\"book-link\"", StringComparison.Ordinal));
     }
 
     private static string UkDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
