@@ -1,4 +1,3 @@
-using CaraPlatform.Web.Features.DemoData;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;

@@ -1,8 +1,5 @@
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Platform;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Deque.AxeCore.Commons;

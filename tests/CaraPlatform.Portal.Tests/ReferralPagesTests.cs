@@ -1,5 +1,3 @@
-using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Features.Referrals;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;

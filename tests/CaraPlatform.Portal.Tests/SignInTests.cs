@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Portal;
 using Microsoft.Playwright;
 using OtpNet;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.DemoData;
 using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;

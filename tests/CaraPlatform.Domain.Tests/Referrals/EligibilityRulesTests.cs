@@ -1,7 +1,5 @@
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
 using static CaraPlatform.Domain.Referrals.EligibilityRules;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 

@@ -1,8 +1,5 @@
 using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using Microsoft.Extensions.Time.Testing;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 

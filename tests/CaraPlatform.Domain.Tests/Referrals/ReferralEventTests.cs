@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Events;
-using CaraPlatform.Domain.Referrals;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 
@@ -10,8 +9,7 @@ public class ReferralEventTests
     public void Every_move_raises_one_event_in_order_carrying_the_referral_as_it_stood_after_it()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
+        var referral = Screening(clock);
         referral.RecordFirstContact(Coordinator, clock);
         referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
         referral.Book(Coordinator, clock);
@@ -32,7 +30,7 @@ public class ReferralEventTests
         Assert.Equal(referral.Timeline.Select(t => t.To), events.Select(e => e.Referral.Status));
         Assert.All(events, e => Assert.Equal(referral.Id, ((IDomainEvent)e).AggregateId));
         Assert.Equal("Did not attend Workshop 1", Assert.IsType<ReferralNonCompliant>(events[6]).Reason);
-        Assert.Equal(new ReferralFacts(referral.Id, "44/12345/26", "hampshire", ReferralStatus.Completed, CautionDate, referral.ConditionDeadline),
+        Assert.Equal(new ReferralFacts(referral.Id, PoliceReference, Hampshire.Forces[0].Code, ReferralStatus.Completed, CautionDate, referral.ConditionDeadline),
             events[^1].Referral);
 
         referral.ClearDomainEvents();
@@ -64,8 +62,7 @@ public class ReferralEventTests
     public void Returns_closures_and_withdrawals_carry_their_reason()
     {
         var clock = Clock();
-        var uncontactable = Received(clock);
-        uncontactable.StartScreening(Coordinator, clock);
+        var uncontactable = Screening(clock);
         uncontactable.ReturnUncontactable("No answer to three calls", Coordinator, clock);
         Assert.Equal("No answer to three calls", Assert.IsType<ReferralReturnedUncontactable>(uncontactable.DomainEvents[^1]).Reason);
 
@@ -73,9 +70,7 @@ public class ReferralEventTests
         withdrawn.Withdraw("Caution withdrawn", Police, clock);
         Assert.Equal("Caution withdrawn", Assert.IsType<ReferralWithdrawn>(withdrawn.DomainEvents[^1]).Reason);
 
-        var closed = Received(clock);
-        closed.StartScreening(Coordinator, clock);
-        closed.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        var closed = Eligible(clock);
         closed.Book(Coordinator, clock);
         closed.RecordNonCompliance("Late for Workshop 1", Coordinator, clock);
         closed.Close("Prosecution instead", Police, clock);

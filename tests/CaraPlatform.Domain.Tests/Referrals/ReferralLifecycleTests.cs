@@ -1,6 +1,4 @@
-using CaraPlatform.Domain.Referrals;
-using Microsoft.Extensions.Time.Testing;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 

@@ -1,6 +1,5 @@
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Referrals;
 
@@ -17,9 +16,7 @@ public class ReferralNoticeTests
     public void Outcomes_the_police_must_hear_raise_one_notice_each_and_their_own_decisions_raise_none()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
-        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        var referral = Eligible(clock);
         referral.Book(Coordinator, clock);
         referral.RecordNonCompliance("Late for Workshop 1", Coordinator, clock);
         referral.AllowRebooking("Reasonable excuse", Police, clock);
@@ -39,8 +36,7 @@ public class ReferralNoticeTests
     public void A_return_tells_the_police_every_reason()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
+        var referral = Screening(clock);
         referral.RecordScreening(EligibleAnswers() with { OnBail = true, EvidenceOfCoerciveOrControllingBehaviour = true }, Hampshire, Coordinator, clock);
 
         var notice = Assert.Single(RaisedNotices.Of(referral));
@@ -72,9 +68,7 @@ public class ReferralNoticeTests
     public void A_booked_referral_close_to_its_deadline_is_not_at_risk_but_is_overdue_once_the_day_passes()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
-        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        var referral = Eligible(clock);
         referral.Book(Coordinator, clock);
         referral.ClearDomainEvents();
 
@@ -106,8 +100,7 @@ public class ScreeningDecisionTests
     public void An_eligible_decision_must_agree_with_the_rules()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
+        var referral = Screening(clock);
 
         var refused = Assert.Throws<ScreeningContradictionException>(() => referral.DecideScreening(
             EligibleAnswers() with { OnBail = true }, eligible: true, reason: null, Hampshire, Coordinator, clock));
@@ -123,8 +116,7 @@ public class ScreeningDecisionTests
     public void An_ineligible_decision_needs_a_reason_and_tells_the_police_it_and_every_failed_rule()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
+        var referral = Screening(clock);
         Assert.Throws<ArgumentException>(() => referral.DecideScreening(EligibleAnswers(), eligible: false, reason: " ", Hampshire, Coordinator, clock));
 
         referral.DecideScreening(EligibleAnswers() with { OnBail = true }, eligible: false, reason: "On police bail", Hampshire, Coordinator, clock);

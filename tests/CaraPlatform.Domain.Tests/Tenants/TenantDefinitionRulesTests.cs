@@ -1,5 +1,3 @@
-using CaraPlatform.Domain.Tenants;
-
 namespace CaraPlatform.Domain.Tests.Tenants;
 
 public sealed class TenantDefinitionRulesTests

@@ -1,6 +1,3 @@
-using CaraPlatform.Domain.Workshops;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Domain.Tests.Workshops;
 
 public sealed class AttendanceTests
@@ -9,7 +6,7 @@ public sealed class AttendanceTests
     private static readonly Guid Sam = Guid.CreateVersion7();
     private static readonly Guid[] Booked = [Alex, Sam];
 
-    private readonly CourseRun _run = CourseRunBuilder.AtVenue(CourseRunBuilder.Northam());
+    private readonly CourseRun _run = CourseRunBuilder.AtVenue();
 
     /// <summary>The clock at Workshop 1's start: 10:00 BST on 7 June 2025 is 09:00 UTC.</summary>
     private FakeTimeProvider _clock = new(new DateTimeOffset(2025, 6, 7, 9, 0, 0, TimeSpan.Zero));
@@ -116,7 +113,7 @@ public sealed class AttendanceTests
     public void After_a_rebooking_both_workshops_are_repeated_on_the_new_run()
     {
         var first = new RunAttendance(Guid.CreateVersion7(), AttendanceMark.Attended, AttendanceMark.Absent);
-        var second = CourseRunBuilder.AtVenue(CourseRunBuilder.Northam());
+        var second = CourseRunBuilder.AtVenue();
 
         Assert.Empty(AttendanceOutcomes.RebookingBreaches([first], second));
         Assert.Equal(AttendanceOutcome.AwaitingWorkshop1, AttendanceOutcomes.Current([first, new RunAttendance(second.Id)]));

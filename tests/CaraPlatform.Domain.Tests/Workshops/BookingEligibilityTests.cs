@@ -1,19 +1,13 @@
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
+using static CaraPlatform.TestData.BookingBuilder;
 
 namespace CaraPlatform.Domain.Tests.Workshops;
 
 public sealed class BookingEligibilityTests
 {
-    private readonly CourseRun _run = CourseRunBuilder.AtVenue(CourseRunBuilder.Northam());
+    private readonly CourseRun _run = CourseRunBuilder.AtVenue();
 
     /// <summary>A week before Workshop 1.</summary>
     private static readonly DateTimeOffset Now = new(2025, 5, 31, 12, 0, 0, TimeSpan.Zero);
-
-    /// <summary>A man with an IPV offence, English speaking, deadline well after Workshop 2, no booking yet.</summary>
-    private static BookingCandidate Candidate() => new(
-        Sex.Male, IsIntimatePartnerOffence: true, PreferredLanguage: "en", InterpreterArranged: false,
-        ConditionDeadline: CourseRunBuilder.Workshop1Date.AddDays(60), HasLiveBooking: false);
 
     private IReadOnlyList<BookingRefusal> Refusals(BookingCandidate candidate, int currentBookings = 0, DateTimeOffset? now = null) =>
         BookingEligibility.Refusals(candidate, _run, currentBookings, now ?? Now);

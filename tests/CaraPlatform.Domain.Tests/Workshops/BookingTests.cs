@@ -1,19 +1,15 @@
 using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tests.Referrals;
-using CaraPlatform.Domain.Workshops;
-using static CaraPlatform.Domain.Tests.Referrals.ReferralTestData;
+using static CaraPlatform.TestData.ReferralBuilder;
 
 namespace CaraPlatform.Domain.Tests.Workshops;
 
 public class BookingTests
 {
-    private static Booking NewBooking() => new() { RunId = Guid.NewGuid(), ReferralId = Guid.NewGuid(), BookedAt = ReceivedAt, BookedBy = Guid.NewGuid() };
-
     [Fact]
     public void Attending_both_workshops_completes_the_booking()
     {
-        var booking = NewBooking();
+        var booking = BookingBuilder.Booked();
         Assert.Equal(AttendanceOutcome.AttendedWorkshop1, booking.Mark(WorkshopNumber.Workshop1, AttendanceMark.Attended, ReceivedAt));
         Assert.True(booking.IsLive);
         Assert.Equal(AttendanceOutcome.Completed, booking.Mark(WorkshopNumber.Workshop2, AttendanceMark.Attended, ReceivedAt));
@@ -26,7 +22,7 @@ public class BookingTests
     [InlineData(AttendanceMark.Absent)]
     public void Late_or_absent_at_workshop_1_ends_the_booking_as_non_compliant(AttendanceMark mark)
     {
-        var booking = NewBooking();
+        var booking = BookingBuilder.Booked();
         Assert.Equal(AttendanceOutcome.NonCompliant, booking.Mark(WorkshopNumber.Workshop1, mark, ReceivedAt));
         Assert.Equal(BookingStatus.NonCompliant, booking.Status);
         Assert.False(booking.IsLive);
@@ -35,7 +31,7 @@ public class BookingTests
     [Fact]
     public void A_cancelled_booking_needs_a_reason_and_cannot_be_cancelled_twice()
     {
-        var booking = NewBooking();
+        var booking = BookingBuilder.Booked();
         Assert.Throws<ArgumentException>(() => booking.Cancel(" ", ReceivedAt));
         booking.Cancel("Run cancelled: venue flooded", ReceivedAt);
         Assert.Equal(BookingStatus.Cancelled, booking.Status);
@@ -46,9 +42,7 @@ public class BookingTests
     public void A_booked_notice_carries_the_dates_and_a_cancelled_booking_tells_the_police_only_when_the_deadline_is_at_risk()
     {
         var clock = Clock();
-        var referral = Received(clock);
-        referral.StartScreening(Coordinator, clock);
-        referral.RecordScreening(EligibleAnswers(), Hampshire, Coordinator, clock);
+        var referral = Eligible(clock);
         var dates = new BookedWorkshops(Guid.CreateVersion7(), ReceivedAt.AddDays(5), ReceivedAt.AddDays(33));
         referral.Book(Coordinator, clock, dates);
         Assert.Equal(dates, Assert.Single(RaisedNotices.Of(referral)).Workshops);

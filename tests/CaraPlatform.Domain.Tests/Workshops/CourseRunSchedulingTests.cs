@@ -1,7 +1,4 @@
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Tests.Tenants;
 using CaraPlatform.Domain.Venues;
-using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Domain.Tests.Workshops;
 

@@ -1,11 +1,8 @@
-using CaraPlatform.Domain.Workshops;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Domain.Tests.Workshops;
 
 public sealed class ParticipantFeedbackTests
 {
-    private readonly CourseRun _run = CourseRunBuilder.AtVenue(CourseRunBuilder.Northam());
+    private readonly CourseRun _run = CourseRunBuilder.AtVenue();
     private readonly FeedbackQuestionSet _defaults = FeedbackQuestionSet.Defaults;
 
     /// <summary>The clock at the end of Workshop 2.</summary>

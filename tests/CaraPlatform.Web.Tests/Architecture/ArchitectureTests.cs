@@ -1,5 +1,4 @@
 using System.Reflection;
-using CaraPlatform.Domain.Referrals;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 using NetArchTest.Rules;

@@ -1,11 +1,4 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Tests.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Events;
 
@@ -60,7 +53,7 @@ public sealed class TenantEventOutboxTests(CaraPlatformFixture fixture)
         {
             await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var referral = Referral.Receive(NoticeTests.Details(tenant.Settings, $"RB/{Guid.NewGuid():N}"[..20], clock), tenant.Settings.Condition, NoticeTests.Coordinator, clock);
+            var referral = Referral.Receive(ReferralBuilder.Details(tenant.Settings, $"RB/{Guid.NewGuid():N}"[..20], clock), tenant.Settings.Condition, ReferralBuilder.Coordinator, clock);
             referralId = referral.Id;
             db.Referrals.Add(referral);
             await db.SaveChangesAsync();

@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Tests.Features.Notices;
-using Microsoft.Extensions.Logging;
 
 namespace CaraPlatform.Web.Tests.Events;
 
@@ -81,8 +77,8 @@ public sealed class TenantEventRelayTests(CaraPlatformFixture fixture)
         {
             await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var referral = Referral.Receive(NoticeTests.Details(tenant.Settings, $"TX/{Guid.NewGuid():N}"[..20], TimeProvider.System), tenant.Settings.Condition,
-                NoticeTests.Coordinator, TimeProvider.System);
+            var referral = Referral.Receive(ReferralBuilder.Details(tenant.Settings, $"TX/{Guid.NewGuid():N}"[..20], TimeProvider.System), tenant.Settings.Condition,
+                ReferralBuilder.Coordinator, TimeProvider.System);
             early = referral.Id;
             db.Referrals.Add(referral);
             await db.SaveChangesAsync();

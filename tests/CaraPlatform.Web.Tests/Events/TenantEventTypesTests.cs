@@ -1,11 +1,5 @@
-using System.Text.RegularExpressions;
 using CaraPlatform.Domain.Events;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Tests.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Events;
 
@@ -28,19 +22,10 @@ public sealed partial class TenantEventTypesTests(CaraPlatformFixture fixture)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var tenant = (await fixture.Database.TenantAsync("norfolk")).Settings;
-        var referral = Referral.Receive(NoticeTests.Details(tenant, "RT/0001", clock), tenant.Condition, NoticeTests.Coordinator, clock);
-        referral.StartScreening(NoticeTests.Coordinator, clock);
-        referral.ReturnUncontactable("Three calls, no answer", NoticeTests.Coordinator, clock);
-        var run = new CourseRun
-        {
-            Cohort = Cohort.IpvMale,
-            Language = "en",
-            Delivery = WorkshopDelivery.Venue,
-            VenueId = Guid.NewGuid(),
-            FacilitatorIds = [Guid.NewGuid(), Guid.NewGuid()],
-            Workshop1 = new WorkshopSession(new DateOnly(2026, 4, 6), new TimeOnly(10, 0), new TimeOnly(15, 0)),
-            Workshop2 = new WorkshopSession(new DateOnly(2026, 5, 4), new TimeOnly(10, 0), new TimeOnly(15, 0)),
-        };
+        var referral = Referral.Receive(ReferralBuilder.Details(tenant, "RT/0001", clock), tenant.Condition, ReferralBuilder.Coordinator, clock);
+        referral.StartScreening(ReferralBuilder.Coordinator, clock);
+        referral.ReturnUncontactable("Three calls, no answer", ReferralBuilder.Coordinator, clock);
+        var run = CourseRunBuilder.AtVenue();
         IDomainEvent[] written =
         [
             .. referral.DomainEvents,

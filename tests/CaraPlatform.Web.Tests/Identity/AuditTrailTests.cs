@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 [Collection(IntegrationTests.Name)]

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using CaraPlatform.Web.Features.Venues;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 [Collection(IntegrationTests.Name)]

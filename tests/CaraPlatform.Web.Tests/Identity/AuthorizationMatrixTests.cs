@@ -1,14 +1,3 @@
-using System.Net.Http.Headers;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Clients;
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Members.Contracts;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using CaraPlatform.Web.Features.Venues;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 [Collection(IntegrationTests.Name)]

@@ -1,9 +1,3 @@
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Hosting;
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 [Collection(IntegrationTests.Name)]

@@ -1,6 +1,3 @@
-using CaraPlatform.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-
 namespace CaraPlatform.Web.Tests.Identity;
 
 [Collection(IntegrationTests.Name)]

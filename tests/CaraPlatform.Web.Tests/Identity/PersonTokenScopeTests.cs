@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using CaraPlatform.Web.Features.Clients;
-using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CaraPlatform.Web.Tests.Identity;

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Identity;
 using OtpNet;
 
 namespace CaraPlatform.Web.Tests.Identity;
@@ -27,16 +23,15 @@ public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
 
         const string newPassword = "a different passphrase of mine";
         var form = await UserTokens.GetOkAsync(current, "/account/password");
-        using var changed = await current.PostAsync("/account/password", UserTokens.Form(form, new Dictionary<string, string>
+        var changed = await SubmitAsync(current, "/account/password", form, new Dictionary<string, string>
         {
             ["CurrentPassword"] = DemoSeed.Password,
             ["NewPassword"] = newPassword,
             ["ConfirmPassword"] = newPassword,
-        }));
-        Assert.Contains("id=\"password-changed\"", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        });
+        Assert.Contains("id=\"password-changed\"", changed, StringComparison.Ordinal);
 
-        await UserTokens.GetOkAsync(current, "/account/password");
-        await AssertEndedAsync(other, tokens);
+        await AssertOnlyOtherEndedAsync(current, other, tokens);
     }
 
     [Fact]
@@ -49,9 +44,9 @@ public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
 
         using var admin = await UserTokens.SignedInBrowserAsync(fixture.Web, (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin)).Email);
         var members = await UserTokens.GetOkAsync(admin, $"/t/{Tenant}/admin/members");
-        using var removed = await admin.PostAsync($"/t/{Tenant}/admin/members?handler=Remove",
-            UserTokens.Form(members, new Dictionary<string, string> { ["memberId"] = person.MembershipId.ToString() }));
-        Assert.Contains("The member has been removed", await removed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var removed = await SubmitAsync(admin, $"/t/{Tenant}/admin/members?handler=Remove", members,
+            new Dictionary<string, string> { ["memberId"] = person.MembershipId.ToString() });
+        Assert.Contains("The member has been removed", removed, StringComparison.Ordinal);
 
         await AssertEndedAsync(browser, tokens);
     }
@@ -69,12 +64,10 @@ public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
 
         var key = AuthenticatorKey().Match(enrolment).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
-        using var enabled = await current.PostAsync("/account/two-factor?handler=Enable",
-            UserTokens.Form(enrolment, new Dictionary<string, string> { ["Code"] = code }));
-        Assert.Contains("id=\"recovery-codes\"", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var enabled = await SubmitAsync(current, "/account/two-factor?handler=Enable", enrolment, new Dictionary<string, string> { ["Code"] = code });
+        Assert.Contains("id=\"recovery-codes\"", enabled, StringComparison.Ordinal);
 
-        await UserTokens.GetOkAsync(current, "/account/password");
-        await AssertEndedAsync(other, tokens);
+        await AssertOnlyOtherEndedAsync(current, other, tokens);
     }
 
     [Fact]
@@ -98,6 +91,20 @@ public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
         await UserTokens.GetOkAsync(browser, "/account/password");
         using var api = fixture.Bearer(tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(Venues)).StatusCode);
+    }
+
+    /// <summary>Posts <paramref name="fields"/> with the antiforgery token of the page <paramref name="form"/>; returns the page that answers.</summary>
+    private static async Task<string> SubmitAsync(HttpClient browser, string url, string form, Dictionary<string, string> fields)
+    {
+        using var response = await browser.PostAsync(url, UserTokens.Form(form, fields));
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The session that made the change goes on; the person's other session and tokens are ended.</summary>
+    private async Task AssertOnlyOtherEndedAsync(HttpClient current, HttpClient other, TokenSet tokens)
+    {
+        await UserTokens.GetOkAsync(current, "/account/password");
+        await AssertEndedAsync(other, tokens);
     }
 
     private async Task AssertEndedAsync(HttpClient browser, TokenSet tokens)

@@ -1,12 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Portal;
 using CaraPlatform.Web.Portal.SignIn;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
-using Npgsql;
 using OtpNet;
 
 namespace CaraPlatform.Web.Tests.Identity;

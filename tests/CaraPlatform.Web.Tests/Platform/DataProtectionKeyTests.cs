@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Infrastructure.VictimContact;
 using Microsoft.AspNetCore.DataProtection;
-using Npgsql;
 
 namespace CaraPlatform.Web.Tests.Platform;
 

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using CaraPlatform.Infrastructure.Tenants;
-using CaraPlatform.Web.Platform;
-
 namespace CaraPlatform.Web.Tests.Platform;
 
 /// <summary>The migration job as deployed, given a tenant file that breaks the schema: what its log shows and how it exits.</summary>

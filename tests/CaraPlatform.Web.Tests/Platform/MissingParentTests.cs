@@ -1,7 +1,3 @@
-using CaraPlatform.Web.Platform.Access;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-
 namespace CaraPlatform.Web.Tests.Platform;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.Platform;
 
 /// <summary>

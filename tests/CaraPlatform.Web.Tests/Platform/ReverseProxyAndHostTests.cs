@@ -1,6 +1,3 @@
-using CaraPlatform.Web.Features.DemoData;
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.Platform;
 
 /// <summary>
@@ -22,8 +19,7 @@ public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, Produc
     {
         using var client = production.FromProxy(fixture);
 
-        using var page = await client.SendAsync(Forwarded(HttpMethod.Get, "/", "203.0.113.7"));
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        using var page = await FrontPageAsync(client, "203.0.113.7");
         Assert.True(page.Headers.Contains("Strict-Transport-Security"), "no HSTS header behind the TLS ingress");
         var antiforgery = SetCookie(page, ".AspNetCore.Antiforgery.");
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
@@ -44,8 +40,7 @@ public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, Produc
     {
         using var client = production.FromElsewhere(fixture);
 
-        using var page = await client.SendAsync(Forwarded(HttpMethod.Get, "/", "203.0.113.8"));
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        using var page = await FrontPageAsync(client, "203.0.113.8");
         Assert.False(page.Headers.Contains("Strict-Transport-Security"), "HSTS on a request that only claimed to be https");
 
         var email = $"nobody-{Guid.NewGuid():N}@example.org";
@@ -84,6 +79,14 @@ public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, Produc
         Assert.Equal(ProductionHost.PublicUrl, discovery.GetProperty("issuer").GetString());
         Assert.Equal(ProductionHost.PublicUrl + "connect/token", discovery.GetProperty("token_endpoint").GetString());
         Assert.Equal(ProductionHost.PublicUrl + "connect/authorize", discovery.GetProperty("authorization_endpoint").GetString());
+    }
+
+    /// <summary>The front page over https through the ingress for <paramref name="clientAddress"/>, answered 200.</summary>
+    private static async Task<HttpResponseMessage> FrontPageAsync(HttpClient client, string clientAddress)
+    {
+        var page = await client.SendAsync(Forwarded(HttpMethod.Get, "/", clientAddress));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        return page;
     }
 
     /// <summary>A request as the TLS ingress passes it on: https at the edge, for a client at <paramref name="clientAddress"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CaraPlatform.Web.Tests.Portal;
 
 /// <summary>
@@ -16,10 +14,7 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture)
     public async Task Every_form_answers_empty_fields_control_characters_and_extreme_dates_without_a_500()
     {
         var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21), first.UserId, second.UserId);
-        var booked = await WorkshopApi.EligibleAsync(api, Tenant);
-        await WorkshopApi.BookAsync(api, Tenant, run, booked);
+        var (run, booked, _, first, second) = await WorkshopApi.BookedRunAsync(fixture, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21));
         var eligible = await WorkshopApi.EligibleAsync(api, Tenant);
         var received = await ReferralApi.CreateAsync(api, Tenant);
         var toScreen = await ReferralApi.CreateAsync(api, Tenant);

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Platform;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace CaraPlatform.Web.Tests.Portal;
 
 [Collection(IntegrationTests.Name)]

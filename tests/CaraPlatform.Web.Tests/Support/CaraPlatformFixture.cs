@@ -1,7 +1,3 @@
-using CaraPlatform.Web.Features.Clients;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>The web host over HTTP, on the shared test database.</summary>

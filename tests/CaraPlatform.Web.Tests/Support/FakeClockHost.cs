@@ -1,9 +1,3 @@
-using System.Net.Http.Headers;
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 public static class HttpExtensions

@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure;
 using CaraPlatform.Infrastructure.Database;
-using CaraPlatform.Infrastructure.Tenants;
-using Microsoft.Extensions.Configuration;
-using Npgsql;
 using Testcontainers.PostgreSql;
 
 namespace CaraPlatform.Web.Tests.Support;

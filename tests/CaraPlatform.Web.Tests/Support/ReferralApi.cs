@@ -1,14 +1,9 @@
-using System.Globalization;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.VictimContact;
-using CaraPlatform.Web.Features.Referrals;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>
-/// The one builder of referral test data: requests that pass every rule, for tests to vary one thing at a time with
-/// <c>with</c>, and the same requests as the portal's forms post them.
+/// The builder of referral requests over the API: requests that pass every rule, for tests to vary one thing at a time
+/// with <c>with</c>, and the same requests as the portal's forms post them. Domain referrals come from
+/// <see cref="ReferralBuilder"/>.
 /// </summary>
 public static class ReferralApi
 {

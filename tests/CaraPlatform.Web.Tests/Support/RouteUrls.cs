@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>An endpoint's route template with each parameter (constraints included, e.g. {id:guid}) given a value.</summary>

@@ -1,8 +1,3 @@
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Infrastructure.Events;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>Reads a tenant's rows straight from the database, inside that tenant's scope, for assertions.</summary>

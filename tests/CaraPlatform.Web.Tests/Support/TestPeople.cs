@@ -1,8 +1,3 @@
-using CaraPlatform.Infrastructure.Identity;
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 public sealed record TestPerson(string Email, Guid UserId, Guid MembershipId);
@@ -10,6 +5,10 @@ public sealed record TestPerson(string Email, Guid UserId, Guid MembershipId);
 /// <summary>People of a test's own, so that lockout, two-factor or removal never touch the demo accounts other tests use.</summary>
 public static class TestPeople
 {
+    /// <summary>An invitation to <paramref name="email"/> for <paramref name="role"/> in hampshire, made over the API by <paramref name="admin"/>.</summary>
+    public static async Task<InvitationResponse> InviteAsync(HttpClient admin, string email, TenantRole role) =>
+        await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [role]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
+
     public static Task<TestPerson> MemberAsync(CaraPlatformFixture fixture, string tenantSlug, TenantRole role) =>
         MemberAsync(fixture.Web, fixture.Database, tenantSlug, role);
 

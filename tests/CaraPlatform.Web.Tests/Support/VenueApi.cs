@@ -1,5 +1,3 @@
-using CaraPlatform.Web.Features.Venues;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>Venue API calls that several tests make.</summary>

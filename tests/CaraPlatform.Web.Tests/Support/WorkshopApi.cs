@@ -1,10 +1,3 @@
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Features.Workshops.Contracts;
-
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>Runs and eligible referrals for workshop tests.</summary>
@@ -38,7 +31,22 @@ public static class WorkshopApi
     public static async Task<BookingResponse> BookAsync(HttpClient client, string tenant, RunResponse run, ReferralResponse referral) =>
         await (await client.PostJson($"{Runs(tenant)}/{run.Id}/bookings", new BookRequest(referral.Id))).ReadAs<BookingResponse>(HttpStatusCode.Created);
 
+    /// <summary>
+    /// A run on <paramref name="workshop1"/> by two facilitators of the tenant's own, scheduled over its integration
+    /// client, with one eligible referral booked on it. The run is as scheduled, before the booking.
+    /// </summary>
+    public static async Task<BookedRun> BookedRunAsync(CaraPlatformFixture fixture, string tenant, DateOnly workshop1)
+    {
+        var api = await fixture.ApiClientAsync(tenant);
+        var (first, second) = await FacilitatorsAsync(fixture, tenant);
+        var run = await ScheduleAsync(api, tenant, workshop1, first.UserId, second.UserId);
+        var referral = await EligibleAsync(api, tenant);
+        return new BookedRun(run, referral, await BookAsync(api, tenant, run, referral), first, second);
+    }
+
     public static Task<HttpResponseMessage> RegisterAsync(HttpClient facilitator, string tenant, RunResponse run, WorkshopNumber workshop, params (Guid ReferralId, AttendanceMark Mark)[] marks) =>
         facilitator.PutAsync($"{Runs(tenant)}/{run.Id}/workshops/{workshop}/register", System.Net.Http.Json.JsonContent.Create(
             new RecordRegisterRequest(marks.Select(m => new RegisterEntryDto(m.ReferralId, m.Mark, null)).ToList()), options: HttpExtensions.Json));
 }
+
+public sealed record BookedRun(RunResponse Run, ReferralResponse Referral, BookingResponse Booking, TestPerson First, TestPerson Second);

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
 /// <summary>The third wall: PostgreSQL itself, as the application role, without EF Core's filter in the way.</summary>
@@ -46,8 +44,7 @@ public sealed class RowLevelSecurityTests(CaraPlatformFixture fixture)
     public async Task With_tenant_A_set_only_As_rows_are_visible()
     {
         var hampshire = await Db.TenantAsync("hampshire");
-        await using var connection = await OpenAppConnection();
-        await SetTenant(connection, hampshire.Id);
+        await using var connection = await OpenAppConnection(hampshire.Id);
         foreach (var table in await SchemaCatalog.TenantTablesAsync(Db))
         {
             var others = await Scalar<long>(connection, $"SELECT count(*) FROM {table} WHERE tenant_id <> '{hampshire.Id}'");
@@ -62,8 +59,7 @@ public sealed class RowLevelSecurityTests(CaraPlatformFixture fixture)
     {
         var hampshire = await Db.TenantAsync("hampshire");
         var westYorkshire = await Db.TenantAsync("west-yorkshire");
-        await using var connection = await OpenAppConnection();
-        await SetTenant(connection, hampshire.Id);
+        await using var connection = await OpenAppConnection(hampshire.Id);
         var insert = $"""
             INSERT INTO venues (tenant_id, id, code, name, address_line1, town, postcode, capacity, step_free_access, is_active, created_at, updated_at)
             VALUES ('{westYorkshire.Id}', '{Guid.CreateVersion7()}', 'sneaky', 'Sneaky Hall', '1 Road', 'Leeds', 'LS1 4AP', 12, true, true, now(), now())
@@ -78,8 +74,7 @@ public sealed class RowLevelSecurityTests(CaraPlatformFixture fixture)
     {
         var hampshire = await Db.TenantAsync("hampshire");
         var westYorkshire = await Db.TenantAsync("west-yorkshire");
-        await using var connection = await OpenAppConnection();
-        await SetTenant(connection, hampshire.Id);
+        await using var connection = await OpenAppConnection(hampshire.Id);
         var error = await Assert.ThrowsAsync<PostgresException>(() =>
             Execute(connection, $"UPDATE venues SET tenant_id = '{westYorkshire.Id}'"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
@@ -121,10 +116,12 @@ public sealed class RowLevelSecurityTests(CaraPlatformFixture fixture)
     private static async Task<int> BackendPid(CaraDbContext db) =>
         await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
 
-    private async Task<NpgsqlConnection> OpenAppConnection()
+    /// <summary>A connection as the application role, with <paramref name="tenantId"/> as the current tenant when given.</summary>
+    private async Task<NpgsqlConnection> OpenAppConnection(string? tenantId = null)
     {
         var connection = new NpgsqlConnection(Db.AppConnectionString);
         await connection.OpenAsync();
+        if (tenantId is not null) await SetTenant(connection, tenantId);
         return connection;
     }
 

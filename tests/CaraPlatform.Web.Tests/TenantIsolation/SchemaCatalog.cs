@@ -1,6 +1,3 @@
-using CaraPlatform.Domain.Common;
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
 /// <summary>What the database's catalog says about the tables, for the isolation tests.</summary>

@@ -1,6 +1,3 @@
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Infrastructure.Tenants;
-
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
 [Collection(IntegrationTests.Name)]

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using CaraPlatform.Infrastructure.Tenants;
-using Npgsql;
-
 namespace CaraPlatform.Web.Tests.Tenants;
 
 public sealed class TenantDefinitionLoaderTests : IDisposable

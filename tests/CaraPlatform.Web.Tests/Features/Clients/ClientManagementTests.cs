@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using CaraPlatform.Web.Features.Clients;
-
 namespace CaraPlatform.Web.Tests.Features.Clients;
 
 [Collection(IntegrationTests.Name)]

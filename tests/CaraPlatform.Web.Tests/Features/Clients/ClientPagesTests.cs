@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace CaraPlatform.Web.Tests.Features.Clients;
 
 [Collection(IntegrationTests.Name)]

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Features.DemoData;
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Members;
 
 [Collection(IntegrationTests.Name)]

@@ -1,11 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Members.Contracts;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Members;
 
 [Collection(IntegrationTests.Name)]
@@ -16,8 +8,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
     {
         var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
         var email = $"new-facilitator-{Guid.NewGuid():N}@example.org";
-        var invitation = await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [TenantRole.Facilitator])))
-            .ReadAs<InvitationResponse>(HttpStatusCode.Created);
+        var invitation = await TestPeople.InviteAsync(admin, email, TenantRole.Facilitator);
         Assert.Equal(email, invitation.Email);
 
         var link = LinkFromMail(email);
@@ -53,8 +44,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await UserTokens.AuthorizationCodeAsync(web, "admin@hampshire.demo")).AccessToken);
         var email = $"late-{Guid.NewGuid():N}@example.org";
-        await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [TenantRole.Coordinator])))
-            .ReadAs<InvitationResponse>(HttpStatusCode.Created);
+        await TestPeople.InviteAsync(admin, email, TenantRole.Coordinator);
         var link = LinkFromMail(email);
 
         clock.Advance(TimeSpan.FromDays(6));
@@ -95,8 +85,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
     {
         var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
         var email = $"cancelled-{Guid.NewGuid():N}@example.org";
-        var invitation = await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [TenantRole.Coordinator])))
-            .ReadAs<InvitationResponse>(HttpStatusCode.Created);
+        var invitation = await TestPeople.InviteAsync(admin, email, TenantRole.Coordinator);
         var link = LinkFromMail(email);
 
         var cancelled = await (await admin.DeleteAsync($"/api/v1/tenants/hampshire/invitations/{invitation.Id}")).ReadAs<InvitationResponse>();

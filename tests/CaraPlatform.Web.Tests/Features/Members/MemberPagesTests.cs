@@ -1,6 +1,3 @@
-using CaraPlatform.Web.Features.Members;
-using CaraPlatform.Web.Features.Members.Contracts;
-
 namespace CaraPlatform.Web.Tests.Features.Members;
 
 [Collection(IntegrationTests.Name)]
@@ -30,18 +27,14 @@ public sealed class MemberPagesTests(CaraPlatformFixture fixture)
     public async Task The_page_lists_the_open_invitations_the_api_lists_and_not_cancelled_ones()
     {
         var api = await fixture.PersonApiAsync("admin@hampshire.demo");
-        var open = await InviteAsync(api, $"open-{Guid.NewGuid():N}@example.org");
-        var cancelled = await InviteAsync(api, $"cancelled-{Guid.NewGuid():N}@example.org");
+        var open = await TestPeople.InviteAsync(api, $"open-{Guid.NewGuid():N}@example.org", TenantRole.Coordinator);
+        var cancelled = await TestPeople.InviteAsync(api, $"cancelled-{Guid.NewGuid():N}@example.org", TenantRole.Coordinator);
         Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync($"/api/v1/tenants/hampshire/invitations/{cancelled.Id}")).StatusCode);
 
         var page = await (await SignedInAsync("admin@hampshire.demo")).GetStringAsync("/t/hampshire/admin/members");
         Assert.Contains(open.Email, page, StringComparison.Ordinal);
         Assert.DoesNotContain(cancelled.Email, page, StringComparison.Ordinal);
     }
-
-    private static async Task<InvitationResponse> InviteAsync(HttpClient api, string email) =>
-        await (await api.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [TenantRole.Coordinator])))
-            .ReadAs<InvitationResponse>(HttpStatusCode.Created);
 
     private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);
 }

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 using NJsonSchema;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
@@ -18,9 +13,9 @@ public sealed class EventDocumentTests(CaraPlatformFixture fixture)
         // Different types, stored and read back through jsonb as the dispatcher sends them.
         await NoticeTests.ReturnedReferralAsync(fixture, "norfolk", clock);
         await NoticeTests.ReturnedReferralAsync(fixture, "norfolk", clock,
-            (r, c) => r.ReturnUncontactable("No answer to three calls.", NoticeTests.Coordinator, c));
+            (r, c) => r.ReturnUncontactable("No answer to three calls.", ReferralBuilder.Coordinator, c));
         await NoticeTests.ReturnedReferralAsync(fixture, "norfolk", clock,
-            (r, c) => r.Withdraw("The caution was withdrawn.", NoticeTests.Coordinator, c));
+            (r, c) => r.Withdraw("The caution was withdrawn.", ReferralBuilder.Coordinator, c));
 
         var http = fixture.Web.CreateClient();
         var schemas = new Dictionary<string, JsonSchema>();
@@ -48,7 +43,7 @@ public sealed class EventDocumentTests(CaraPlatformFixture fixture)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var tenant = await fixture.Database.TenantAsync("norfolk");
-        var referral = Referral.Receive(NoticeTests.Details(tenant.Settings, "NF/0001", clock), tenant.Settings.Condition, NoticeTests.Coordinator, clock);
+        var referral = Referral.Receive(ReferralBuilder.Details(tenant.Settings, "NF/0001", clock), tenant.Settings.Condition, ReferralBuilder.Coordinator, clock);
         var http = fixture.Web.CreateClient();
         foreach (var type in Enum.GetValues<PoliceNoticeType>())
         {

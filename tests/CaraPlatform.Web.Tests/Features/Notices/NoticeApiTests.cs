@@ -1,7 +1,4 @@
 using CaraPlatform.Domain.Audit;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
@@ -18,7 +15,7 @@ public sealed class NoticeApiTests(CaraPlatformFixture fixture)
         var (referralId, older, reference) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
         clock.Advance(TimeSpan.FromMinutes(1));
         var (_, newer, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock,
-            (r, c) => r.ReturnUncontactable("Three calls and a letter, no answer.", NoticeTests.Coordinator, c));
+            (r, c) => r.ReturnUncontactable("Three calls and a letter, no answer.", ReferralBuilder.Coordinator, c));
         var spoc = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ForceSpoc)).Email);
         var inbox = $"/api/v1/tenants/{Tenant}/notices";
 

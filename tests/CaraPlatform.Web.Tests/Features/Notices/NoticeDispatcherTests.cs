@@ -1,7 +1,3 @@
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
 /// <summary>The outbox to the webhook, against a real receiver on 127.0.0.1. Dorset's webhook is pointed at it.</summary>
@@ -9,6 +5,8 @@ namespace CaraPlatform.Web.Tests.Features.Notices;
 public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
 {
     private const string Tenant = "dorset";
+
+    private static readonly NoticeDispatchOptions Defaults = new();
 
     [Fact]
     public async Task A_notice_reaches_the_inbox_and_the_receiver_signed_with_the_tenant_secret()
@@ -48,8 +46,7 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
-        var options = new NoticeDispatchOptions();
-        var dispatcher = NoticeTests.Dispatcher(fixture, clock, options: options);
+        var dispatcher = NoticeTests.Dispatcher(fixture, clock, options: Defaults);
         receiver.FailNext(3);
 
         await dispatcher.RunOnceAsync();
@@ -58,10 +55,10 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
             Assert.Equal(failures, receiver.For(noticeId).Count);
             var notice = await NoticeTests.NoticeAsync(fixture, Tenant, noticeId);
             Assert.Equal(WebhookDeliveryState.Pending, notice.WebhookState);
-            Assert.Equal(clock.GetUtcNow() + options.BackoffAfter(failures), notice.NextAttemptAt!.Value, TimeSpan.FromMilliseconds(1));
+            Assert.Equal(clock.GetUtcNow() + Defaults.BackoffAfter(failures), notice.NextAttemptAt!.Value, TimeSpan.FromMilliseconds(1));
 
             // Not before the backoff is over...
-            clock.Advance(options.BackoffAfter(failures) - TimeSpan.FromSeconds(1));
+            clock.Advance(Defaults.BackoffAfter(failures) - TimeSpan.FromSeconds(1));
             await dispatcher.RunOnceAsync();
             Assert.Equal(failures, receiver.For(noticeId).Count);
             // ...and then at once.
@@ -120,14 +117,12 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await FlushOtherNoticesAsync(clock); // so that the "crash" hits our notice, not one another test left
-        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
-        var options = new NoticeDispatchOptions();
+        var noticeId = await OwnNoticeAsync(clock);
 
         // Committed, claimed, then the process "dies" on its way to the receiver.
         using var dying = new CancellationTokenSource();
         var handler = new DyingHandler(dying);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NoticeTests.Dispatcher(fixture, clock, handler, options).RunOnceAsync(dying.Token));
+        await RoundDiesAsync(clock, handler, dying);
         Assert.Equal(1, handler.Calls);
         Assert.Empty(receiver.For(noticeId));
         var claimed = await NoticeTests.NoticeAsync(fixture, Tenant, noticeId);
@@ -136,12 +131,12 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         Assert.Empty(await NoticeTests.AttemptsAsync(fixture, Tenant, noticeId));
 
         // A fresh instance leaves it alone while the lease holds...
-        var fresh = NoticeTests.Dispatcher(fixture, clock, options: options);
+        var fresh = NoticeTests.Dispatcher(fixture, clock, options: Defaults);
         await fresh.RunOnceAsync();
         Assert.Empty(receiver.For(noticeId));
 
         // ...and delivers it once the lease runs out, once.
-        clock.Advance(options.Lease + TimeSpan.FromSeconds(1));
+        clock.Advance(Defaults.Lease + TimeSpan.FromSeconds(1));
         await fresh.RunOnceAsync();
         await fresh.RunOnceAsync();
         var delivery = Assert.Single(receiver.For(noticeId));
@@ -156,18 +151,16 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await FlushOtherNoticesAsync(clock); // so that the "crash" hits our notice, not one another test left
-        var (_, noticeId, _) = await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock);
-        var options = new NoticeDispatchOptions();
+        var noticeId = await OwnNoticeAsync(clock);
 
         using var dying = new CancellationTokenSource();
         using var handler = new DiesAfterSending(dying);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NoticeTests.Dispatcher(fixture, clock, handler, options).RunOnceAsync(dying.Token));
+        await RoundDiesAsync(clock, handler, dying);
         Assert.Single(receiver.For(noticeId));
         Assert.Equal(WebhookDeliveryState.Pending, (await NoticeTests.NoticeAsync(fixture, Tenant, noticeId)).WebhookState);
 
-        clock.Advance(options.Lease + TimeSpan.FromSeconds(1));
-        await NoticeTests.Dispatcher(fixture, clock, options: options).RunOnceAsync();
+        clock.Advance(Defaults.Lease + TimeSpan.FromSeconds(1));
+        await NoticeTests.Dispatcher(fixture, clock, options: Defaults).RunOnceAsync();
 
         var deliveries = receiver.For(noticeId);
         Assert.Equal(2, deliveries.Count);
@@ -184,19 +177,18 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
         await FlushOtherNoticesAsync(clock);
         var (referralId, _) = await NoticeTests.SavedReferralAsync(fixture, Tenant, clock);
         var eventId = await NoticeTests.EventIdAsync(fixture, Tenant, referralId, "referral.returned-ineligible");
-        var options = new NoticeDispatchOptions();
 
         // The relay's round makes the notice from the event; the dispatcher posts it and dies before recording the answer.
         await fixture.RelayEventsAsync(Tenant);
         using var dying = new CancellationTokenSource();
         using var handler = new DiesAfterSending(dying);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NoticeTests.Dispatcher(fixture, clock, handler, options).RunOnceAsync(dying.Token));
+        await RoundDiesAsync(clock, handler, dying);
 
         // Restarted: the relay runs again, and a fresh dispatcher takes the notice up once the dead one's lease is over.
         await fixture.RelayEventsAsync(Tenant);
-        clock.Advance(options.Lease + TimeSpan.FromSeconds(1));
-        await NoticeTests.Dispatcher(fixture, clock, options: options).RunOnceAsync();
-        await NoticeTests.Dispatcher(fixture, clock, options: options).RunOnceAsync();
+        clock.Advance(Defaults.Lease + TimeSpan.FromSeconds(1));
+        await NoticeTests.Dispatcher(fixture, clock, options: Defaults).RunOnceAsync();
+        await NoticeTests.Dispatcher(fixture, clock, options: Defaults).RunOnceAsync();
 
         var deliveries = receiver.For(eventId);
         Assert.Equal(2, deliveries.Count);
@@ -294,6 +286,17 @@ public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
     }
 
     private Task FlushOtherNoticesAsync(TimeProvider clock) => NoticeTests.FlushAsync(fixture, Tenant, clock);
+
+    /// <summary>A returned referral's notice, made once every notice other tests left is delivered, so that what the test does next (a "crash") hits this one.</summary>
+    private async Task<Guid> OwnNoticeAsync(FakeTimeProvider clock)
+    {
+        await FlushOtherNoticesAsync(clock);
+        return (await NoticeTests.ReturnedReferralAsync(fixture, Tenant, clock)).NoticeId;
+    }
+
+    /// <summary>A dispatcher round whose process "dies" in <paramref name="handler"/>, which cancels <paramref name="dying"/>.</summary>
+    private async Task RoundDiesAsync(FakeTimeProvider clock, HttpMessageHandler handler, CancellationTokenSource dying) =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NoticeTests.Dispatcher(fixture, clock, handler, Defaults).RunOnceAsync(dying.Token));
 
     [Theory]
     [InlineData("https://hooks.example.org/cara", true)]

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Web.Platform;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
 [Collection(IntegrationTests.Name)]

@@ -1,15 +1,4 @@
-using System.Collections.Concurrent;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Web.Features.Notices;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
@@ -89,8 +78,6 @@ public sealed class DyingHandler(CancellationTokenSource round) : HttpMessageHan
 public static class NoticeTests
 {
     public const string Secret = "whsec_test_0123456789abcdef";
-
-    public static readonly ReferralActor Coordinator = new(Guid.Parse("00000000-0000-0000-0000-0000000000c2"), "Test Coordinator");
 
     public static string SecretName(string tenant) => $"{tenant}-test-webhook";
 
@@ -174,9 +161,9 @@ public static class NoticeTests
         using (fixture.Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant))
         {
             await using var db = await fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync();
-            var referral = Referral.Receive(Details(tenant.Settings, reference, clock), tenant.Settings.Condition, Coordinator, clock);
-            referral.StartScreening(Coordinator, clock);
-            if (further is null) referral.ReturnIneligible("Evidence of coercive or controlling behaviour in the file.", Coordinator, clock);
+            var referral = Referral.Receive(ReferralBuilder.Details(tenant.Settings, reference, clock), tenant.Settings.Condition, ReferralBuilder.Coordinator, clock);
+            referral.StartScreening(ReferralBuilder.Coordinator, clock);
+            if (further is null) referral.ReturnIneligible("Evidence of coercive or controlling behaviour in the file.", ReferralBuilder.Coordinator, clock);
             else further(referral, clock);
             db.Referrals.Add(referral);
             await db.SaveChangesAsync();
@@ -211,26 +198,6 @@ public static class NoticeTests
     /// <summary>The id of the referral's one event of <paramref name="type"/> in the tenant's stream.</summary>
     public static Task<Guid> EventIdAsync(CaraPlatformFixture fixture, string slug, Guid referralId, string type) =>
         fixture.ReadAsync(slug, db => db.TenantEvents.Where(e => e.AggregateId == referralId && e.Type == type).Select(e => e.Id).SingleAsync());
-
-    public static ReferralDetails Details(TenantDefinition tenant, string reference, TimeProvider clock)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new ReferralDetails(
-            reference, tenant.Forces[0].Code, DisposalType.DiversionaryCaution, today.AddDays(-3),
-            new ReferringOfficer("PC Test Officer", "TS1234", "test.officer@police.example", null),
-            new Offence(NationalOffenceTypes.CommonAssault, today.AddDays(-10), OffenceRelationship.CurrentPartner),
-            new Offender("Test", "Offender", new DateOnly(1990, 5, 14), Sex.Male, "en"),
-            new ScreeningAnswers
-            {
-                LastViolenceConvictionOrCautionDate = null,
-                OnBail = false,
-                SubjectToCourtOrderOrCommunitySentence = false,
-                EvidenceOfCoerciveOrControllingBehaviour = false,
-                Dash = new DashAssessment(3, DashRisk.Standard),
-                VictimViewsRecorded = true,
-                SpecificRiskToVictimFromCaution = false,
-            });
-    }
 
     /// <summary>The notice as stored.</summary>
     public static async Task<Domain.Notices.PoliceNotice> NoticeAsync(CaraPlatformFixture fixture, string slug, Guid noticeId)

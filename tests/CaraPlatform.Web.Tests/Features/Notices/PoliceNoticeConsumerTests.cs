@@ -1,7 +1,3 @@
-using CaraPlatform.Infrastructure.Events;
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Time.Testing;
-
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using CaraPlatform.Web.Features.Notices;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
 

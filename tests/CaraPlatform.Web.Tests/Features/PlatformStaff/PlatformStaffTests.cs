@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Features.PlatformStaff;
 
 namespace CaraPlatform.Web.Tests.Features.PlatformStaff;

@@ -1,5 +1,3 @@
-using CaraPlatform.Web.Features.Referrals;
-
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 /// <summary>A facilitator reads the participants of their own runs and no other referral of the tenant.</summary>

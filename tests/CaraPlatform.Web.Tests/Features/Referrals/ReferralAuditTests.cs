@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using CaraPlatform.Web.Features.Referrals;
-using Npgsql;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

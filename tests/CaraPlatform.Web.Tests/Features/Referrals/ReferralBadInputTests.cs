@@ -1,25 +1,11 @@
-using System.Text.Json.Nodes;
-using CaraPlatform.Web.Features.Referrals;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 /// <summary>Bad input on every referral endpoint is a 4xx problem naming the field, never a 500 and never a change.</summary>
 [Collection(IntegrationTests.Name)]
-public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncLifetime
+public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : HampshireReferralApiTests(fixture)
 {
-    private const string Tenant = "hampshire";
-    private HttpClient _spoc = null!;
-    private HttpClient _coordinator = null!;
-
-    public async Task InitializeAsync()
-    {
-        _spoc = await fixture.PersonApiAsync("spoc@hampshire.demo");
-        _coordinator = await fixture.PersonApiAsync("coordinator@hampshire.demo");
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     public static TheoryData<string, string, string> IntakeMistakes => new()
     {
         // path to change, new JSON value, field expected in the answer
@@ -72,14 +58,14 @@ public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncL
         Set(body, path, JsonNode.Parse(value));
         var reference = body["policeReference"]?.GetValue<string>();
 
-        var response = await _spoc.PostRawJson(Url(Tenant), body.ToJsonString());
+        var response = await Spoc.PostRawJson(Url(Tenant), body.ToJsonString());
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.True(problem.Errors().Keys.Any(k => k.StartsWith(field, StringComparison.Ordinal)),
             $"Expected an error for {field}, got {string.Join(", ", problem.Errors().Keys)}");
         if (!string.IsNullOrEmpty(reference) && !reference.Any(char.IsControl))
         {
-            var list = await (await _spoc.GetAsync($"{Url(Tenant)}?policeReference={Uri.EscapeDataString(reference)}")).ReadAs<ReferralPage>();
+            var list = await (await Spoc.GetAsync($"{Url(Tenant)}?policeReference={Uri.EscapeDataString(reference)}")).ReadAs<ReferralPage>();
             Assert.Empty(list.Items);
         }
     }
@@ -91,7 +77,7 @@ public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncL
     [InlineData("")]
     public async Task Malformed_bodies_are_400_on_every_post(string body)
     {
-        var referral = await CreateAsync(_spoc);
+        var referral = await CreateAsync(Spoc);
         string[] urls =
         [
             Url(Tenant), $"{Url(Tenant)}/{referral.Id}/start-screening", $"{Url(Tenant)}/{referral.Id}/screening",
@@ -100,69 +86,69 @@ public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : IAsyncL
         ];
         foreach (var url in urls)
         {
-            var client = url.Contains("withdraw", StringComparison.Ordinal) || url.Contains("police", StringComparison.Ordinal) || url == Url(Tenant) ? _spoc : _coordinator;
+            var client = url.Contains("withdraw", StringComparison.Ordinal) || url.Contains("police", StringComparison.Ordinal) || url == Url(Tenant) ? Spoc : Coordinator;
             var response = await client.PostRawJson(url, body);
             await response.ProblemAsync(HttpStatusCode.BadRequest);
         }
 
-        var correct = await _spoc.PutRawJson($"{Url(Tenant)}/{referral.Id}", body);
+        var correct = await Spoc.PutRawJson($"{Url(Tenant)}/{referral.Id}", body);
         await correct.ProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]
     public async Task Move_requests_name_each_missing_or_wrong_field()
     {
-        var referral = await CreateAsync(_spoc);
+        var referral = await CreateAsync(Spoc);
         var id = referral.Id;
 
-        Assert.Contains("version", (await (await _coordinator.PostRawJson($"{Url(Tenant)}/{id}/start-screening", "{}")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("version", (await (await _coordinator.PostRawJson($"{Url(Tenant)}/{id}/start-screening", "{\"version\": \"abc\"}")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("reason", (await (await _spoc.PostJson($"{Url(Tenant)}/{id}/withdraw", new ReasonRequest(" ", referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("reason", (await (await _spoc.PostJson($"{Url(Tenant)}/{id}/withdraw", new ReasonRequest(new string('x', 2001), referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("decision", (await (await _spoc.PostRawJson($"{Url(Tenant)}/{id}/police-decision", $"{{\"decision\": \"Pardon\", \"reason\": \"x\", \"version\": {referral.Version}}}")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("newDeadline", (await (await _spoc.PostJson($"{Url(Tenant)}/{id}/police-decision", new PoliceDecisionRequest(PoliceDecision.ExtendDeadline, "Illness", null, referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("reason", (await (await _coordinator.PostJson($"{Url(Tenant)}/{id}/screening", new ScreeningDecisionRequest(EligibleAnswers(), ScreeningDecision.Ineligible, null, referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("answers.dash", (await (await _coordinator.PostJson($"{Url(Tenant)}/{id}/screening", new ScreeningDecisionRequest(EligibleAnswers() with { Dash = null }, ScreeningDecision.Eligible, null, referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("limit", (await (await _spoc.GetAsync($"{Url(Tenant)}?limit=1000")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("status", (await (await _spoc.GetAsync($"{Url(Tenant)}?status=Lost")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
-        Assert.Contains("receivedFrom", (await (await _spoc.GetAsync($"{Url(Tenant)}?receivedFrom=yesterday")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("version", (await (await Coordinator.PostRawJson($"{Url(Tenant)}/{id}/start-screening", "{}")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("version", (await (await Coordinator.PostRawJson($"{Url(Tenant)}/{id}/start-screening", "{\"version\": \"abc\"}")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("reason", (await (await Spoc.PostJson($"{Url(Tenant)}/{id}/withdraw", new ReasonRequest(" ", referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("reason", (await (await Spoc.PostJson($"{Url(Tenant)}/{id}/withdraw", new ReasonRequest(new string('x', 2001), referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("decision", (await (await Spoc.PostRawJson($"{Url(Tenant)}/{id}/police-decision", $"{{\"decision\": \"Pardon\", \"reason\": \"x\", \"version\": {referral.Version}}}")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("newDeadline", (await (await Spoc.PostJson($"{Url(Tenant)}/{id}/police-decision", new PoliceDecisionRequest(PoliceDecision.ExtendDeadline, "Illness", null, referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("reason", (await (await Coordinator.PostJson($"{Url(Tenant)}/{id}/screening", new ScreeningDecisionRequest(EligibleAnswers(), ScreeningDecision.Ineligible, null, referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("answers.dash", (await (await Coordinator.PostJson($"{Url(Tenant)}/{id}/screening", new ScreeningDecisionRequest(EligibleAnswers() with { Dash = null }, ScreeningDecision.Eligible, null, referral.Version))).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("limit", (await (await Spoc.GetAsync($"{Url(Tenant)}?limit=1000")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("status", (await (await Spoc.GetAsync($"{Url(Tenant)}?status=Lost")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
+        Assert.Contains("receivedFrom", (await (await Spoc.GetAsync($"{Url(Tenant)}?receivedFrom=yesterday")).ProblemAsync(HttpStatusCode.BadRequest)).Errors().Keys);
 
-        var unchanged = await (await _spoc.GetAsync($"{Url(Tenant)}/{id}")).ReadAs<ReferralResponse>();
+        var unchanged = await (await Spoc.GetAsync($"{Url(Tenant)}/{id}")).ReadAs<ReferralResponse>();
         Assert.Equal(referral.Version, unchanged.Version);
     }
 
     [Fact]
     public async Task Control_characters_and_extreme_dates_in_queries_and_moves_are_400_naming_the_field()
     {
-        var referral = await CreateAsync(_spoc);
+        var referral = await CreateAsync(Spoc);
         var url = $"{Url(Tenant)}/{referral.Id}";
         var version = referral.Version;
 
-        Assert.Contains("policeReference", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?policeReference=%00")));
-        Assert.Contains("policeReference", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?policeReference=44%2F%01")));
-        Assert.Contains("cursor", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?cursor=%00")));
-        Assert.Contains("receivedTo", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?receivedTo=9999-12-31")));
-        Assert.Contains("receivedFrom", await FieldsAsync(_spoc.GetAsync($"{Url(Tenant)}?receivedFrom=0001-01-01")));
-        Assert.Contains("policeReference", await FieldsAsync(_spoc.PutRawJson(url, $"{{\"policeReference\": \"44/\\u0000\", \"version\": {version}}}")));
-        Assert.Contains("reason", await FieldsAsync(_spoc.PostRawJson($"{url}/withdraw", $"{{\"reason\": \"moved\\u0000away\", \"version\": {version}}}")));
-        Assert.Contains("reason", await FieldsAsync(_coordinator.PostRawJson($"{url}/return-uncontactable", $"{{\"reason\": \"\\u0000\", \"version\": {version}}}")));
-        Assert.Contains("reason", await FieldsAsync(_coordinator.PostRawJson($"{url}/screening", $"{{\"decision\": \"Ineligible\", \"reason\": \"\\u0000\", \"version\": {version}}}")));
+        Assert.Contains("policeReference", await FieldsAsync(Spoc.GetAsync($"{Url(Tenant)}?policeReference=%00")));
+        Assert.Contains("policeReference", await FieldsAsync(Spoc.GetAsync($"{Url(Tenant)}?policeReference=44%2F%01")));
+        Assert.Contains("cursor", await FieldsAsync(Spoc.GetAsync($"{Url(Tenant)}?cursor=%00")));
+        Assert.Contains("receivedTo", await FieldsAsync(Spoc.GetAsync($"{Url(Tenant)}?receivedTo=9999-12-31")));
+        Assert.Contains("receivedFrom", await FieldsAsync(Spoc.GetAsync($"{Url(Tenant)}?receivedFrom=0001-01-01")));
+        Assert.Contains("policeReference", await FieldsAsync(Spoc.PutRawJson(url, $"{{\"policeReference\": \"44/\\u0000\", \"version\": {version}}}")));
+        Assert.Contains("reason", await FieldsAsync(Spoc.PostRawJson($"{url}/withdraw", $"{{\"reason\": \"moved\\u0000away\", \"version\": {version}}}")));
+        Assert.Contains("reason", await FieldsAsync(Coordinator.PostRawJson($"{url}/return-uncontactable", $"{{\"reason\": \"\\u0000\", \"version\": {version}}}")));
+        Assert.Contains("reason", await FieldsAsync(Coordinator.PostRawJson($"{url}/screening", $"{{\"decision\": \"Ineligible\", \"reason\": \"\\u0000\", \"version\": {version}}}")));
         foreach (var deadline in new[] { "0001-01-01", "9999-12-31" })
         {
-            Assert.Contains("newDeadline", await FieldsAsync(_spoc.PostRawJson($"{url}/police-decision",
+            Assert.Contains("newDeadline", await FieldsAsync(Spoc.PostRawJson($"{url}/police-decision",
                 $"{{\"decision\": \"ExtendDeadline\", \"reason\": \"Illness\", \"newDeadline\": \"{deadline}\", \"version\": {version}}}")));
         }
 
-        var unchanged = await (await _spoc.GetAsync(url)).ReadAs<ReferralResponse>();
+        var unchanged = await (await Spoc.GetAsync(url)).ReadAs<ReferralResponse>();
         Assert.Equal(version, unchanged.Version);
     }
 
     [Fact]
     public async Task An_unknown_referral_is_404_and_a_malformed_id_is_not_a_500()
     {
-        await (await _spoc.GetAsync($"{Url(Tenant)}/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
-        await (await _coordinator.PostJson($"{Url(Tenant)}/{Guid.NewGuid()}/start-screening", new VersionRequest(1))).ProblemAsync(HttpStatusCode.NotFound);
-        Assert.Equal(HttpStatusCode.NotFound, (await _spoc.GetAsync($"{Url(Tenant)}/not-a-guid")).StatusCode);
+        await (await Spoc.GetAsync($"{Url(Tenant)}/{Guid.NewGuid()}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await Coordinator.PostJson($"{Url(Tenant)}/{Guid.NewGuid()}/start-screening", new VersionRequest(1))).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await Spoc.GetAsync($"{Url(Tenant)}/not-a-guid")).StatusCode);
     }
 
     private static async Task<IEnumerable<string>> FieldsAsync(Task<HttpResponseMessage> response) =>

@@ -1,7 +1,3 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Web.Features.Referrals;
-using Microsoft.Extensions.Time.Testing;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

@@ -1,4 +1,3 @@
-using CaraPlatform.Web.Features.Referrals;
 using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;

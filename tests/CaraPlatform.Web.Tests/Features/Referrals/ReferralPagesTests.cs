@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Platform;
-
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 [Collection(IntegrationTests.Name)]

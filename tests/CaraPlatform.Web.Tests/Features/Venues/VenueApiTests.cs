@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using CaraPlatform.Web.Features.Venues;
-
 namespace CaraPlatform.Web.Tests.Features.Venues;
 
 [Collection(IntegrationTests.Name)]

@@ -1,11 +1,3 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Features.Workshops.Contracts;
 using UglyToad.PdfPig;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 
@@ -149,7 +141,7 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
         Assert.Contains(venue.Postcode, text, StringComparison.Ordinal);
         Assert.Contains("refused entry", text, StringComparison.Ordinal);
         Assert.Contains("The workshops are delivered in English.", text, StringComparison.Ordinal);
-        foreach (var victimValue in new[] { "Victoria", "Vale-Secret", "07700 900123", "victoria.secret", "Hidden Lane" })
+        foreach (var victimValue in ReferralApi.VictimValues)
             Assert.DoesNotContain(victimValue, text, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -157,10 +149,7 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
     public async Task Cancelling_a_run_unbooks_its_participants_for_rebooking()
     {
         var client = await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
-        var run = await ScheduleAsync(client, Tenant, Today.AddDays(9), f1.UserId, f2.UserId);
-        var referral = await EligibleAsync(client, Tenant);
-        await BookAsync(client, Tenant, run, referral);
+        var (run, referral, _, _, _) = await BookedRunAsync(fixture, Tenant, Today.AddDays(9));
         run = await (await client.GetAsync($"{Runs(Tenant)}/{run.Id}")).ReadAs<RunResponse>();
 
         var cancelled = await (await client.PostJson($"{Runs(Tenant)}/{run.Id}/cancel", new CancelRequest("Venue flooded", run.Version))).ReadAs<RunResponse>();

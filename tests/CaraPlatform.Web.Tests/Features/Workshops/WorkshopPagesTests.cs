@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using CaraPlatform.Domain.Tenants;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.DemoData;
-using CaraPlatform.Web.Features.Venues;
-using CaraPlatform.Web.Features.Workshops;
-
 namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 /// <summary>The workshop pages over HTTP, in norfolk with people of the tests' own (leicestershire belongs to the API's workshop tests).</summary>
@@ -13,9 +5,6 @@ namespace CaraPlatform.Web.Tests.Features.Workshops;
 public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 {
     private const string Tenant = "norfolk";
-
-    /// <summary>Every distinctive victim value of <see cref="ReferralApi.Victim"/>.</summary>
-    private static readonly string[] VictimValues = ["Vale-Secret", "victoria.secret@example.org", "07700 900123", "Hidden Lane", "Do not leave voicemail", "Weekdays 10:00-12:00"];
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -34,7 +23,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Matches($"id=\"run-{run.Id}\"[\\s\\S]*?2 of 3 seats left", calendar);
         Assert.Matches($"id=\"run-{cancelled.Id}\"[\\s\\S]*?Cancelled", calendar);
         Assert.Contains(UkDate(run.Workshop1.Date), calendar, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, calendar, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, calendar, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -97,7 +86,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Contains($"data-run-id=\"{fits.Id}\"", book, StringComparison.Ordinal);
         Assert.DoesNotContain(full.Id.ToString(), book, StringComparison.Ordinal);
         Assert.DoesNotContain(otherCohort.Id.ToString(), book, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, book, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, book, StringComparison.OrdinalIgnoreCase);
 
         // A run that does not fit (posted by hand, or changed since the page was read) is refused with the reasons.
         using var mismatch = await coordinator.PostAsync($"/t/{Tenant}/referrals/{referral.Id}/book",
@@ -114,25 +103,19 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         Assert.Equal($"/t/{Tenant}/referrals/{referral.Id}?done=Book", booked.Headers.Location!.ToString());
         var after = await UserTokens.GetOkAsync(coordinator, booked.Headers.Location!.ToString());
-        Assert.Matches("id=\"referral-status\"[^>]*>Booked<", after);
-        Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Booked", after);
-        Assert.DoesNotContain("id=\"book-link\"", after, StringComparison.Ordinal);
+        AssertReferralPage(after, "Booked", "Booked");
     }
 
     [Fact]
     public async Task The_run_page_lists_participants_and_each_letter_link_serves_the_pdf()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(27), first.UserId, second.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, booking, _, _) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(27));
 
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
         var page = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
         Assert.Contains(referral.PoliceReference, page, StringComparison.Ordinal);
         Assert.Contains("Daniel Marsh", page, StringComparison.Ordinal);
-        foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
         var letter = LetterLink().Match(page);
         Assert.True(letter.Success, "no letter link");
         Assert.Contains(booking.Id.ToString(), letter.Groups[1].Value, StringComparison.Ordinal);
@@ -151,11 +134,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_register_is_for_the_runs_own_facilitators_403_for_another_facilitator_404_for_another_tenant()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(28), first.UserId, second.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, _, first, _) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(28));
         var url = $"/t/{Tenant}/runs/{run.Id}/register/Workshop1";
 
         var own = await SignedInAsync(first);
@@ -165,7 +144,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var mine = await UserTokens.GetOkAsync(own, $"/t/{Tenant}/my-workshops");
         Assert.Contains($"href=\"{url}\"", mine, StringComparison.Ordinal);
         foreach (var page in new[] { register, mine })
-            foreach (var value in VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
+            foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
 
         var other = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator));
         using var forbidden = await other.GetAsync(url);
@@ -189,11 +168,7 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task The_edit_form_refuses_a_stale_version_and_the_cancel_form_needs_a_reason_then_frees_the_booking()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, Today.AddDays(29), first.UserId, second.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, _, first, second) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(29));
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
 
         var edit = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}/edit");
@@ -236,19 +211,13 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Contains("Both facilitators unwell", await UserTokens.GetOkAsync(coordinator, cancelled.Headers.Location!.ToString()), StringComparison.Ordinal);
         var referralPage = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals/{referral.Id}");
-        Assert.Matches("id=\"referral-status\"[^>]*>Eligible<", referralPage);
-        Assert.Matches("id=\"referral-bookings\"[\\s\\S]*?Cancelled", referralPage);
-        Assert.Contains("id=\"book-link\"", referralPage, StringComparison.Ordinal);
+        AssertReferralPage(referralPage, "Eligible", "Cancelled");
     }
 
     [Fact]
     public async Task A_coordinator_cancels_one_booking_from_the_run_page_and_the_referral_goes_back_to_be_booked()
     {
-        var api = await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
-        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(18), f1.UserId, f2.UserId);
-        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
-        var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var (run, referral, booking, _, _) = await WorkshopApi.BookedRunAsync(fixture, Tenant, Today.AddDays(18));
         var coordinator = await SignedInAsync(await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator));
 
         var detail = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/runs/{run.Id}");
@@ -312,6 +281,17 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         var feedback = await UserTokens.GetOkAsync(facilitator, $"/t/{Tenant}/runs/{run.Id}/feedback/{late.Id}");
         Assert.Contains("Feedback is for participants who completed Workshop 2", feedback, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"feedback-form\"", feedback, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The referral page shows the referral's <paramref name="status"/> and a booking <paramref name="booking"/>, and
+    /// offers the link to book exactly when the referral is eligible for booking.
+    /// </summary>
+    private static void AssertReferralPage(string page, string status, string booking)
+    {
+        Assert.Matches($"id=\"referral-status\"[^>]*>{status}<", page);
+        Assert.Matches($"id=\"referral-bookings\"[\\s\\S]*?{booking}", page);
+        Assert.Equal(status == "Eligible", page.Contains("id=\"book-link\"", StringComparison.Ordinal));
     }
 
     private static string UkDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));

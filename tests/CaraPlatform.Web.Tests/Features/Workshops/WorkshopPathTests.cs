@@ -1,10 +1,3 @@
-using CaraPlatform.Domain.Common;
-using CaraPlatform.Domain.Notices;
-using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Referrals;
-using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Features.Workshops.Contracts;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 
 namespace CaraPlatform.Web.Tests.Features.Workshops;
@@ -18,14 +11,8 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task Referral_to_completion_with_booked_and_completed_notices_to_the_police()
     {
-        await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
-        var coordinator = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
         using var host = new FakeClockHost(fixture);
-        var police = await host.ClientAsync(Tenant);
-        var planner = await host.PersonAsync(coordinator.Email);
-
-        var referral = await EligibleAsync(police, Tenant);
+        var (f1, f2, _, police, planner, referral) = await StartAsync(host);
         var today = UkCalendar.DateOf(host.Clock.GetUtcNow());
         var run = await ScheduleAsync(planner, Tenant, today.AddDays(7), f1.UserId, f2.UserId);
         var booking = await BookAsync(planner, Tenant, run, referral);
@@ -67,13 +54,8 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task Late_at_workshop_1_is_non_compliant_then_a_police_rebooking_repeats_both_workshops_on_a_new_run()
     {
-        await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
-        var coordinator = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
         using var host = new FakeClockHost(fixture);
-        var police = await host.ClientAsync(Tenant);
-        var planner = await host.PersonAsync(coordinator.Email);
-        var referral = await EligibleAsync(police, Tenant);
+        var (f1, f2, coordinator, police, planner, referral) = await StartAsync(host);
         var today = UkCalendar.DateOf(host.Clock.GetUtcNow());
         var first = await ScheduleAsync(planner, Tenant, today.AddDays(5), f1.UserId, f2.UserId);
         var second = await ScheduleAsync(planner, Tenant, today.AddDays(12), f1.UserId, f2.UserId);
@@ -116,15 +98,10 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
     [Fact]
     public async Task Only_the_runs_own_facilitators_record_its_register_and_other_tenants_see_nothing()
     {
-        await fixture.ApiClientAsync(Tenant);
-        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
         var outsider = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator);
         var elsewhere = await TestPeople.MemberAsync(fixture, "hampshire", TenantRole.Facilitator);
-        var coordinator = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
         using var host = new FakeClockHost(fixture);
-        var police = await host.ClientAsync(Tenant);
-        var referral = await EligibleAsync(police, Tenant);
-        var planner = await host.PersonAsync(coordinator.Email);
+        var (f1, f2, coordinator, _, planner, referral) = await StartAsync(host);
         var run = await ScheduleAsync(planner, Tenant, UkCalendar.DateOf(host.Clock.GetUtcNow()).AddDays(3), f1.UserId, f2.UserId);
         await BookAsync(planner, Tenant, run, referral);
         host.Clock.SetUtcNow(run.Workshop1.StartsAt.AddMinutes(5));
@@ -151,7 +128,20 @@ public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
         Assert.Equal(ReferralStatus.Booked, (await GetAsync(await host.ClientAsync(Tenant), referral)).Status);
     }
 
+    /// <summary>
+    /// Where every path starts, on a host whose clock the test moves: the tenant's two facilitators, a coordinator who
+    /// plans (schedules and books), the police's integration client and an eligible referral of theirs.
+    /// </summary>
+    private async Task<(TestPerson F1, TestPerson F2, TestPerson Coordinator, HttpClient Police, HttpClient Planner, ReferralResponse Referral)> StartAsync(
+        FakeClockHost host)
+    {
+        await fixture.ApiClientAsync(Tenant);
+        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
+        var coordinator = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
+        var police = await host.ClientAsync(Tenant);
+        return (f1, f2, coordinator, police, await host.PersonAsync(coordinator.Email), await EligibleAsync(police, Tenant));
+    }
+
     private static async Task<ReferralResponse> GetAsync(HttpClient client, ReferralResponse referral) =>
         await (await client.GetAsync($"/api/v1/tenants/{Tenant}/referrals/{referral.Id}")).ReadAs<ReferralResponse>();
-
 }

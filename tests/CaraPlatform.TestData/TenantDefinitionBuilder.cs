@@ -1,6 +1,6 @@
 using CaraPlatform.Domain.Tenants;
 
-namespace CaraPlatform.Domain.Tests.Tenants;
+namespace CaraPlatform.TestData;
 
 /// <summary>Valid tenant definitions for tests to vary with <c>with</c> expressions.</summary>
 public static class TenantDefinitionBuilder

@@ -2,7 +2,7 @@ using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.Workshops;
 
-namespace CaraPlatform.Domain.Tests.Workshops;
+namespace CaraPlatform.TestData;
 
 /// <summary>Runs that break no scheduling rule, for tests to change one thing at a time.</summary>
 public static class CourseRunBuilder
@@ -23,27 +23,29 @@ public static class CourseRunBuilder
         Capacity = capacity,
     };
 
-    /// <summary>An IPV male, English run at <paramref name="venue"/>, Workshop 2 28 days after Workshop 1.</summary>
-    public static CourseRun AtVenue(Venue venue) => new()
+    /// <summary>An IPV male, English run at <paramref name="venue"/> (or Northam), Workshop 2 28 days after Workshop 1.</summary>
+    public static CourseRun AtVenue(Venue? venue = null)
     {
-        Cohort = Cohort.IpvMale,
-        Language = "en",
-        Workshop1 = new WorkshopSession(Workshop1Date, new TimeOnly(10, 0), new TimeOnly(15, 0)),
-        Workshop2 = new WorkshopSession(Workshop1Date.AddDays(28), new TimeOnly(10, 0), new TimeOnly(15, 0)),
-        Delivery = WorkshopDelivery.Venue,
-        VenueId = venue.Id,
-        Capacity = 12,
-        FacilitatorIds = [FacilitatorA, FacilitatorB],
-    };
+        var run = Run(WorkshopDelivery.Venue);
+        run.VenueId = (venue ?? Northam()).Id;
+        return run;
+    }
 
-    public static CourseRun Remote() => new()
+    /// <summary>The same run delivered online.</summary>
+    public static CourseRun Remote()
+    {
+        var run = Run(WorkshopDelivery.Remote);
+        run.MeetingLink = new Uri("https://meet.example.org/cara/run-42");
+        return run;
+    }
+
+    private static CourseRun Run(WorkshopDelivery delivery) => new()
     {
         Cohort = Cohort.IpvMale,
         Language = "en",
         Workshop1 = new WorkshopSession(Workshop1Date, new TimeOnly(10, 0), new TimeOnly(15, 0)),
         Workshop2 = new WorkshopSession(Workshop1Date.AddDays(28), new TimeOnly(10, 0), new TimeOnly(15, 0)),
-        Delivery = WorkshopDelivery.Remote,
-        MeetingLink = new Uri("https://meet.example.org/cara/run-42"),
+        Delivery = delivery,
         Capacity = 12,
         FacilitatorIds = [FacilitatorA, FacilitatorB],
     };
