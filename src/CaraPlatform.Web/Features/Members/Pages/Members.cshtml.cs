@@ -13,8 +13,6 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
 
     public IReadOnlyList<InvitationResponse> OpenInvitations { get; private set; } = [];
 
-    public IReadOnlyList<string> Errors { get; private set; } = [];
-
     public string? Notice { get; private set; }
 
     [BindProperty] public string? InviteEmail { get; set; }
@@ -27,7 +25,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
     {
         if (roles.Count == 0)
         {
-            Errors = ["Choose at least one role, or remove the member instead."];
+            Refuse("Choose at least one role, or remove the member instead.");
             return await PageAsync(cancellationToken);
         }
 
@@ -38,11 +36,11 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         }
         catch (DbUpdateConcurrencyException)
         {
-            Errors = ["Someone else changed this member while you were editing. The list below is up to date: make your change again."];
+            Refuse("Someone else changed this member while you were editing. The list below is up to date: make your change again.");
         }
         catch (ProblemException refused)
         {
-            Errors = [Describe(refused)];
+            Refuse(Describe(refused));
         }
 
         return await PageAsync(cancellationToken);
@@ -56,7 +54,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         }
         catch (ProblemException refused)
         {
-            Errors = [Describe(refused)];
+            Refuse(Describe(refused));
         }
 
         return await PageAsync(cancellationToken);
@@ -68,7 +66,10 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         var validation = await invitationValidator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            Errors = [.. validation.Errors.Select(e => e.ErrorMessage)];
+            // The request's "email" and "roles" are the form's InviteEmail and InviteRoles: each message goes to its field.
+            foreach (var error in validation.Errors)
+                ModelState.AddModelError(error.PropertyName.StartsWith("roles", StringComparison.OrdinalIgnoreCase) ? nameof(InviteRoles) : nameof(InviteEmail),
+                    error.ErrorMessage);
             return await PageAsync(cancellationToken);
         }
 
@@ -82,8 +83,11 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
     private void Report(bool found, string done)
     {
         if (found) Notice = done;
-        else Errors = ["That member is no longer in this service."];
+        else Refuse("That member is no longer in this service.");
     }
+
+    /// <summary>A refusal about the whole form (a member's roles or removal): the error summary lists it without a link.</summary>
+    private void Refuse(string message) => ModelState.AddModelError("", message);
 
     private static string Describe(ProblemException refused) => $"{refused.Problem.Title}. {refused.Problem.Detail}";
 
