@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
 
-/// <summary>The shell: the sign-in page, the accessibility statement, the tenant picker and access denied; keyboard and reflow.</summary>
+/// <summary>
+/// The shell: the sign-in page, the accessibility statement, the tenant picker, access denied and page not found;
+/// keyboard and reflow.
+/// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class ShellPagesTests(PortalFixture fixture)
 {
@@ -58,6 +61,7 @@ public sealed class ShellPagesTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notices to the police");
         Assert.True(await ScrollWidthAsync(page) <= 320, $"the notices page is {await ScrollWidthAsync(page)} px wide");
         await PortalFixture.CheckAsync(page);
+        await page.ScreenshotAsync(new() { Path = "/tmp/shell/notices320.png", FullPage = true }); // TEMP
     }
 
     [Fact]
@@ -75,6 +79,22 @@ public sealed class ShellPagesTests(PortalFixture fixture)
         await Assertions.Expect(facilitator).ToHaveURLAsync(new Regex("/access-denied"));
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You do not have access to this page");
         await PortalFixture.CheckAsync(facilitator);
+    }
+
+    [Fact]
+    public async Task A_missing_page_and_another_tenants_page_both_say_page_not_found()
+    {
+        var page = await fixture.NewPageAsync();
+        await PortalFixture.SignInAsync(page, "coordinator@hampshire.demo", DemoSeed.Password);
+
+        // Not a member of West Yorkshire: the same answer as a page that does not exist, so it does not say the tenant does.
+        foreach (var path in new[] { "/t/hampshire/no-such-page", "/t/west-yorkshire" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(404, response!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Page not found");
+            await PortalFixture.CheckAsync(page);
+        }
     }
 
     private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
