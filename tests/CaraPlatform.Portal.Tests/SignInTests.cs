@@ -26,8 +26,31 @@ public sealed partial class SignInTests(PortalFixture portal)
 
         await PortalFixture.SignInAsync(page, "coordinator@hampshire.demo", "not-the-password-at-all");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(SignInModel.NotSignedIn);
+        // The GOV.UK error summary: its title, then the message (about neither field alone, so without a link).
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("There is a problem");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Listitem)).ToHaveTextAsync(SignInModel.NotSignedIn);
         await Assertions.Expect(page).ToHaveURLAsync(portal.BaseUrl + "/");
+        await PortalFixture.CheckAsync(page);
+    }
+
+    [Fact]
+    public async Task A_missing_password_is_shown_in_the_error_summary_and_at_the_field_the_summary_links_to()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync("coordinator@hampshire.demo");
+        await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }));
+
+        var link = page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Link, new() { Name = SignInModel.Missing });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "#f-Password");
+        await Assertions.Expect(page.Locator(".govuk-form-group--error .govuk-error-message")).ToContainTextAsync(SignInModel.Missing);
+        // The email typed is kept; the password never is.
+        await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync("coordinator@hampshire.demo");
+        await PortalFixture.CheckAsync(page);
+
+        await link.ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Password")).ToBeFocusedAsync();
     }
 
     [Fact]
@@ -41,7 +64,7 @@ public sealed partial class SignInTests(PortalFixture portal)
         await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
 
         // The same words as for a wrong password or an unknown account, so that they do not say the account exists.
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(SignInModel.NotSignedIn);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Listitem)).ToHaveTextAsync(SignInModel.NotSignedIn);
         await Assertions.Expect(page).Not.ToHaveURLAsync(TenantHome("hampshire"));
         await Assertions.Expect(page.GetByLabel("Password")).ToBeVisibleAsync();
     }
@@ -55,19 +78,23 @@ public sealed partial class SignInTests(PortalFixture portal)
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
 
         await page.GotoAsync("/account/two-factor");
+        await PortalFixture.CheckAsync(page);
         var key = (await page.Locator("#authenticator-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var totp = new Totp(Base32Encoding.ToBytes(key));
         await page.GetByLabel("Code from your authenticator app").FillAsync(totp.ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await PortalFixture.CheckAsync(page);
 
         await PortalFixture.SubmitAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
         await PortalFixture.SignInAsync(page, email, DemoSeed.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sign-in/two-factor"));
+        await PortalFixture.CheckAsync(page);
 
         await page.GetByLabel("Code from your authenticator app").FillAsync(WrongCode(totp));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right");
+        await PortalFixture.CheckAsync(page);
 
         await page.GetByLabel("Code from your authenticator app").FillAsync(totp.ComputeTotp());
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -111,6 +111,7 @@ public static class CaraPlatformHost
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePortalStatusPages();
         app.UseStaticFiles();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "CARA Platform API v1"));

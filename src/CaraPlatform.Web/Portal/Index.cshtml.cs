@@ -17,8 +17,6 @@ public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : Pag
 
     public const string Missing = "Enter your email address and your password.";
 
-    public string? Error { get; private set; }
-
     public void OnGet()
     {
     }
@@ -27,7 +25,8 @@ public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : Pag
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
         {
-            Error = Missing;
+            // At the first empty field, so that the error summary's link lands there.
+            ModelState.AddModelError(string.IsNullOrWhiteSpace(Email) ? nameof(Email) : nameof(Password), Missing);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -39,7 +38,8 @@ public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : Pag
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
         if (result.RequiresTwoFactor) return RedirectToPage("/Portal/SignIn/TwoFactor", new { ReturnUrl });
-        Error = NotSignedIn;
+        // About neither field in particular: listed in the error summary without a link.
+        ModelState.AddModelError("", NotSignedIn);
         return Page();
     }
 }

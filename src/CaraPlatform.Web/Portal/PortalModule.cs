@@ -39,4 +39,20 @@ public static class PortalModule
     }
 
     public static void MapPortal(this IEndpointRouteBuilder app) => app.MapRazorPages();
+
+    /// <summary>
+    /// A person's browser asking for a page that is not there (or refused without a body) gets the portal's own error
+    /// page, with the original status; API clients and everything else keep their problem details.
+    /// </summary>
+    public static void UsePortalStatusPages(this IApplicationBuilder app) =>
+        app.UseWhen(WantsPage, branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+
+    /// <summary>
+    /// A browser navigating to a portal path: GET or HEAD (a re-executed POST would meet the antiforgery check again),
+    /// outside the API and the OpenID Connect endpoints, accepting HTML.
+    /// </summary>
+    public static bool WantsPage(HttpContext context) =>
+        (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/connect")
+        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }

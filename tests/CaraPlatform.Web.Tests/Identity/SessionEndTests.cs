@@ -132,6 +132,6 @@ public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
         Assert.Contains("invalid_grant", body, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("id=\"authenticator-key\" class=\"secret\">([^<]+)<")]
+    [GeneratedRegex("id=\"authenticator-key\"[^>]*>([^<]+)<")]
     private static partial Regex AuthenticatorKey();
 }

@@ -79,6 +79,8 @@ internal sealed class TenantAccessResultHandler(IProblemDetailsService problems)
         if (authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == TenantAccessHandler.NotInTenant) == true)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            // A browser gets the portal's "Page not found" (PortalModule.UsePortalStatusPages), which needs an empty body.
+            if (Portal.PortalModule.WantsPage(context)) return;
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,

@@ -20,7 +20,7 @@ public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManag
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (NewPassword != ConfirmPassword)
         {
-            Errors = ["The new passwords do not match."];
+            ModelState.AddModelError(nameof(ConfirmPassword), "The new passwords do not match.");
             return Page();
         }
 
@@ -29,7 +29,9 @@ public sealed class ChangePasswordModel(UserManager<CaraUser> users, SignInManag
             Subject: user.Email, IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
         if (!result.Succeeded)
         {
-            Errors = [.. result.Errors.Select(e => e.Description)];
+            // Identity's one complaint about the current password belongs there; the rest are about the new one.
+            foreach (var error in result.Errors)
+                ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword), error.Description);
             return Page();
         }
 

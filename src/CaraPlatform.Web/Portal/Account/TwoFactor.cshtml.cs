@@ -24,8 +24,6 @@ public sealed class TwoFactorEnrolmentModel(
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
-    public string? Error { get; private set; }
-
     public async Task<IActionResult> OnGetAsync()
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
@@ -39,7 +37,7 @@ public sealed class TwoFactorEnrolmentModel(
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
         {
-            Error = "That code is not right. Check the key in your authenticator app and enter the code it shows now.";
+            ModelState.AddModelError(nameof(Code), "That code is not right. Check the key in your authenticator app and enter the code it shows now.");
             await ShowAsync(user);
             return Page();
         }

@@ -17,24 +17,23 @@ public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, SignInAttempt
     [BindProperty] public string? RecoveryCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
-    public string? Error { get; private set; }
-
     public async Task<IActionResult> OnGetAsync() =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Portal/Index") : Page();
 
     public Task<IActionResult> OnPostAsync() =>
-        CompleteAsync(Code, code => signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false), "two-factor");
+        CompleteAsync(nameof(Code), Code, code => signIn.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false), "two-factor");
 
     public Task<IActionResult> OnPostRecoveryAsync() =>
-        CompleteAsync(RecoveryCode, signIn.TwoFactorRecoveryCodeSignInAsync, "recovery-code");
+        CompleteAsync(nameof(RecoveryCode), RecoveryCode, signIn.TwoFactorRecoveryCodeSignInAsync, "recovery-code");
 
-    private async Task<IActionResult> CompleteAsync(string? code, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string method)
+    // field: where the code was typed, so that its error message is shown there.
+    private async Task<IActionResult> CompleteAsync(string field, string? code, Func<string, Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt, string method)
     {
         // Without the password step's cookie there is nobody to check the code for.
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return RedirectToPage("/Portal/Index");
         if (string.IsNullOrWhiteSpace(code))
         {
-            Error = Missing;
+            ModelState.AddModelError(field, Missing);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -46,7 +45,7 @@ public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, SignInAttempt
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
 
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
-        Error = result.IsLockedOut ? LockedOut : WrongCode;
+        ModelState.AddModelError(field, result.IsLockedOut ? LockedOut : WrongCode);
         return Page();
     }
 

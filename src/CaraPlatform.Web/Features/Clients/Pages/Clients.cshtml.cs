@@ -27,7 +27,10 @@ public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateCl
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            Errors = [.. validation.Errors.Select(e => e.ErrorMessage)];
+            // The request's "name" and "scopes" are the form's Name and Scopes: each message goes to its field.
+            foreach (var error in validation.Errors)
+                ModelState.AddModelError(error.PropertyName.StartsWith("scopes", StringComparison.OrdinalIgnoreCase) ? nameof(Scopes) : nameof(Name),
+                    error.ErrorMessage);
             return await PageAsync(cancellationToken);
         }
 
@@ -40,20 +43,23 @@ public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateCl
     public async Task<IActionResult> OnPostRotateAsync(Guid clientId, CancellationToken cancellationToken)
     {
         Issued = await clients.RotateSecretAsync(clientId, User.PersonId(), cancellationToken);
-        if (Issued is null) Errors = ["That client does not exist or has been revoked."];
+        if (Issued is null) ModelState.AddModelError("", "That client does not exist or has been revoked.");
         return await PageAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid clientId, bool confirm, CancellationToken cancellationToken)
     {
         if (!confirm)
-            Errors = ["Tick “Yes, revoke this client” to confirm: a revoked client cannot get tokens again."];
+            ModelState.AddModelError(RevokeConfirmField(clientId), "Tick “Yes, revoke this client” to confirm: a revoked client cannot get tokens again.");
         else if (await clients.RevokeAsync(clientId, User.PersonId(), cancellationToken) is { } revoked)
             Notice = $"{revoked.Name} is revoked: it can get no more tokens.";
         else
-            Errors = ["That client does not exist."];
+            ModelState.AddModelError("", "That client does not exist.");
         return await PageAsync(cancellationToken);
     }
+
+    /// <summary>The name of a client's revoke confirmation box, unique on the page so the error summary can link to it.</summary>
+    public static string RevokeConfirmField(Guid clientId) => $"confirm-{clientId:N}";
 
     private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
     {

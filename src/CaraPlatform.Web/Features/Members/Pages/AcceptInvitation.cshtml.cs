@@ -15,7 +15,6 @@ public sealed class AcceptInvitationModel(
     [BindProperty] public string ConfirmPassword { get; set; } = "";
 
     public OpenInvitation? Invitation { get; private set; }
-    public List<string> Errors { get; } = [];
     public string TenantName => tenant.MultiTenantContext.TenantInfo?.Name ?? "";
 
     public async Task<IActionResult> OnGetAsync(string token)
@@ -25,7 +24,7 @@ public sealed class AcceptInvitationModel(
         {
             if (!string.Equals(current.Email, Invitation.Email, StringComparison.OrdinalIgnoreCase))
             {
-                Errors.Add($"You are signed in as {current.Email}; this invitation is for {Invitation.Email}.");
+                ModelState.AddModelError("", $"You are signed in as {current.Email}; this invitation is for {Invitation.Email}.");
                 return Page();
             }
 
@@ -41,15 +40,16 @@ public sealed class AcceptInvitationModel(
     {
         if (!await Load(token)) return NotFoundPage();
         if (Invitation!.HasAccount) return Page();
-        if (Password != ConfirmPassword) Errors.Add("The two passwords are not the same.");
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200) Errors.Add("Give your name (at most 200 characters).");
-        if (Errors.Count > 0) return Page();
+        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200) ModelState.AddModelError(nameof(DisplayName), "Give your name (at most 200 characters).");
+        if (Password != ConfirmPassword) ModelState.AddModelError(nameof(ConfirmPassword), "The two passwords are not the same.");
+        if (ModelState.ErrorCount > 0) return Page();
 
         var user = new CaraUser { UserName = Invitation.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = DisplayName.Trim() };
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)
         {
-            Errors.AddRange(created.Errors.Select(e => e.Description));
+            // Identity's complaints here are about the chosen password (or, rarely, the invitation's email): shown at the password.
+            foreach (var error in created.Errors) ModelState.AddModelError(nameof(Password), error.Description);
             return Page();
         }
 

@@ -22,7 +22,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
     {
         if (roles.Count == 0)
         {
-            Errors = ["Choose at least one role, or remove the member instead."];
+            Refuse("Choose at least one role, or remove the member instead.");
             return await PageAsync(cancellationToken);
         }
 
@@ -33,11 +33,11 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         }
         catch (DbUpdateConcurrencyException)
         {
-            Errors = ["Someone else changed this member while you were editing. The list below is up to date: make your change again."];
+            Refuse("Someone else changed this member while you were editing. The list below is up to date: make your change again.");
         }
         catch (ProblemException refused)
         {
-            Errors = [Describe(refused)];
+            Refuse(Describe(refused));
         }
 
         return await PageAsync(cancellationToken);
@@ -51,7 +51,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         }
         catch (ProblemException refused)
         {
-            Errors = [Describe(refused)];
+            Refuse(Describe(refused));
         }
 
         return await PageAsync(cancellationToken);
@@ -63,7 +63,10 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         var validation = await invitationValidator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
-            Errors = [.. validation.Errors.Select(e => e.ErrorMessage)];
+            // The request's "email" and "roles" are the form's InviteEmail and InviteRoles: each message goes to its field.
+            foreach (var error in validation.Errors)
+                ModelState.AddModelError(error.PropertyName.StartsWith("roles", StringComparison.OrdinalIgnoreCase) ? nameof(InviteRoles) : nameof(InviteEmail),
+                    error.ErrorMessage);
             return await PageAsync(cancellationToken);
         }
 
@@ -77,8 +80,11 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
     private void Report(bool found, string done)
     {
         if (found) Notice = done;
-        else Errors = ["That member is no longer in this service."];
+        else Refuse("That member is no longer in this service.");
     }
+
+    /// <summary>A refusal about the whole form (a member's roles or removal): the error summary lists it without a link.</summary>
+    private void Refuse(string message) => ModelState.AddModelError("", message);
 
     private static string Describe(ProblemException refused) => $"{refused.Problem.Title}. {refused.Problem.Detail}";
 
