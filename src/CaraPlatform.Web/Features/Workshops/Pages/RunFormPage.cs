@@ -10,17 +10,15 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// </summary>
 public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : RequestFormModel
 {
-    public sealed record Choice(string Value, string Text);
-
     public CaraTenantInfo TenantInfo => tenantAccessor.MultiTenantContext.TenantInfo!;
 
     public TenantDefinition Settings => TenantInfo.Settings;
 
     public string TenantSlug => TenantInfo.Identifier;
 
-    public IReadOnlyList<Choice> Venues { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Venues { get; private set; } = [];
 
-    public IReadOnlyList<Choice> Facilitators { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Facilitators { get; private set; } = [];
 
     protected RunHandler Runs { get; } = runs;
 
@@ -31,12 +29,26 @@ public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<C
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var choices = await Runs.FormChoicesAsync(cancellationToken);
-        Venues = [.. choices.Venues.Select(v => new Choice(v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
-        Facilitators = [.. choices.Facilitators.Select(f => new Choice(f.Id.ToString(), $"{f.Name} ({f.Email})"))];
+        Venues = [.. choices.Venues.Select(v => (v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
+        Facilitators = [.. choices.Facilitators.Select(f => (f.Id.ToString(), $"{f.Name} ({f.Email})"))];
     }
 
     /// <summary>The handler's refusal, by field.</summary>
-    protected void Refused(ProblemException refusal) => FieldErrors = WorkshopDisplay.FieldErrors(refusal);
+    protected void Refused(ProblemException refusal) => ShowErrors(WorkshopDisplay.FieldErrors(refusal));
+
+    /// <summary>
+    /// Errors by field, each on a field the form has: a whole session's error goes to its date, and the facilitators'
+    /// (the pair) to the first of the two, so the error summary's links land on an input.
+    /// </summary>
+    protected void ShowErrors(Dictionary<string, string[]> errors) =>
+        FieldErrors = errors.GroupBy(e => e.Key.ToLowerInvariant() switch
+            {
+                "workshop1" => "workshop1.date",
+                "workshop2" => "workshop2.date",
+                "facilitators" or "facilitatorids" => "facilitatorIds[0]",
+                _ => e.Key,
+            }, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A fresh form: the tenant's first cohort, English, its default times and group size, at a venue.</summary>
     protected override string? StartingValue(string key)
