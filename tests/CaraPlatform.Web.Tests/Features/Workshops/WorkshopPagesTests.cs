@@ -41,10 +41,8 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
             ["Input.cohort"] = "IpvMale",
             ["Input.language"] = "en",
             ["Input.capacity"] = "10",
-            ["Input.workshop1.date"] = Iso(Today.AddDays(30)),
             ["Input.workshop1.startTime"] = "10:00",
             ["Input.workshop1.endTime"] = "15:00",
-            ["Input.workshop2.date"] = Iso(Today.AddDays(40)), // only 10 days after Workshop 1
             ["Input.workshop2.startTime"] = "10:00",
             ["Input.workshop2.endTime"] = "15:00",
             ["Input.delivery"] = "Venue",
@@ -53,13 +51,26 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
             ["Input.facilitatorIds[0]"] = first.UserId.ToString(),
             ["Input.facilitatorIds[1]"] = first.UserId.ToString(), // the same person twice
         };
+        DateFields(fields, "workshop1.date", Today.AddDays(30));
+        DateFields(fields, "workshop2.date", Today.AddDays(40)); // only 10 days after Workshop 1
         using var refused = await coordinator.PostAsync($"/t/{Tenant}/runs/new", UserTokens.Form(form, fields));
         var page = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("id=\"f-workshop2-date-error\"", page, StringComparison.Ordinal);
-        Assert.Contains("id=\"f-facilitatorIds-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"f-facilitatorIds-0-error\"", page, StringComparison.Ordinal); // the pair's error, at the first of the two
+        Assert.Contains("href=\"#f-facilitatorIds-0\"", page, StringComparison.Ordinal); // ... linked from the error summary
 
-        fields["Input.workshop2.date"] = Iso(Today.AddDays(58));
+        // Each date is typed as day, month and year; a day the month does not have is named at its field.
+        fields["Input.workshop1.date.day"] = "31";
+        fields["Input.workshop1.date.month"] = "2";
+        using var unreal = await coordinator.PostAsync($"/t/{Tenant}/runs/new", UserTokens.Form(page, fields));
+        page = await unreal.Content.ReadAsStringAsync();
+        Assert.Matches("id=\"f-workshop1-date-error\"[^>]*>[\\s\\S]*?Date must be a real date", page);
+        Assert.DoesNotContain("must not be empty", page, StringComparison.Ordinal); // the binder's message alone, not its consequence
+        Assert.Contains("name=\"Input.workshop1.date.day\" type=\"text\" inputmode=\"numeric\" value=\"31\"", page, StringComparison.Ordinal); // kept as typed
+
+        DateFields(fields, "workshop1.date", Today.AddDays(30));
+        DateFields(fields, "workshop2.date", Today.AddDays(58));
         fields["Input.facilitatorIds[1]"] = second.UserId.ToString();
         using var scheduled = await coordinator.PostAsync($"/t/{Tenant}/runs/new", UserTokens.Form(page, fields));
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
@@ -180,10 +191,8 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
             ["Input.cohort"] = "IpvMale",
             ["Input.language"] = "en",
             ["Input.capacity"] = "5",
-            ["Input.workshop1.date"] = Iso(run.Workshop1.Date),
             ["Input.workshop1.startTime"] = "10:00",
             ["Input.workshop1.endTime"] = "15:00",
-            ["Input.workshop2.date"] = Iso(run.Workshop2.Date),
             ["Input.workshop2.startTime"] = "10:00",
             ["Input.workshop2.endTime"] = "15:00",
             ["Input.delivery"] = "Venue",
@@ -192,7 +201,10 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
             ["Input.facilitatorIds[0]"] = first.UserId.ToString(),
             ["Input.facilitatorIds[1]"] = second.UserId.ToString(),
         };
-        Assert.Contains($"value=\"{run.Venue.Id}\" selected=\"selected\"", edit, StringComparison.Ordinal); // starts from the run as it is
+        DateFields(fields, "workshop1.date", run.Workshop1.Date);
+        DateFields(fields, "workshop2.date", run.Workshop2.Date);
+        Assert.Contains($"value=\"{run.Venue.Id}\" selected>", edit, StringComparison.Ordinal); // starts from the run as it is
+        Assert.Contains($"name=\"Input.workshop2.date.day\" type=\"text\" inputmode=\"numeric\" value=\"{run.Workshop2.Date.Day}\"", edit, StringComparison.Ordinal);
         using var saved = await coordinator.PostAsync($"/t/{Tenant}/runs/{run.Id}/edit", UserTokens.Form(edit, fields));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("4 of 5 seats left", await UserTokens.GetOkAsync(coordinator, saved.Headers.Location!.ToString()), StringComparison.Ordinal);
@@ -260,7 +272,9 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
         using var partial = await facilitator.PostAsync(url, UserTokens.Form(form, new Dictionary<string, string> { [$"mark-{attends.Id}"] = "Attended" }));
         var refused = await partial.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
-        Assert.Contains($"class=\"participant field-invalid\" data-referral-id=\"{late.Id}\"", refused, StringComparison.Ordinal);
+        Assert.Contains($"id=\"mark-{late.Id}-error\"", refused, StringComparison.Ordinal); // named at their choices
+        Assert.Contains($"href=\"#mark-{late.Id}\"", refused, StringComparison.Ordinal); // ... and linked from the error summary
+        Assert.DoesNotContain($"id=\"mark-{attends.Id}-error\"", refused, StringComparison.Ordinal);
         Assert.Contains($"name=\"mark-{attends.Id}\" value=\"Attended\" checked=\"checked\"", refused, StringComparison.Ordinal); // kept
 
         using var recorded = await facilitator.PostAsync(url, UserTokens.Form(refused, new Dictionary<string, string>
@@ -296,7 +310,13 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
 
     private static string UkDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A date as the form's three boxes post it.</summary>
+    private static void DateFields(Dictionary<string, string> fields, string key, DateOnly date)
+    {
+        fields[$"Input.{key}.day"] = date.Day.ToString(CultureInfo.InvariantCulture);
+        fields[$"Input.{key}.month"] = date.Month.ToString(CultureInfo.InvariantCulture);
+        fields[$"Input.{key}.year"] = date.Year.ToString(CultureInfo.InvariantCulture);
+    }
 
     private Task<HttpClient> SignedInAsync(TestPerson person) => UserTokens.SignedInBrowserAsync(fixture.Web, person.Email);
 
@@ -306,6 +326,6 @@ public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
     [GeneratedRegex("name=\"Input.version\" value=\"([0-9]+)\"")]
     private static partial Regex EditVersionField();
 
-    [GeneratedRegex("class=\"letter-link\" href=\"([^\"]+)\"")]
+    [GeneratedRegex("class=\"[^\"]*letter-link[^\"]*\" href=\"([^\"]+)\"")]
     private static partial Regex LetterLink();
 }

@@ -23,10 +23,12 @@ public static class BookingDisplay
         _ => status.ToString(),
     };
 
+    /// <summary>The GOV.UK tag for a booking's status; the tag's text always names the status, so colour never carries it alone.</summary>
     public static string StatusClass(BookingStatus status) => status switch
     {
-        BookingStatus.NonCompliant => "badge badge-warning",
-        BookingStatus.Cancelled => "badge badge-closed",
-        _ => "badge badge-open",
+        BookingStatus.Completed => "govuk-tag govuk-tag--green",
+        BookingStatus.NonCompliant => "govuk-tag govuk-tag--red",
+        BookingStatus.Cancelled => "govuk-tag govuk-tag--grey",
+        _ => "govuk-tag govuk-tag--blue",
     };
 }

@@ -38,7 +38,7 @@ public sealed class EditRunModel(
         var errors = Collect(await validator.ValidateAsync(request, cancellationToken));
         if (errors.Count > 0)
         {
-            FieldErrors = errors;
+            ShowErrors(errors);
             return Page();
         }
 

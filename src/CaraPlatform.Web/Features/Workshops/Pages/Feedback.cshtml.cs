@@ -27,6 +27,9 @@ public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, Regi
 
     public bool AlreadyRecorded { get; private set; }
 
+    /// <summary>The codes of the questions left unanswered in the form just posted.</summary>
+    public IReadOnlySet<string> Unanswered { get; private set; } = new HashSet<string>();
+
     public bool CanRecord => Booking is { Status: BookingStatus.Completed } && !AlreadyRecorded;
 
     public async Task<IActionResult> OnGetAsync(Guid runId, Guid referralId, CancellationToken cancellationToken) =>
@@ -46,6 +49,7 @@ public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, Regi
 
         if (missing.Count > 0)
         {
+            Unanswered = Questions.Where(q => !answers.Any(a => a.QuestionCode == q.Code)).Select(q => q.Code).ToHashSet();
             Errors = missing;
             return page;
         }

@@ -21,7 +21,7 @@ public sealed class NewRunModel(
         var errors = Collect(await validator.ValidateAsync(request, cancellationToken));
         if (errors.Count > 0)
         {
-            FieldErrors = errors;
+            ShowErrors(errors);
             return Page();
         }
 

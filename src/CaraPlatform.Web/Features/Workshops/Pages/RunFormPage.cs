@@ -9,17 +9,15 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// </summary>
 public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor) : RequestFormModel
 {
-    public sealed record Choice(string Value, string Text);
-
     public CaraTenantInfo TenantInfo => tenantAccessor.MultiTenantContext.TenantInfo!;
 
     public TenantDefinition Settings => TenantInfo.Settings;
 
     public string TenantSlug => TenantInfo.Identifier;
 
-    public IReadOnlyList<Choice> Venues { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Venues { get; private set; } = [];
 
-    public IReadOnlyList<Choice> Facilitators { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Text)> Facilitators { get; private set; } = [];
 
     protected RunHandler Runs { get; } = runs;
 
@@ -30,12 +28,33 @@ public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<C
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var choices = await Runs.FormChoicesAsync(cancellationToken);
-        Venues = [.. choices.Venues.Select(v => new Choice(v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
-        Facilitators = [.. choices.Facilitators.Select(f => new Choice(f.Id.ToString(), $"{f.Name} ({f.Email})"))];
+        Venues = [.. choices.Venues.Select(v => (v.Id.ToString(), $"{v.Name}, {v.Town} ({v.Capacity} places)"))];
+        Facilitators = [.. choices.Facilitators.Select(f => (f.Id.ToString(), $"{f.Name} ({f.Email})"))];
     }
 
     /// <summary>The handler's refusal, by field.</summary>
-    protected void Refused(ProblemException refusal) => FieldErrors = WorkshopDisplay.FieldErrors(refusal);
+    protected void Refused(ProblemException refusal) => ShowErrors(WorkshopDisplay.FieldErrors(refusal));
+
+    /// <summary>
+    /// Errors by field, each on a field the form has: a whole session's error goes to its date, and the facilitators'
+    /// (the pair) to the first of the two, so the error summary's links land on an input.
+    /// A date the binder could not read keeps the binder's message alone ("Date must be a real date"), which
+    /// <see cref="RequestFormModel.Collect"/> lists first: the validator's "must not be empty" only follows from it.
+    /// </summary>
+    protected void ShowErrors(Dictionary<string, string[]> errors) =>
+        FieldErrors = errors.GroupBy(e => e.Key.ToLowerInvariant() switch
+            {
+                "workshop1" => "workshop1.date",
+                "workshop2" => "workshop2.date",
+                "facilitators" or "facilitatorids" => "facilitatorIds[0]",
+                _ => e.Key,
+            }, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => Unread(e.Key) is > 0 and var n ? e.Value.Take(n) : e.Value).ToArray(),
+                StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many binding errors a field has (a date typed as no real date).</summary>
+    private int Unread(string key) =>
+        ModelState.Where(e => string.Equals(e.Key, Prefix + key, StringComparison.OrdinalIgnoreCase)).Sum(e => e.Value?.Errors.Count ?? 0);
 
     /// <summary>A fresh form: the tenant's first cohort, English, its default times and group size, at a venue.</summary>
     protected override string? StartingValue(string key)

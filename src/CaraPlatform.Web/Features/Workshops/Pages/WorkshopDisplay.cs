@@ -31,6 +31,12 @@ public static class WorkshopDisplay
         ? "Remote"
         : run.Venue is { } venue ? $"{venue.Name}, {venue.Town}" : "Venue";
 
+    /// <summary>A run's state as a GOV.UK tag's text and classes: cancelled, full, or open with seats left.</summary>
+    public static (string Text, string Classes) RunStatus(RunResponse run) =>
+        run.CancelledAt is not null ? ("Cancelled", "govuk-tag govuk-tag--grey")
+        : run.SeatsLeft == 0 ? ("Full", "govuk-tag govuk-tag--orange")
+        : ("Open", "govuk-tag govuk-tag--green");
+
     /// <summary>Every message a handler's refusal carries: the booking refusals, the rule breaches, else its title and detail.</summary>
     public static IReadOnlyList<string> Messages(ProblemException refusal)
     {
