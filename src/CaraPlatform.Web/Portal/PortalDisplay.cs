@@ -38,9 +38,18 @@ public static class PortalDisplay
         _ => status.ToString(),
     };
 
-    /// <summary>A badge class by kind of state; the text always says the state too, so colour never carries meaning alone.</summary>
-    public static string StatusClass(ReferralStatus status) =>
-        ReferralLifecycle.Terminal.Contains(status) ? "badge badge-closed"
-        : status == ReferralStatus.NonCompliant ? "badge badge-warning"
-        : "badge badge-open";
+    /// <summary>
+    /// The GOV.UK tag classes for a status, by kind of state (waiting on the provider, on track, done, back with the
+    /// police, breached, over); the tag's text always says the state too, so colour never carries meaning alone.
+    /// </summary>
+    public static string StatusClass(ReferralStatus status) => status switch
+    {
+        ReferralStatus.Received => "govuk-tag",
+        ReferralStatus.Screening => "govuk-tag govuk-tag--teal",
+        ReferralStatus.Eligible or ReferralStatus.Booked or ReferralStatus.AttendedWorkshop1 => "govuk-tag govuk-tag--turquoise",
+        ReferralStatus.Completed => "govuk-tag govuk-tag--green",
+        ReferralStatus.ReturnedIneligible or ReferralStatus.ReturnedUncontactable => "govuk-tag govuk-tag--orange",
+        ReferralStatus.NonCompliant => "govuk-tag govuk-tag--red",
+        _ => "govuk-tag govuk-tag--grey",
+    };
 }

@@ -79,10 +79,11 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture)
     public async Task The_referral_list_names_a_filter_date_out_of_bounds_instead_of_failing()
     {
         var coordinator = await UserTokens.SignedInBrowserAsync(fixture.Web, (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator)).Email);
-        foreach (var query in new[] { "receivedTo=9999-12-31", "receivedFrom=0001-01-01" })
+        foreach (var (query, label) in new[] { ("receivedTo=9999-12-31", "Received to"), ("receivedFrom=0001-01-01", "Received from") })
         {
             var page = await UserTokens.GetOkAsync(coordinator, $"/t/{Tenant}/referrals?{query}");
-            Assert.Contains($"{query.Split('=')[0]}&#x27; is not valid", page, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains($"{label} must be a date from", page, StringComparison.Ordinal);
+            Assert.Contains($"href=\"#f-{query.Split('=')[0]}\"", page, StringComparison.Ordinal);
         }
 
         using var nul = await coordinator.GetAsync($"/t/{Tenant}/referrals?policeReference=%00");

@@ -11,7 +11,11 @@ internal static class ReferralHandling
 
     /// <summary>Who did <paramref name="action"/> to the referral, a person or else an integration client (DPA 2018 s.62).</summary>
     public static AuditEntry AuditOf(string action, CaraTenantInfo tenant, Guid referralId, ClaimsPrincipal user) =>
+        AuditOf(action, tenant, $"referral:{referralId}", user);
+
+    /// <summary>Who did <paramref name="action"/>, on what <paramref name="subject"/> names (a search of referrals, say).</summary>
+    public static AuditEntry AuditOf(string action, CaraTenantInfo tenant, string subject, ClaimsPrincipal user) =>
         new(action, "success", tenant.TenantId, user.PersonId(),
             user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
-            Subject: $"referral:{referralId}");
+            Subject: subject);
 }

@@ -6,13 +6,19 @@ using CaraPlatform.Web.Features.Referrals.Contracts;
 
 namespace CaraPlatform.Web.Features.Referrals;
 
-/// <summary>The filters of a referral list.</summary>
+/// <summary>
+/// The filters of a referral list. <paramref name="Search"/> (part of a police reference or of the offender's name) and
+/// <paramref name="DateOfBirth"/> (the offender's) make it a search, which is audited as a view of what it finds.
+/// </summary>
 public sealed record ReferralQuery(
     IReadOnlyList<ReferralStatus>? Statuses = null, DateOnly? ReceivedFrom = null, DateOnly? ReceivedTo = null, string? PoliceReference = null,
-    string? Cursor = null, int Limit = ReferralQuery.DefaultLimit, bool OldestFirst = false)
+    string? Cursor = null, int Limit = ReferralQuery.DefaultLimit, bool OldestFirst = false, string? Search = null, DateOnly? DateOfBirth = null)
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
+
+    /// <summary>Whether the query looks for particular people rather than listing the caseload.</summary>
+    public bool Searches => !string.IsNullOrWhiteSpace(Search) || DateOfBirth is not null;
 }
 
 /// <summary>A referral in a list: the API's summary, and for the portal its deadlines as of today.</summary>
@@ -55,8 +61,30 @@ public sealed class ReferralQueries(
             ? ReferralSummary.From(referral)
             : null;
 
-    /// <summary>The referrals matching <paramref name="query"/>, by keyset; a cursor that is not one of ours is <see cref="InvalidCursorException"/>.</summary>
-    public async Task<ReferralList> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// The referrals matching <paramref name="query"/>, by keyset; a cursor that is not one of ours is
+    /// <see cref="InvalidCursorException"/>. A query that searches is <see cref="SearchAsync"/>'s, and audited.
+    /// </summary>
+    public Task<ReferralList> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        query.Searches ? SearchAsync(query, user, cancellationToken) : PageAsync(query, user, cancellationToken);
+
+    /// <summary>
+    /// Finds referrals by part of the police reference or of the offender's given, family or full name (any case), and
+    /// by the offender's date of birth, within the caller's reach and the query's other filters. The victim's details
+    /// are encrypted and never searched. The search is audited as a view of the records found; the record says which
+    /// kinds of criteria were used and how many referrals the page showed, never the name or date typed, so the audit
+    /// trail does not become a second copy of who was looked for.
+    /// </summary>
+    public async Task<ReferralList> SearchAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var found = await PageAsync(query, user, cancellationToken);
+        var by = string.Join('+', new[] { string.IsNullOrWhiteSpace(query.Search) ? null : "text", query.DateOfBirth is null ? null : "date-of-birth" }.OfType<string>());
+        var subject = $"referrals:search by {by}; {found.Items.Count} shown{(found.NextCursor is null ? "" : ", more on later pages")}";
+        await audit.RecordAsync(ReferralHandling.AuditOf("referrals-searched", tenants.Current(), subject, user), cancellationToken);
+        return found;
+    }
+
+    private async Task<ReferralList> PageAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var referrals = await ReadableAsync(user, cancellationToken);
         if (query.Statuses is { Count: > 0 } statuses)
@@ -67,9 +95,19 @@ public sealed class ReferralQueries(
             referrals = referrals.Where(r => r.ReceivedAt < UkCalendar.At(to.AddDays(1), TimeOnly.MinValue));
         if (!string.IsNullOrWhiteSpace(query.PoliceReference))
         {
-            var prefix = query.PoliceReference.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            var prefix = Like(query.PoliceReference.Trim()) + "%";
             referrals = referrals.Where(r => EF.Functions.ILike(r.PoliceReference, prefix, @"\"));
         }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var part = "%" + Like(query.Search.Trim()) + "%";
+            referrals = referrals.Where(r => EF.Functions.ILike(r.PoliceReference, part, @"\")
+                || EF.Functions.ILike(r.Offender.GivenName + " " + r.Offender.FamilyName, part, @"\"));
+        }
+
+        if (query.DateOfBirth is { } born)
+            referrals = referrals.Where(r => r.Offender.DateOfBirth == born);
 
         if (!KeysetCursor.TryParse(query.Cursor, out var cursor)) throw new InvalidCursorException();
         if (cursor is { } after)
@@ -110,6 +148,9 @@ public sealed class ReferralQueries(
         var details = VictimDto.From(victims.Unprotect(tenant.TenantId, found.ProtectedDetails));
         return new ReferralVictim(found.PoliceReference, new VictimRecordResponse(referralId, details, found.Version));
     }
+
+    /// <summary>Text for a LIKE pattern, its wildcards taken literally (escaped with a backslash).</summary>
+    private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     /// <summary>The referrals <paramref name="user"/> may read; clients holding the scope read the tenant's referrals.</summary>
     private async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -65,6 +65,8 @@ public static class ReferralsModule
         var reads = referrals.MapGroup("").RequireTenantApiAccess(ApiScopes.ReferralsRead, ReferralAccess.Readers);
         reads.MapGet("/", List).WithName("ListReferrals").WithSummary("List referrals")
             .WithDescription("Newest first. Filters: status (repeatable), receivedFrom/receivedTo (UK dates, inclusive), policeReference (prefix). " +
+                "Search: q (part of the police reference or of the offender's name, any case) and dateOfBirth (the offender's); a search is " +
+                "audited as a view, without the text or date searched for. The victim's details are never searched. " +
                 "Pass nextCursor as cursor for the next page. A facilitator sees only the participants of their own runs.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         reads.MapGet("/screening-checklist", Checklist).WithName("GetScreeningChecklist").WithSummary("The screening checklist")
@@ -142,6 +144,8 @@ public static class ReferralsModule
     /// <param name="receivedFrom">Received on or after this UK date.</param>
     /// <param name="receivedTo">Received on or before this UK date.</param>
     /// <param name="policeReference">Police references starting with this (case-insensitive).</param>
+    /// <param name="q">Search: part of the police reference or of the offender's given, family or full name (case-insensitive).</param>
+    /// <param name="dateOfBirth">Search: the offender's date of birth.</param>
     /// <param name="cursor">nextCursor of the previous page.</param>
     /// <param name="limit">Page size, 1 to 100 (default 25).</param>
     /// <param name="queries">Referral reads.</param>
@@ -149,13 +153,14 @@ public static class ReferralsModule
     /// <param name="cancellationToken">Request aborted.</param>
     private static async Task<Results<Ok<ReferralPage>, ValidationProblem>> List(
         ReferralQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken, [FromQuery] ReferralStatus[]? status = null, DateOnly? receivedFrom = null,
-        DateOnly? receivedTo = null, string? policeReference = null, string? cursor = null, int limit = ReferralQuery.DefaultLimit)
+        DateOnly? receivedTo = null, string? policeReference = null, string? q = null, DateOnly? dateOfBirth = null, string? cursor = null,
+        int limit = ReferralQuery.DefaultLimit)
     {
         if (limit is < 1 or > ReferralQuery.MaxLimit)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["'limit' must be between 1 and 100."] });
         if (receivedFrom > receivedTo)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["receivedTo"] = ["'receivedTo' must not be before 'receivedFrom'."] });
-        var list = await queries.ListAsync(new ReferralQuery(status, receivedFrom, receivedTo, policeReference, cursor, limit), user, cancellationToken);
+        var list = await queries.ListAsync(new ReferralQuery(status, receivedFrom, receivedTo, policeReference, cursor, limit, Search: q, DateOfBirth: dateOfBirth), user, cancellationToken);
         return TypedResults.Ok(new ReferralPage([.. list.Items.Select(i => i.Summary)], list.NextCursor));
     }
 

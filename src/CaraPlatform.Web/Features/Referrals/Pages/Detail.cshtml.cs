@@ -11,7 +11,7 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 [Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralDetailModel(
     ReferralQueries queries, ReferralMoves moves, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants,
-    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PortalPageModel
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
 
@@ -31,6 +31,9 @@ public sealed class ReferralDetailModel(
     public bool IsPlanner => Roles.Intersect(WorkshopAccess.Planners).Any();
 
     public string? Notice { get; private set; }
+
+    /// <summary>What was refused: the field of the failed form it is about ("" for the whole move), and why.</summary>
+    public IReadOnlyList<(string Field, string Message)> Errors { get; private set; } = [];
 
     /// <summary>The form whose input was refused, so its values can be shown again.</summary>
     public string? FailedForm { get; private set; }
@@ -94,11 +97,19 @@ public sealed class ReferralDetailModel(
     public async Task<IActionResult> OnPostExtendDeadlineAsync(
         Guid referralId, DateOnly? newDeadline, string? reason, uint version, CancellationToken cancellationToken)
     {
+        // The day, month and year boxes that do not make a date are named as such, not as a missing deadline.
+        if (ModelState.TryGetValue(nameof(newDeadline), out var typed) && typed.Errors.Count > 0)
+            return await RefusedAsync(referralId, "extend-deadline", [(nameof(newDeadline), "New deadline " + typed.Errors[0].ErrorMessage.Replace("Date ", "", StringComparison.Ordinal))],
+                200, cancellationToken);
         var request = new PoliceDecisionRequest(PoliceDecision.ExtendDeadline, reason, newDeadline, version);
         if (await DecisionInvalidAsync(referralId, request, "extend-deadline", cancellationToken) is { } invalid) return invalid;
         return await MoveAsync(referralId, ReferralAccess.Police, ReferralAction.ExtendDeadline, "extend-deadline",
             () => moves.RecordPoliceDecisionAsync(referralId, request, User, cancellationToken), cancellationToken);
     }
+
+    /// <summary>The messages about a field of a form, when that form was refused.</summary>
+    public string? ErrorAt(string form, string field) =>
+        FailedForm == form && Errors.Where(e => e.Field == field).Select(e => e.Message).ToList() is { Count: > 0 } messages ? string.Join(" ", messages) : null;
 
     /// <summary>The value last posted to a field of the form that failed, so the person need not type it again.</summary>
     public string Posted(string form, string field) =>
@@ -107,13 +118,13 @@ public sealed class ReferralDetailModel(
     private async Task<IActionResult?> ReasonInvalidAsync(Guid referralId, ReasonRequest request, string form, CancellationToken cancellationToken)
     {
         var validation = await reasonValidator.ValidateAsync(request, cancellationToken);
-        return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => e.ErrorMessage)], 200, cancellationToken);
+        return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage))], 200, cancellationToken);
     }
 
     private async Task<IActionResult?> DecisionInvalidAsync(Guid referralId, PoliceDecisionRequest request, string form, CancellationToken cancellationToken)
     {
         var validation = await decisionValidator.ValidateAsync(request, cancellationToken);
-        return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => e.ErrorMessage)], 200, cancellationToken);
+        return validation.IsValid ? null : await RefusedAsync(referralId, form, [.. validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage))], 200, cancellationToken);
     }
 
     /// <summary>Makes the move if the person holds a role that may, whatever the form says; a refusal shows the referral as it is now.</summary>
@@ -131,7 +142,7 @@ public sealed class ReferralDetailModel(
         catch (IllegalReferralTransitionException illegal)
         {
             return await RefusedAsync(referralId, form,
-                [$"This referral is now {PortalDisplay.Status(illegal.Current)}, and that action is not possible from that state. Nothing was changed: the page shows the referral as it is now."],
+                [("", $"This referral is now {PortalDisplay.Status(illegal.Current)}, and that action is not possible from that state. Nothing was changed: the page shows the referral as it is now.")],
                 StatusCodes.Status409Conflict, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -139,19 +150,23 @@ public sealed class ReferralDetailModel(
             // The message names the state the page is about to show.
             var page = await RefusedAsync(referralId, form, [], StatusCodes.Status409Conflict, cancellationToken);
             if (page is PageResult)
-                Errors = [$"Someone else changed this referral while you were looking at it; it is now {PortalDisplay.Status(Referral.Status)}. Nothing was changed: check the page below and try again if it is still needed."];
+                Errors = [("", $"Someone else changed this referral while you were looking at it; it is now {PortalDisplay.Status(Referral.Status)}. Nothing was changed: check the page below and try again if it is still needed.")];
             return page;
         }
         catch (ReferralRuleException rule)
         {
-            return await RefusedAsync(referralId, form, [rule.Message], StatusCodes.Status409Conflict, cancellationToken);
+            return await RefusedAsync(referralId, form, [("", rule.Message)], StatusCodes.Status409Conflict, cancellationToken);
         }
     }
 
-    private Task<IActionResult> RefusedAsync(Guid referralId, string form, IReadOnlyList<string> errors, int status, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(
+        Guid referralId, string form, IReadOnlyList<(string Field, string Message)> errors, int status, CancellationToken cancellationToken)
     {
+        Errors = errors;
         FailedForm = form;
-        return ShowAgainAsync(PageAsync(referralId, cancellationToken), errors, status);
+        var page = await PageAsync(referralId, cancellationToken);
+        if (page is PageResult) Response.StatusCode = status;
+        return page;
     }
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)

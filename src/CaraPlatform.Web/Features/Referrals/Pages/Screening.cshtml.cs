@@ -8,8 +8,6 @@ public sealed class ScreeningQueueModel(ReferralQueries queries) : PageModel
 
     public string? NextCursor { get; private set; }
 
-    public string? Error { get; private set; }
-
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -22,7 +20,7 @@ public sealed class ScreeningQueueModel(ReferralQueries queries) : PageModel
         }
         catch (InvalidCursorException)
         {
-            Error = "That page link is no longer valid. Start again from the first page.";
+            ModelState.AddModelError("", "That page link is no longer valid. Start again from the first page.");
         }
     }
 }
