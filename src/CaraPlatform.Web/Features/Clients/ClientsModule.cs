@@ -1,3 +1,4 @@
+using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Web.Features.Clients.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,7 @@ public static class ClientsModule
         builder.Services.AddScoped<IntegrationClients>();
         builder.Services.AddScoped<IIntegrationClientIssuer>(sp => sp.GetRequiredService<IntegrationClients>());
         builder.Services.AddPortalLink(new("Integration clients", "admin/clients", [TenantRole.ProviderAdmin], 70));
+        builder.Services.AddHomeWork<ClientHomeWork>();
     }
 
     public static void MapClients(this RouteGroupBuilder tenantApi)
