@@ -43,7 +43,8 @@ public sealed class ReferralHomeWork(ReferralQueries queries, TimeProvider clock
             lists.Add(new WorkList("work-by-status", "Referrals by status",
                 [.. Enum.GetValues<ReferralStatus>().Where(counts.ContainsKey).Select(s =>
                     new WorkItem(PortalDisplay.Status(s), viewer.Path($"referrals?status={s}"), $"{counts[s]} {(counts[s] == 1 ? "referral" : "referrals")}"))],
-                "There are no referrals yet.", counts.Values.Sum(), [new("All referrals", viewer.Path("referrals"))]));
+                "There are no referrals yet.", counts.Values.Sum(),
+                [new("All referrals", viewer.Path("referrals")), new("Make a new referral", viewer.Path("referrals/new"))]));
 
             var breaches = await queries.AwaitingPoliceDecisionAsync(Shown, viewer.User, cancellationToken);
             lists.Add(new WorkList("work-breaches", "Breaches awaiting your decision",
