@@ -11,11 +11,11 @@ namespace CaraPlatform.Portal.Tests;
 public sealed class HomePagesTests(PortalFixture portal)
 {
     [Theory]
-    [InlineData("coordinator", "work-screening")]
-    [InlineData("facilitator", "work-my-runs")]
-    [InlineData("spoc", "work-by-status")]
-    [InlineData("admin", "work-clients")]
-    public async Task A_roles_home_shows_its_work_lists_and_passes_axe(string account, string firstList)
+    [InlineData("coordinator", "work-screening", "coordinator")]
+    [InlineData("facilitator", "work-my-runs", "facilitator")]
+    [InlineData("spoc", "work-by-status", "force-spoc")]
+    [InlineData("admin", "work-clients", "provider-admin")]
+    public async Task A_roles_home_shows_its_work_lists_and_passes_axe(string account, string firstList, string role)
     {
         var page = await portal.NewPageAsync();
         await PortalFixture.SignInAsync(page, $"{account}@hampshire.demo", DemoSeed.Password);
@@ -27,6 +27,6 @@ public sealed class HomePagesTests(PortalFixture portal)
 
         var folder = Path.Combine(RepoPaths.Root, "docs", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{account}-home.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{role}-home.png"), FullPage = true });
     }
 }
