@@ -16,7 +16,7 @@ public sealed partial class SignInTests(PortalFixture portal)
 
         await Assertions.Expect(page).ToHaveURLAsync(TenantHome("hampshire"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("CARA Hampshire & Isle of Wight");
-        await Assertions.Expect(page.Locator("#roles")).ToContainTextAsync("ForceSpoc");
+        await Assertions.Expect(page.Locator("#roles")).ToContainTextAsync("Force SPOC");
     }
 
     [Fact]

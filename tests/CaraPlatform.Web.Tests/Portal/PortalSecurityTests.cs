@@ -61,7 +61,7 @@ public sealed partial class PortalSecurityTests(CaraPlatformFixture fixture)
         var member = await SignedInAsync("spoc@hampshire.demo");
         using var home = await member.GetAsync("/t/hampshire");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Contains("ForceSpoc", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Force SPOC", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var otherTenant = await member.GetAsync("/t/west-yorkshire");
         Assert.Equal(HttpStatusCode.NotFound, otherTenant.StatusCode);
 

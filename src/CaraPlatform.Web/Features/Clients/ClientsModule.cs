@@ -1,3 +1,4 @@
+using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Web.Features.Clients.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,6 +41,7 @@ public static class ClientsModule
     {
         builder.Services.AddScopedWithContract<IntegrationClients, IIntegrationClientIssuer>();
         builder.Services.AddPortalLink(new("Integration clients", "admin/clients", [TenantRole.ProviderAdmin], 70));
+        builder.Services.AddHomeWork<ClientHomeWork>();
     }
 
     public static void MapClients(this RouteGroupBuilder tenantApi)

@@ -1,3 +1,4 @@
+using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Web.Features.Members.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,6 +47,7 @@ public static class MembersModule
         services.AddScoped<TenantMembers>();
         services.AddScopedWithContract<Invitations, IMemberInviter>();
         services.AddPortalLink(new("Staff", "admin/members", [TenantRole.ProviderAdmin], 60));
+        services.AddHomeWork<MemberHomeWork>();
         if (builder.Environment.IsDevelopment())
             services.AddSingleton<IInvitationMailer>(sp => new FolderInvitationMailer(
                 sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),

@@ -1,3 +1,4 @@
+using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Hosting;
@@ -45,6 +46,7 @@ public static class NoticesModule
             Count = (sp, roles, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, ct),
         });
         services.AddPortalLink(new("Webhooks", "admin/webhooks", NoticeAccess.WebhookAdmins, 80));
+        services.AddHomeWork<NoticeHomeWork>();
     }
 
     public static void MapNotices(this RouteGroupBuilder tenantApi)

@@ -36,6 +36,11 @@ public sealed class WebhookDeliveryLog(CaraDbContext db, AuditTrail audit)
         return new DeliveryPageResponse(items, next);
     }
 
+    /// <summary>How many notices are in each delivery state (states with none left out).</summary>
+    public async Task<IReadOnlyDictionary<WebhookDeliveryState, int>> CountByStateAsync(CancellationToken cancellationToken) =>
+        await db.PoliceNotices.AsNoTracking().GroupBy(n => n.WebhookState).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
     /// <summary>
     /// Sends a Delivered or Failed notice to the webhook again, as a fresh round of attempts with the same event id
     /// and the same body. Audited: it discloses the notice to the receiver once more.

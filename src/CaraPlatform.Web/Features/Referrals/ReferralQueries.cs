@@ -27,6 +27,9 @@ public sealed record ReferralListItem(ReferralSummary Summary, DeadlinesResponse
 /// <summary>A page of a referral list; <paramref name="NextCursor"/> is null on the last page.</summary>
 public sealed record ReferralList(IReadOnlyList<ReferralListItem> Items, string? NextCursor);
 
+/// <summary>The first few referrals of a work list on the home page, and how many there are in all.</summary>
+public sealed record ReferralWork(IReadOnlyList<ReferralListItem> Items, int Total);
+
 /// <summary>The victim's details with the police reference of the referral they belong to.</summary>
 public sealed record ReferralVictim(string PoliceReference, VictimRecordResponse Record);
 
@@ -133,6 +136,47 @@ public sealed class ReferralQueries(
     public Task<ReferralList> ScreeningQueueAsync(string? cursor, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ListAsync(new ReferralQuery(ToScreen, Cursor: cursor, OldestFirst: true), user, cancellationToken);
 
+    /// <summary>The first <paramref name="limit"/> referrals still to screen, oldest first, and how many there are.</summary>
+    public Task<ReferralWork> ToScreenAsync(int limit, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        WorkAsync(r => ToScreen.Contains(r.Status), q => q.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id), limit, user, cancellationToken);
+
+    /// <summary>
+    /// Referrals before booking whose offender has not been contacted yet, soonest first-contact target first (the
+    /// target counts from receipt, so that is oldest first); whether each is overdue comes from <see cref="ReferralDeadlines"/>.
+    /// </summary>
+    public Task<ReferralWork> AwaitingFirstContactAsync(int limit, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var statuses = ReferralLifecycle.AwaitingBooking.ToList();
+        return WorkAsync(r => statuses.Contains(r.Status) && r.FirstContactAt == null, q => q.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id), limit, user, cancellationToken);
+    }
+
+    /// <summary>Eligible referrals waiting for a booking, soonest deadline first.</summary>
+    public Task<ReferralWork> EligibleUnbookedAsync(int limit, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        WorkAsync(r => r.Status == ReferralStatus.Eligible, q => q.OrderBy(r => r.ConditionDeadline).ThenBy(r => r.Id), limit, user, cancellationToken);
+
+    /// <summary>Breaches waiting for the police's decision (NonCompliant), soonest deadline first.</summary>
+    public Task<ReferralWork> AwaitingPoliceDecisionAsync(int limit, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        WorkAsync(r => r.Status == ReferralStatus.NonCompliant, q => q.OrderBy(r => r.ConditionDeadline).ThenBy(r => r.Id), limit, user, cancellationToken);
+
+    /// <summary>How many referrals are in each status (statuses with none left out).</summary>
+    public async Task<IReadOnlyDictionary<ReferralStatus, int>> CountByStatusAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await (await ReadableAsync(user, cancellationToken)).GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Referrals returned to the police (not eligible, not contactable) since <paramref name="since"/>, latest return first, with when.</summary>
+    public async Task<IReadOnlyList<(ReferralSummary Summary, DateTimeOffset ReturnedAt)>> ReturnedSinceAsync(
+        DateTimeOffset since, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // A returned referral is terminal, so nothing changes it after its return: UpdatedAt narrows the rows to load.
+        var returned = await (await ReadableAsync(user, cancellationToken))
+            .Where(r => (r.Status == ReferralStatus.ReturnedIneligible || r.Status == ReferralStatus.ReturnedUncontactable) && r.UpdatedAt >= since)
+            .ToListAsync(cancellationToken);
+        return [.. returned
+            .Select(r => (Summary: ReferralSummary.From(r), ReturnedAt: r.Timeline.Last(t => t.To == r.Status).At))
+            .Where(r => r.ReturnedAt >= since)
+            .OrderByDescending(r => r.ReturnedAt)];
+    }
+
     /// <summary>The checklist every screening answers: the national rules and the tenant's own questions.</summary>
     public ScreeningChecklist Checklist() => ScreeningChecklists.For(tenants.Current().Settings);
 
@@ -151,6 +195,19 @@ public sealed class ReferralQueries(
 
     /// <summary>Text for a LIKE pattern, its wildcards taken literally (escaped with a backslash).</summary>
     private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
+    private async Task<ReferralWork> WorkAsync(
+        System.Linq.Expressions.Expression<Func<Referral, bool>> filter, Func<IQueryable<Referral>, IOrderedQueryable<Referral>> order, int limit,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var referrals = (await ReadableAsync(user, cancellationToken)).Where(filter);
+        var total = await referrals.CountAsync(cancellationToken);
+        var page = await order(referrals).Take(limit).ToListAsync(cancellationToken);
+        var settings = tenants.Current().Settings;
+        return new ReferralWork(
+            [.. page.Select(r => new ReferralListItem(ReferralSummary.From(r), DeadlinesResponse.From(ReferralDeadlines.Classify(r, settings, clock))))],
+            total);
+    }
 
     /// <summary>The referrals <paramref name="user"/> may read; clients holding the scope read the tenant's referrals.</summary>
     private async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

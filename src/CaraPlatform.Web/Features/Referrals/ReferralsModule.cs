@@ -1,3 +1,4 @@
+using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.VictimContact;
@@ -25,6 +26,7 @@ public static class ReferralsModule
         services.AddReferralPagePolicies();
         services.AddPortalLink(new("Referrals", "referrals", ReferralAccess.Readers, 10));
         services.AddPortalLink(new("Screening", "referrals/screening", ReferralAccess.Screeners, 20));
+        services.AddHomeWork<ReferralHomeWork>();
         services.AddProblemMapping<ScreeningContradictionException>(contradiction => new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,

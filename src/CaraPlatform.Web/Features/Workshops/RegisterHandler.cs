@@ -2,6 +2,9 @@ using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
+/// <summary>A completer whose feedback is still to record.</summary>
+public sealed record FeedbackOutstanding(Guid RunId, Guid ReferralId, string ParticipantName, DateOnly Workshop2);
+
 /// <summary>
 /// What the facilitators record at the workshops, for the API and the portal: each workshop's register, and the
 /// participants' feedback at the end of Workshop 2. Both are for the run's own facilitators only (403 otherwise).
@@ -81,6 +84,18 @@ public sealed class RegisterHandler(
     /// <summary>Whether the participant's feedback on the run is already recorded.</summary>
     public Task<bool> FeedbackRecordedAsync(Guid runId, Guid referralId, CancellationToken cancellationToken) =>
         db.FeedbackResponses.AsNoTracking().AnyAsync(f => f.RunId == runId && f.ReferralId == referralId, cancellationToken);
+
+    /// <summary>Participants of <paramref name="facilitatorId"/>'s runs who completed and whose feedback is not recorded yet, by Workshop 2's date.</summary>
+    public async Task<List<FeedbackOutstanding>> FeedbackOutstandingAsync(Guid facilitatorId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Completed && !db.FeedbackResponses.Any(f => f.RunId == b.RunId && f.ReferralId == b.ReferralId))
+            .Join(db.CourseRuns.Where(r => r.FacilitatorIds.Contains(facilitatorId)), b => b.RunId, r => r.Id, (b, r) => new { b.RunId, b.ReferralId, Workshop2 = r.Workshop2.Date })
+            .Join(db.Referrals, x => x.ReferralId, r => r.Id, (x, r) => new { x.RunId, x.ReferralId, x.Workshop2, r.Offender.GivenName, r.Offender.FamilyName })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(x => x.Workshop2).ThenBy(x => x.FamilyName).ThenBy(x => x.GivenName)
+            .Select(x => new FeedbackOutstanding(x.RunId, x.ReferralId, $"{x.GivenName} {x.FamilyName}", x.Workshop2))];
+    }
 
     /// <summary>A participant's answers at the end of Workshop 2, by a facilitator of the run, for someone who completed. Never told to the police.</summary>
     public async Task RecordFeedbackAsync(

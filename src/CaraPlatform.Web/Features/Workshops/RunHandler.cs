@@ -159,6 +159,39 @@ public sealed class RunHandler(
         return new FacilitatorRuns(await DescribeAsync(upcoming, cancellationToken), await DescribeAsync(past, cancellationToken));
     }
 
+    /// <summary>Runs not cancelled whose Workshop 1 is still to start and falls within <paramref name="days"/> days, with seats left, soonest first.</summary>
+    public async Task<List<RunResponse>> BookableWithinAsync(int days, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = UkCalendar.DateOf(now);
+        var runs = await db.CourseRuns.AsNoTracking()
+            .Where(r => r.CancelledAt == null && r.Workshop1.Date >= today && r.Workshop1.Date <= today.AddDays(days) && r.BookedCount < r.Capacity)
+            .OrderBy(r => r.Workshop1.Date).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        return await DescribeAsync([.. runs.Where(r => r.Workshop1.StartsAt > now)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Workshops that have started (their register is open) without a register, earliest first; only
+    /// <paramref name="facilitatorId"/>'s runs when given. Cancelled runs take no register.
+    /// </summary>
+    public async Task<List<(RunResponse Run, WorkshopNumber Workshop)>> RegistersDueAsync(Guid? facilitatorId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = UkCalendar.DateOf(now);
+        var runs = db.CourseRuns.AsNoTracking().Where(r => r.CancelledAt == null && r.Workshop1.Date <= today
+            && !db.WorkshopRegisters.Any(g => g.RunId == r.Id && g.Workshop == WorkshopNumber.Workshop2));
+        if (facilitatorId is { } id) runs = runs.Where(r => r.FacilitatorIds.Contains(id));
+        var open = await runs.ToListAsync(cancellationToken);
+        var ids = open.Select(r => r.Id).ToList();
+        var recorded = (await db.WorkshopRegisters.AsNoTracking().Where(g => ids.Contains(g.RunId)).Select(g => new { g.RunId, g.Workshop }).ToListAsync(cancellationToken))
+            .Select(g => (g.RunId, g.Workshop)).ToHashSet();
+        var due = open.SelectMany(r => new[] { WorkshopNumber.Workshop1, WorkshopNumber.Workshop2 }.Select(w => (Run: r, Workshop: w)))
+            .Where(x => x.Run.Session(x.Workshop).StartsAt <= now && !recorded.Contains((x.Run.Id, x.Workshop)))
+            .OrderBy(x => x.Run.Session(x.Workshop).StartsAt).ThenBy(x => x.Run.Id).ToList();
+        var described = (await DescribeAsync([.. due.Select(x => x.Run).Distinct()], cancellationToken)).ToDictionary(r => r.Id);
+        return [.. due.Select(x => (described[x.Run.Id], x.Workshop))];
+    }
+
     /// <summary>The tenant's active venues by name, and its members with the Facilitator role by name.</summary>
     public async Task<RunFormChoices> FormChoicesAsync(CancellationToken cancellationToken)
     {

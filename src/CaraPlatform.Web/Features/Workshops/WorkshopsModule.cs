@@ -1,3 +1,4 @@
+using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
@@ -24,6 +25,7 @@ public static class WorkshopsModule
             .AddTenantPagePolicy(WorkshopAccess.FacilitatorPolicy, WorkshopAccess.Facilitators);
         services.AddPortalLink(new("Course runs", "runs", WorkshopAccess.Planners, 30));
         services.AddPortalLink(new("My workshops", "my-workshops", WorkshopAccess.Facilitators, 40));
+        services.AddHomeWork<WorkshopHomeWork>();
     }
 
     public static void MapWorkshops(this RouteGroupBuilder tenantApi)

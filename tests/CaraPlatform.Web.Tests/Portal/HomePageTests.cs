@@ -1,0 +1,165 @@
+using System.Text.RegularExpressions;
+using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.DemoData;
+using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Features.Workshops;
+using static CaraPlatform.Web.Tests.Support.WorkshopApi;
+
+namespace CaraPlatform.Web.Tests.Portal;
+
+/// <summary>
+/// Each role's home lists exactly the work due on a moved clock: first the empty state of a tenant no other test
+/// uses, then a month of referrals, runs, registers and feedback, judged 31 days after they began.
+/// </summary>
+[Collection(IntegrationTests.Name)]
+public sealed partial class HomePageTests(CaraPlatformFixture fixture)
+{
+    private const string Tenant = "cambridgeshire";
+
+    [Fact]
+    public async Task Each_roles_home_lists_exactly_the_work_due_on_a_moved_clock_and_says_so_when_there_is_none()
+    {
+        var coordinator = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
+        var spoc = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ForceSpoc);
+        var admin = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.ProviderAdmin);
+        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
+        var (f3, f4) = await FacilitatorsAsync(fixture, Tenant);
+        using var host = new FakeClockHost(fixture);
+
+        // Nothing yet: every list says so.
+        var empty = new Dictionary<TestPerson, string[]>
+        {
+            [coordinator] = ["work-screening", "work-first-contact", "work-to-book", "work-runs-with-seats", "work-registers"],
+            [f1] = ["work-my-runs", "work-my-registers", "work-feedback"],
+            [spoc] = ["work-by-status", "work-breaches", "work-returned", "work-unread-notices"],
+            [admin] = ["work-staff", "work-clients", "work-webhook"],
+        };
+        foreach (var (person, lists) in empty)
+        {
+            var home = await HomeAsync(host, person);
+            foreach (var list in lists)
+            {
+                Assert.Empty(Items(home, list));
+                Assert.Contains("data-empty", Card(home, list), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("No referrals are waiting for screening.", Card(await HomeAsync(host, coordinator), "work-screening"), StringComparison.Ordinal);
+
+        await fixture.ApiClientAsync(Tenant);
+        var police = await host.ClientAsync(Tenant);
+        var planner = await host.PersonAsync(coordinator.Email);
+        var today = UkCalendar.DateOf(host.Clock.GetUtcNow());
+
+        // A: eligible, never contacted. B: eligible and contacted, its caution 75 days old (deadline at risk by the end).
+        // C: received. I: returned as not contactable now, a month before the home is looked at.
+        var a = await EligibleAsync(police, Tenant);
+        var b = await EligibleAsync(police, Tenant, ReferralApi.New(Tenant) with
+        {
+            DisposalDate = today.AddDays(-75),
+            Offence = ReferralApi.New(Tenant).Offence! with { Date = today.AddDays(-80) },
+        });
+        await ReferralApi.MoveAsync(planner, Tenant, b, "first-contact", new VersionRequest(b.Version));
+        var c = await ReferralApi.CreateAsync(police, Tenant);
+        var i = await ReferralApi.CreateAsync(police, Tenant);
+        await ReferralApi.MoveAsync(planner, Tenant, i, "return-uncontactable", new ReasonRequest("No answer on any number.", i.Version));
+
+        // run5 started two days in and ended 30 days in: G absent (a breach), K and L completed, L's feedback taken.
+        var run5 = await ScheduleAsync(planner, Tenant, today.AddDays(2), f1.UserId, f2.UserId);
+        var (g, k, l) = (await EligibleAsync(police, Tenant), await EligibleAsync(police, Tenant), await EligibleAsync(police, Tenant));
+        foreach (var r in new[] { g, k, l }) await BookAsync(planner, Tenant, run5, r);
+        // run1 starts 29 days in (its register is due by the end); run4 35 days in with seats; run2 50 days in (too far);
+        // run3 40 days in, full with E.
+        var run1 = await ScheduleAsync(planner, Tenant, today.AddDays(29), f1.UserId, f2.UserId);
+        var run4 = await ScheduleAsync(planner, Tenant, today.AddDays(35), f3.UserId, f4.UserId);
+        await ScheduleAsync(planner, Tenant, today.AddDays(50), f3.UserId, f4.UserId);
+        var run3 = await ScheduleAsync(planner, Tenant, today.AddDays(40), f3.UserId, f4.UserId, capacity: 1);
+        var e = await EligibleAsync(police, Tenant);
+        await BookAsync(planner, Tenant, run3, e);
+
+        host.Clock.SetUtcNow(run5.Workshop1.StartsAt.AddMinutes(30));
+        (await RegisterAsync(await host.PersonAsync(f1.Email), Tenant, run5, WorkshopNumber.Workshop1,
+            (g.Id, AttendanceMark.Absent), (k.Id, AttendanceMark.Attended), (l.Id, AttendanceMark.Attended))).EnsureSuccessStatusCode();
+        host.Clock.SetUtcNow(run5.Workshop2.StartsAt.AddHours(4));
+        var facilitator = await host.PersonAsync(f1.Email);
+        (await RegisterAsync(facilitator, Tenant, run5, WorkshopNumber.Workshop2, (k.Id, AttendanceMark.Attended), (l.Id, AttendanceMark.Attended))).EnsureSuccessStatusCode();
+        var feedback = new RecordFeedbackRequest(l.Id, [new("attitude-towards-partner", 5), new("helped-relationship-issues", 4), new("would-recommend", 5)]);
+        Assert.Equal(HttpStatusCode.NoContent, (await facilitator.PostJson($"{Runs(Tenant)}/{run5.Id}/feedback", feedback)).StatusCode);
+
+        // 31 days in: F arrives and H is returned as not eligible.
+        host.Clock.SetUtcNow(UkCalendar.At(today.AddDays(31), new TimeOnly(12, 0)));
+        police = await host.ClientAsync(Tenant);
+        planner = await host.PersonAsync(coordinator.Email);
+        var f = await ReferralApi.CreateAsync(police, Tenant);
+        var h = await ReferralApi.CreateAsync(police, Tenant);
+        h = await ReferralApi.MoveAsync(planner, Tenant, h, "start-screening", new VersionRequest(h.Version));
+        await ReferralApi.MoveAsync(planner, Tenant, h, "screening",
+            new ScreeningDecisionRequest(ReferralApi.EligibleAnswers(Tenant), ScreeningDecision.Ineligible, "Evidence of coercive control.", h.Version));
+
+        var coordinatorHome = await HomeAsync(host, coordinator);
+        Assert.Equal([(c.PoliceReference, null), (f.PoliceReference, null)], Referrals(coordinatorHome, "work-screening"));
+        Assert.Equal([(a.PoliceReference, "Overdue"), (c.PoliceReference, "Overdue"), (f.PoliceReference, null)], Referrals(coordinatorHome, "work-first-contact"));
+        Assert.Equal([(b.PoliceReference, "At risk"), (a.PoliceReference, null)], Referrals(coordinatorHome, "work-to-book"));
+        Assert.Contains($"href=\"/t/{Tenant}/referrals/{b.Id}/book\"", Card(coordinatorHome, "work-to-book"), StringComparison.Ordinal);
+        Assert.Equal([$"/t/{Tenant}/runs/{run4.Id}"], Items(coordinatorHome, "work-runs-with-seats").Select(x => x.Href));
+        Assert.Equal([$"/t/{Tenant}/runs/{run1.Id}"], Items(coordinatorHome, "work-registers").Select(x => x.Href));
+        Assert.Contains("Workshop 1", Card(coordinatorHome, "work-registers"), StringComparison.Ordinal);
+        Assert.Equal("3", Count(coordinatorHome, "work-first-contact"));
+
+        var facilitatorHome = await HomeAsync(host, f1);
+        Assert.Equal([$"/t/{Tenant}/runs/{run1.Id}/register/Workshop2"], Items(facilitatorHome, "work-my-runs").Select(x => x.Href));
+        Assert.Equal([$"/t/{Tenant}/runs/{run1.Id}/register/Workshop1"], Items(facilitatorHome, "work-my-registers").Select(x => x.Href));
+        Assert.Equal([$"/t/{Tenant}/runs/{run5.Id}/feedback/{k.Id}"], Items(facilitatorHome, "work-feedback").Select(x => x.Href));
+        var otherFacilitatorHome = await HomeAsync(host, f3);
+        Assert.Empty(Items(otherFacilitatorHome, "work-my-registers"));
+        Assert.Equal(3, Items(otherFacilitatorHome, "work-my-runs").Count);
+
+        var spocHome = await HomeAsync(host, spoc);
+        Assert.Equal(
+            ["Received: 2 referrals", "Eligible: 2 referrals", "Booked: 1 referral", "Completed: 2 referrals", "Returned: not eligible: 1 referral",
+                "Returned: not contactable: 1 referral", "Non-compliant: 1 referral"],
+            Items(spocHome, "work-by-status").Select(x => $"{x.Text}: {x.Detail}"));
+        Assert.Equal("10", Count(spocHome, "work-by-status"));
+        Assert.Equal([(g.PoliceReference, null)], Referrals(spocHome, "work-breaches"));
+        Assert.Equal([(h.PoliceReference, null)], Referrals(spocHome, "work-returned"));
+        Assert.Empty(Items(spocHome, "work-unread-notices")); // nothing dispatched to the inbox in this host
+
+        var adminHome = await HomeAsync(host, admin);
+        Assert.Equal([$"{Tenant}-integration"], Items(adminHome, "work-clients").Select(x => x.Detail!.Split(';')[0]));
+        Assert.Empty(Items(adminHome, "work-staff"));
+        Assert.DoesNotContain("work-screening", adminHome, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> HomeAsync(FakeClockHost host, TestPerson person)
+    {
+        var browser = UserTokens.Browser(host.Web);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(browser, person.Email, DemoSeed.Password)).StatusCode);
+        return await UserTokens.GetOkAsync(browser, $"/t/{Tenant}");
+    }
+
+    private static string Card(string home, string id)
+    {
+        var start = home.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no list {id} on the page");
+        return home[start..home.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    private static string? Count(string home, string id) => CountPattern().Match(Card(home, id)) is { Success: true } m ? m.Groups[1].Value : null;
+
+    private static List<(string Href, string Text, string? Tag, string? Detail)> Items(string home, string id) =>
+        [.. ItemPattern().Matches(Card(home, id)).Select(m => (
+            WebUtility.HtmlDecode(m.Groups["href"].Value), WebUtility.HtmlDecode(m.Groups["text"].Value),
+            m.Groups["tag"].Success ? WebUtility.HtmlDecode(m.Groups["tag"].Value) : null,
+            m.Groups["detail"].Success ? WebUtility.HtmlDecode(m.Groups["detail"].Value) : null))];
+
+    /// <summary>The police references of a referral list (each item reads "reference name"), with their tags.</summary>
+    private static List<(string Reference, string? Tag)> Referrals(string home, string id) =>
+        [.. Items(home, id).Select(x => (x.Text.Split(' ')[0], x.Tag))];
+
+    [GeneratedRegex("""<li data-item>\s*<a class="govuk-link" href="(?<href>[^"]*)">(?<text>[^<]*)</a>\s*(?:<strong class="[^"]*">(?<tag>[^<]*)</strong>\s*)?(?:<br />\s*<span class="govuk-body-s">(?<detail>[^<]*)</span>)?""")]
+    private static partial Regex ItemPattern();
+
+    [GeneratedRegex("""<span class="app-work-count" data-count>([0-9]+)</span>""")]
+    private static partial Regex CountPattern();
+}
