@@ -32,6 +32,8 @@ public sealed class PortalFixture : IAsyncLifetime
         // post from holding up the inbox).
         Web = new CaraWebFactory(Database, new Dictionary<string, string>
         {
+            // The browser tests see the service as a new user does, with the demo tenants' six months of history.
+            ["DemoData:History"] = "true",
             ["TenantEvents:Relay:Enabled"] = "true",
             ["Notices:Dispatch:Enabled"] = "true",
             ["Notices:Dispatch:PollInterval"] = "00:00:01",

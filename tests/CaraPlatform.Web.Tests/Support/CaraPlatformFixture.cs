@@ -20,6 +20,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("ConnectionStrings:CaraOwner", database.OwnerConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // Demo accounts, but not the demo tenants' six months of history: tests count what they make there themselves.
+        builder.UseSetting("DemoData:History", "false");
         builder.UseSetting("Cara:MailDirectory", MailDirectory);
         builder.UseSetting("DataProtection:DevelopmentCertificatePath", DataProtectionCertificatePath);
         // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a

@@ -3,13 +3,16 @@ using CaraPlatform.Web.Features.Clients.Contracts;
 namespace CaraPlatform.Web.Features.DemoData;
 
 /// <summary>
-/// The demo accounts and integration clients of DESIGN.md §4, for Development only: the seed refuses to run in
-/// any other environment, so none of them can exist in a deployment.
+/// The demo accounts and integration clients of DESIGN.md §4, and each demo tenant's history, for Development only:
+/// the seed refuses to run in any other environment, so none of them can exist in a deployment.
 /// </summary>
 public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environment) : IDevelopmentSeed
 {
     public const string Password = "CaraDemo!2026";
     public const string ClientSecret = "cara-demo-secret";
+
+    /// <summary>Whether each demo tenant also gets six months of history (<see cref="DemoHistory"/>); on unless set false.</summary>
+    public const string HistorySetting = "DemoData:History";
 
     private static readonly (string Slug, string Domain)[] DemoTenants = [("hampshire", "hampshire.demo"), ("west-yorkshire", "west-yorkshire.demo")];
 
@@ -36,6 +39,8 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
         }
 
         var domains = DemoTenants.ToDictionary(t => t.Slug, t => t.Domain);
+        // The integration tests turn the history off: they count what they make in the demo tenants themselves.
+        var history = services.GetRequiredService<IConfiguration>().GetValue(HistorySetting, true);
         var run = await services.GetRequiredService<TenantRunner>().RunAsync("The demo seed", async (tenant, tenantServices, ct) =>
         {
             var db = tenantServices.GetRequiredService<CaraDbContext>();
@@ -49,6 +54,7 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
             await db.SaveChangesAsync(ct);
             await tenantServices.GetRequiredService<IIntegrationClientIssuer>()
                 .EnsureAsync($"{tenant.Identifier}-integration", $"{tenant.Name} demo integration", ApiScopes.ClientScopes, ClientSecret, ct);
+            if (history) await DemoHistory.SeedAsync(tenant, tenantServices, domains[tenant.Identifier], ct);
             return tenant.Identifier;
         }, t => domains.ContainsKey(t.Identifier), cancellationToken);
         if (run.Failures.Count > 0) throw new AggregateException("The demo seed failed.", run.Failures.Select(f => f.Error));
@@ -56,7 +62,7 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
         if (missing.Count > 0) throw new InvalidOperationException($"Demo tenants not loaded: {string.Join(", ", missing)}.");
     }
 
-    private static async Task<CaraUser> EnsureUser(IServiceProvider services, string email, Action<CaraUser> configure)
+    internal static async Task<CaraUser> EnsureUser(IServiceProvider services, string email, Action<CaraUser> configure)
     {
         var users = services.GetRequiredService<UserManager<CaraUser>>();
         if (await users.FindByEmailAsync(email) is { } existing) return existing;
