@@ -42,13 +42,9 @@ public sealed class FakeClockPortal : IAsyncDisposable
     /// <summary>A fresh browser context (no cookies) on this host, at the viewport given (a desktop one by default).</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
-        var context = await Portal.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
+        var (context, page) = await PortalFixture.OpenAsync(Portal.Browser, BaseUrl, width, height);
         _contexts.Add(context);
-        return await context.NewPageAsync();
+        return page;
     }
 
     public async Task<TestPerson> MemberAsync(string tenant, TenantRole role) => await TestPeople.MemberAsync(Web, Portal.Database, tenant, role);

@@ -59,19 +59,23 @@ public sealed class PortalFixture : IAsyncLifetime
     /// A page in a fresh context at 1280 px. Any request for another host than 127.0.0.1 is refused and remembered,
     /// so <see cref="CheckAsync"/> can tell that the portal fetched nothing from outside.
     /// </summary>
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    public async Task<IPage> NewPageAsync(int width = 1280) => (await OpenAsync(Browser, BaseUrl, width)).NewPage;
+
+    /// <summary>A fresh context on a host at <paramref name="baseUrl"/>, guarded as <see cref="NewPageAsync"/> says.</summary>
+    public static async Task<(IBrowserContext Context, IPage NewPage)> OpenAsync(IBrowser browser, string baseUrl, int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = width, Height = height } });
         var offsite = new ConcurrentQueue<string>();
         await context.RouteAsync("**/*", route =>
         {
-            if (new Uri(route.Request.Url) is { Scheme: "data" or "blob" } || new Uri(route.Request.Url).Host == "127.0.0.1") return route.ContinueAsync();
+            var url = new Uri(route.Request.Url);
+            if (url.Scheme is "data" or "blob" || url.Host == "127.0.0.1") return route.ContinueAsync();
             offsite.Enqueue(route.Request.Url);
             return route.AbortAsync();
         });
         var page = await context.NewPageAsync();
         Offsite.Add(page, offsite);
-        return page;
+        return (context, page);
     }
 
     private static readonly ConditionalWeakTable<IPage, ConcurrentQueue<string>> Offsite = [];

@@ -22,7 +22,10 @@ public abstract class RequestFormModel : PageModel
     /// <summary>The starting value of a field on a fresh form.</summary>
     protected virtual string? StartingValue(string key) => null;
 
-    /// <summary>Binding failures and the validator's errors, keyed by field.</summary>
+    /// <summary>
+    /// Binding failures and the validator's errors, keyed by field. A field that failed to bind says only why (a date
+    /// that is not a real date), not also that it is empty, which is all the validator could see.
+    /// </summary>
     protected Dictionary<string, string[]> Collect(FluentValidation.Results.ValidationResult validation)
     {
         // The binders' messages: a date that is not a real date, or the portal's one message for a value that did not convert.
@@ -30,7 +33,7 @@ public abstract class RequestFormModel : PageModel
             .ToDictionary(e => Key(e.Key), e => e.Value!.Errors.Select(x => x.ErrorMessage is { Length: > 0 } m ? m : "Enter a valid value.").ToArray(),
                 StringComparer.OrdinalIgnoreCase);
         foreach (var group in validation.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase))
-            errors[group.Key] = [.. errors.GetValueOrDefault(group.Key, []), .. group.Select(e => e.ErrorMessage)];
+            errors.TryAdd(group.Key, [.. group.Select(e => e.ErrorMessage)]);
         return errors;
     }
 

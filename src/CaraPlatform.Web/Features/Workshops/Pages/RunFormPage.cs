@@ -38,8 +38,6 @@ public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<C
     /// <summary>
     /// Errors by field, each on a field the form has: a whole session's error goes to its date, and the facilitators'
     /// (the pair) to the first of the two, so the error summary's links land on an input.
-    /// A date the binder could not read keeps the binder's message alone ("Date must be a real date"), which
-    /// <see cref="RequestFormModel.Collect"/> lists first: the validator's "must not be empty" only follows from it.
     /// </summary>
     protected void ShowErrors(Dictionary<string, string[]> errors) =>
         FieldErrors = errors.GroupBy(e => e.Key.ToLowerInvariant() switch
@@ -49,12 +47,7 @@ public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<C
                 "facilitators" or "facilitatorids" => "facilitatorIds[0]",
                 _ => e.Key,
             }, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.SelectMany(e => Unread(e.Key) is > 0 and var n ? e.Value.Take(n) : e.Value).ToArray(),
-                StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>How many binding errors a field has (a date typed as no real date).</summary>
-    private int Unread(string key) =>
-        ModelState.Where(e => string.Equals(e.Key, Prefix + key, StringComparison.OrdinalIgnoreCase)).Sum(e => e.Value?.Errors.Count ?? 0);
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A fresh form: the tenant's first cohort, English, its default times and group size, at a venue.</summary>
     protected override string? StartingValue(string key)
