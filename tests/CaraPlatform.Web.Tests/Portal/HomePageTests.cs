@@ -15,7 +15,7 @@ namespace CaraPlatform.Web.Tests.Portal;
 [Collection(IntegrationTests.Name)]
 public sealed partial class HomePageTests(CaraPlatformFixture fixture)
 {
-    private const string Tenant = "cambridgeshire";
+    private const string Tenant = PostgresFixture.QuietTenant;
 
     [Fact]
     public async Task Each_roles_home_lists_exactly_the_work_due_on_a_moved_clock_and_says_so_when_there_is_none()

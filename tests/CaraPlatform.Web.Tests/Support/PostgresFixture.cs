@@ -35,6 +35,12 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public IReadOnlyList<TenantDefinition> Definitions { get; private set; } = [];
 
+    /// <summary>
+    /// A tenant of the tests alone (a copy of cambridgeshire's file under another slug), for a test that must see a
+    /// tenant's empty state: every tenant of tenants/ is written to by several test classes, in no fixed order.
+    /// </summary>
+    public const string QuietTenant = "quiet-cambridgeshire";
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -53,7 +59,9 @@ public sealed class PostgresFixture : IAsyncLifetime
 
         Services = ServicesFor(AppConnectionString);
         await Services.GetRequiredService<OwnerDatabase>().MigrateAsync();
-        Definitions = await TenantDefinitionLoader.LoadAsync(RepoPaths.Tenants);
+        var files = await TenantDefinitionLoader.LoadAsync(RepoPaths.Tenants);
+        var model = files.Single(d => d.Slug == "cambridgeshire");
+        Definitions = [.. files, model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] }];
         await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
     }
 

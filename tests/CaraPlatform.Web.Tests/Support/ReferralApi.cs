@@ -17,6 +17,7 @@ public static class ReferralApi
         ["west-yorkshire"] = "west-yorkshire",
         ["dorset"] = "dorset",
         ["cambridgeshire"] = "cambridgeshire",
+        [PostgresFixture.QuietTenant] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
         ["thames-valley"] = "thames-valley",
