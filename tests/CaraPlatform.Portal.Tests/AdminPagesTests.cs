@@ -2,8 +2,7 @@ using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
 
-[Collection(BrowserTests.Name)]
-public sealed class AdminPagesTests(PortalFixture portal)
+public sealed class AdminPagesTests(PortalFixture portal) : BrowserTest
 {
     [Fact]
     public async Task A_provider_admin_creates_a_client_sees_its_secret_once_and_invites_a_person()

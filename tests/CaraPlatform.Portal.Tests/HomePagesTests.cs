@@ -7,8 +7,7 @@ namespace CaraPlatform.Portal.Tests;
 /// Each role's home in Chromium on the demo tenant: axe finds nothing serious and nothing leaves 127.0.0.1, and the
 /// page at 1280 px is saved for the README (docs/screenshots/&lt;role&gt;-home.png).
 /// </summary>
-[Collection(BrowserTests.Name)]
-public sealed class HomePagesTests(PortalFixture portal)
+public sealed class HomePagesTests(PortalFixture portal) : BrowserTest
 {
     [Theory]
     [InlineData("coordinator", "work-screening", "coordinator")]

@@ -123,6 +123,10 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 }
 
+/// <summary>Every browser test class derives from this: one host, database and Chromium for them all (<see cref="PortalFixture"/>).</summary>
+[Collection(BrowserTests.Name)]
+public abstract class BrowserTest;
+
 [CollectionDefinition(Name)]
 public sealed class BrowserTests : ICollectionFixture<PortalFixture>
 {

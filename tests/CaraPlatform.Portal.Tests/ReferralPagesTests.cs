@@ -3,8 +3,7 @@ using Microsoft.Playwright;
 namespace CaraPlatform.Portal.Tests;
 
 /// <summary>A referral's way through the portal: the SPOC refers, the coordinator screens, the SPOC hears back.</summary>
-[Collection(BrowserTests.Name)]
-public sealed class ReferralPagesTests(PortalFixture portal)
+public sealed class ReferralPagesTests(PortalFixture portal) : BrowserTest
 {
     [Fact]
     public async Task The_spoc_refers_and_the_coordinator_screens_one_referral_eligible_and_returns_another()

@@ -8,8 +8,7 @@ namespace CaraPlatform.Portal.Tests;
 /// The shell: the sign-in page, the accessibility statement, the tenant picker, access denied and page not found;
 /// keyboard and reflow.
 /// </summary>
-[Collection(BrowserTests.Name)]
-public sealed class ShellPagesTests(PortalFixture fixture)
+public sealed class ShellPagesTests(PortalFixture fixture) : BrowserTest
 {
     [Fact]
     public async Task The_sign_in_page_and_the_accessibility_statement_pass_axe_and_fetch_nothing_from_outside()

@@ -4,8 +4,7 @@ using OtpNet;
 
 namespace CaraPlatform.Portal.Tests;
 
-[Collection(BrowserTests.Name)]
-public sealed partial class SignInTests(PortalFixture portal)
+public sealed partial class SignInTests(PortalFixture portal) : BrowserTest
 {
     [Fact]
     public async Task A_force_spoc_signs_in_and_lands_on_their_tenant_home()

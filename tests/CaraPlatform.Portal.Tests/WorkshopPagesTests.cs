@@ -6,8 +6,7 @@ namespace CaraPlatform.Portal.Tests;
 /// A referral's way through the workshops in the portal, on a host whose clock the test moves: the coordinator
 /// schedules and books, the facilitator takes both registers (on a tablet) and the feedback, the SPOC follows it.
 /// </summary>
-[Collection(BrowserTests.Name)]
-public sealed class WorkshopPagesTests(PortalFixture portal)
+public sealed class WorkshopPagesTests(PortalFixture portal) : BrowserTest
 {
     private const string Tenant = "hampshire";
 

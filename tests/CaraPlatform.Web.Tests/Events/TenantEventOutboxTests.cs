@@ -3,8 +3,7 @@ using CaraPlatform.Web.Tests.Features.Notices;
 namespace CaraPlatform.Web.Tests.Events;
 
 /// <summary>Domain changes reach <c>tenant_events</c> in their own transaction, typed and versioned, whoever made them.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class TenantEventOutboxTests(CaraPlatformFixture fixture)
+public sealed class TenantEventOutboxTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "thames-valley";
 

@@ -6,8 +6,7 @@ namespace CaraPlatform.Web.Tests.Events;
 /// The relay and its extension point, with consumers of the tests' own. Each takes a fresh name, so it starts at the
 /// tenant's first event with a cursor no other test moves.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class TenantEventRelayTests(CaraPlatformFixture fixture)
+public sealed class TenantEventRelayTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "west-midlands";
 

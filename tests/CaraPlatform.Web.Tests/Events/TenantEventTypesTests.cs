@@ -4,8 +4,7 @@ using CaraPlatform.Web.Tests.Features.Notices;
 namespace CaraPlatform.Web.Tests.Events;
 
 /// <summary>The declared event types: named once each, and read back as what was written.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed partial class TenantEventTypesTests(CaraPlatformFixture fixture)
+public sealed partial class TenantEventTypesTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public void Every_event_type_has_one_stable_name_and_version()

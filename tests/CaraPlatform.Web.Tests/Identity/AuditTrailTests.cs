@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Identity;
 
-[Collection(IntegrationTests.Name)]
-public sealed class AuditTrailTests(CaraPlatformFixture fixture)
+public sealed class AuditTrailTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Theory]
     [InlineData("UPDATE audit_events SET outcome = 'rewritten'")]

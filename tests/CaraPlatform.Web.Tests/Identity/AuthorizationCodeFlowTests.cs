@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Identity;
 
-[Collection(IntegrationTests.Name)]
-public sealed class AuthorizationCodeFlowTests(CaraPlatformFixture fixture)
+public sealed class AuthorizationCodeFlowTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_person_signs_in_gets_a_code_redeems_it_with_PKCE_calls_the_API_and_refreshes()

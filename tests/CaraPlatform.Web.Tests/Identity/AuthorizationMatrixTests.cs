@@ -4,8 +4,7 @@ namespace CaraPlatform.Web.Tests.Identity;
 /// Generated from the host's endpoint list, so that a new endpoint cannot escape it: every endpoint declares its
 /// policy, and every tenant API endpoint answers each kind of caller as its declared access says.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture)
+public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Identity;
 
-[Collection(IntegrationTests.Name)]
-public sealed class ClientCredentialsTests(CaraPlatformFixture fixture)
+public sealed class ClientCredentialsTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_demo_client_gets_a_token_and_reads_its_tenants_venues()

@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Identity;
 
-[Collection(IntegrationTests.Name)]
-public sealed class DemoSeedTests(CaraPlatformFixture fixture)
+public sealed class DemoSeedTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task The_demo_accounts_and_clients_exist_in_Development()

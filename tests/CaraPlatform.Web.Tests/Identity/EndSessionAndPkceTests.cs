@@ -4,8 +4,7 @@ namespace CaraPlatform.Web.Tests.Identity;
 /// PKCE is S256 only ("plain" sends the verifier itself), and signing out at the OpenID Connect server needs proof
 /// that the person meant it: a link or an image elsewhere must not end their session.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture)
+public sealed class EndSessionAndPkceTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Discovery_advertises_S256_as_the_only_PKCE_method()

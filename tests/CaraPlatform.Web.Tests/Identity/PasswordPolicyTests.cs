@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Identity;
 
-[Collection(IntegrationTests.Name)]
-public sealed class PasswordPolicyTests(CaraPlatformFixture fixture)
+public sealed class PasswordPolicyTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Theory]
     [InlineData("short-pass1", "PasswordTooShort")]

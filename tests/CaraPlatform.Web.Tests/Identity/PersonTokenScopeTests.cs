@@ -6,8 +6,7 @@ namespace CaraPlatform.Web.Tests.Identity;
 /// A person's bearer token is bound by the scopes it was granted, as a client's is: the role alone opens nothing,
 /// and the victim's details need their own scope, which only applications trusted with it may ask for.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class PersonTokenScopeTests(CaraPlatformFixture fixture)
+public sealed class PersonTokenScopeTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

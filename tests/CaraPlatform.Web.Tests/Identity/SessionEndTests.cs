@@ -6,8 +6,7 @@ namespace CaraPlatform.Web.Tests.Identity;
 /// A change to how a person signs in, or to what they may reach, ends their other sessions within one request:
 /// cookies of other browsers, access tokens and refresh tokens. Each test has a person of its own.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed partial class SessionEndTests(CaraPlatformFixture fixture)
+public sealed partial class SessionEndTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
     private const string Venues = "/api/v1/tenants/hampshire/venues";

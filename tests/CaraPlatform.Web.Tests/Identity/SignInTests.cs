@@ -5,8 +5,7 @@ using OtpNet;
 namespace CaraPlatform.Web.Tests.Identity;
 
 /// <summary>The portal's sign-in steps: lockout that holds against parallel attempts, and answers that do not tell which accounts exist.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed partial class SignInTests(CaraPlatformFixture fixture)
+public sealed partial class SignInTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Sixty_simultaneous_wrong_passwords_lock_the_account_and_the_right_one_sent_with_them_is_refused()

@@ -2,8 +2,7 @@
 namespace CaraPlatform.Web.Tests.Identity;
 
 /// <summary>userinfo describes the person a token was issued to, and only with the openid scope (OIDC Core 5.3).</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class UserInfoTests(CaraPlatformFixture fixture)
+public sealed class UserInfoTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_persons_token_with_openid_gets_their_claims()

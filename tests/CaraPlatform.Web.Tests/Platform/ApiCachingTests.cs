@@ -2,8 +2,7 @@
 namespace CaraPlatform.Web.Tests.Platform;
 
 /// <summary>API answers carry personal data: none may be kept by a browser or a proxy, whatever the outcome.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class ApiCachingTests(CaraPlatformFixture fixture)
+public sealed class ApiCachingTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Every_API_answer_says_no_store_successes_and_problems_alike()

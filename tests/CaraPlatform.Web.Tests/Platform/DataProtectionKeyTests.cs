@@ -8,8 +8,7 @@ namespace CaraPlatform.Web.Tests.Platform;
 /// The data-protection keys that encrypt victim details live in the database, each encrypted with a certificate that
 /// does not: what a dump of the database (or the application role) reads opens nothing without it.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class DataProtectionKeyTests(CaraPlatformFixture fixture)
+public sealed class DataProtectionKeyTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_database_dump_alone_does_not_open_victim_details_and_the_key_encryption_certificate_does()

@@ -3,8 +3,7 @@ using Microsoft.OpenApi.Reader;
 
 namespace CaraPlatform.Web.Tests.Platform;
 
-[Collection(IntegrationTests.Name)]
-public sealed class HealthAndOpenApiTests(CaraPlatformFixture fixture)
+public sealed class HealthAndOpenApiTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Theory]
     [InlineData("/health/live")]
@@ -65,8 +64,7 @@ public sealed class HealthAndOpenApiTests(CaraPlatformFixture fixture)
     }
 }
 
-[Collection(IntegrationTests.Name)]
-public sealed class ReferralOpenApiTests(CaraPlatformFixture fixture)
+public sealed class ReferralOpenApiTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Every_referral_operation_is_documented_and_requests_carry_examples_the_api_accepts()

@@ -4,8 +4,7 @@ namespace CaraPlatform.Web.Tests.Platform;
 /// Generated from the endpoint list: every tenant GET naming a record that does not exist (or is another tenant's)
 /// answers 404 problem details, whether it reads the record itself or something under it.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class MissingParentTests(CaraPlatformFixture fixture)
+public sealed class MissingParentTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

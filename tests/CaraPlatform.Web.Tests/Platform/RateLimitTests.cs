@@ -7,8 +7,7 @@ namespace CaraPlatform.Web.Tests.Platform;
 /// host of its own with the one limit it checks set low (the shared host's Development limits are generous). The
 /// test server has no client address, so a test-only startup filter takes it from a header.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class RateLimitTests(CaraPlatformFixture fixture)
+public sealed class RateLimitTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string AddressHeader = "X-Test-Client-Address";
 

@@ -4,8 +4,7 @@ namespace CaraPlatform.Web.Tests.Platform;
 /// Outside Development the host refuses to start without a setting a deployment must give, naming it, rather than
 /// starting and answering 500 to everything; the migration job still runs without the web host's secrets.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class RequiredSettingsTests(CaraPlatformFixture fixture)
+public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Theory]
     [InlineData("OpenIddict:SigningCertificate", "", "OpenIddict:SigningCertificate")]

@@ -4,8 +4,7 @@ namespace CaraPlatform.Web.Tests.Platform;
 /// A Production host behind a TLS ingress: X-Forwarded-Proto and -For count only from the configured proxy, the Host
 /// header only for the allowed hosts, and the OpenID Connect issuer is the configured one whatever a request says.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, ProductionHost production) : IClassFixture<ProductionHost>
+public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, ProductionHost production) : IntegrationTest, IClassFixture<ProductionHost>
 {
     [Fact]
     public async Task With_every_required_setting_given_a_production_host_starts_and_is_live()

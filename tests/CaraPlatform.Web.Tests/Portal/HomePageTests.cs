@@ -12,8 +12,7 @@ namespace CaraPlatform.Web.Tests.Portal;
 /// Each role's home lists exactly the work due on a moved clock: first the empty state of a tenant no other test
 /// uses, then a month of referrals, runs, registers and feedback, judged 31 days after they began.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed partial class HomePageTests(CaraPlatformFixture fixture)
+public sealed partial class HomePageTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = PostgresFixture.QuietTenant;
 

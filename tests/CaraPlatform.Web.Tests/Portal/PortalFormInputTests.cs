@@ -5,8 +5,7 @@ namespace CaraPlatform.Web.Tests.Portal;
 /// control characters and with dates beyond CARA's centuries: a refusal is fine, a 500 never is. Fields are blanked
 /// (hidden ids too), so that no post changes anything the tests share.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture)
+public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "thames-valley";
 

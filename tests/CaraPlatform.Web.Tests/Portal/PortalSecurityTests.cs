@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Portal;
 
-[Collection(IntegrationTests.Name)]
-public sealed partial class PortalSecurityTests(CaraPlatformFixture fixture)
+public sealed partial class PortalSecurityTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Theory]
     [InlineData("/")]

@@ -98,6 +98,13 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Every integration test class derives from this: it puts the class in the collection that shares one host and
+/// database (<see cref="CaraPlatformFixture"/>), so the class only asks for the fixture in its constructor.
+/// </summary>
+[Collection(IntegrationTests.Name)]
+public abstract class IntegrationTest;
+
 [CollectionDefinition(Name)]
 public sealed class IntegrationTests : ICollectionFixture<CaraPlatformFixture>
 {

@@ -1,8 +1,7 @@
 
 namespace CaraPlatform.Web.Tests.Tenancy;
 
-[Collection(IntegrationTests.Name)]
-public sealed class TenantRunnerTests(CaraPlatformFixture fixture)
+public sealed class TenantRunnerTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_tenant_whose_work_throws_does_not_stop_the_others_and_is_reported()

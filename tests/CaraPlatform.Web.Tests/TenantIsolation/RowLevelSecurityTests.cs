@@ -1,8 +1,7 @@
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
 /// <summary>The third wall: PostgreSQL itself, as the application role, without EF Core's filter in the way.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class RowLevelSecurityTests(CaraPlatformFixture fixture)
+public sealed class RowLevelSecurityTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private PostgresFixture Db => fixture.Database;
 

@@ -6,8 +6,7 @@ namespace CaraPlatform.Web.Tests.TenantIsolation;
 /// row-level security, a tenant policy on app.tenant_id, tenant_id leading the primary key, and tenant_id in
 /// every foreign key and unique index.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class SchemaIsolationTests(CaraPlatformFixture fixture)
+public sealed class SchemaIsolationTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private PostgresFixture Db => fixture.Database;
 

@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
-[Collection(IntegrationTests.Name)]
-public sealed class SuspendedTenantTests(CaraPlatformFixture fixture)
+public sealed class SuspendedTenantTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_suspended_tenant_is_404_like_an_unknown_one()

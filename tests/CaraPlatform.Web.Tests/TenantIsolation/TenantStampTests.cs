@@ -2,8 +2,7 @@ using CaraPlatform.Domain.Venues;
 
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
-[Collection(IntegrationTests.Name)]
-public sealed class TenantStampTests(CaraPlatformFixture fixture)
+public sealed class TenantStampTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private PostgresFixture Db => fixture.Database;
 

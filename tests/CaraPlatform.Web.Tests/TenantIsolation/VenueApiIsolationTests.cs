@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.TenantIsolation;
 
-[Collection(IntegrationTests.Name)]
-public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture)
+public sealed class VenueApiIsolationTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Another_tenant_cannot_get_list_or_update_a_tenants_venue()

@@ -127,8 +127,7 @@ public sealed class TenantDefinitionLoaderTests : IDisposable
     }
 }
 
-[Collection(IntegrationTests.Name)]
-public sealed class TenantDefinitionApplyTests(CaraPlatformFixture fixture)
+public sealed class TenantDefinitionApplyTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Applying_the_nine_files_again_leaves_the_database_unchanged()

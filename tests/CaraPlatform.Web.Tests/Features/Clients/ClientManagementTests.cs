@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Clients;
 
-[Collection(IntegrationTests.Name)]
-public sealed class ClientManagementTests(CaraPlatformFixture fixture)
+public sealed class ClientManagementTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Clients = "/api/v1/tenants/hampshire/clients";
 

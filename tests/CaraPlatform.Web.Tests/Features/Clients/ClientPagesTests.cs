@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Clients;
 
-[Collection(IntegrationTests.Name)]
-public sealed class ClientPagesTests(CaraPlatformFixture fixture)
+public sealed class ClientPagesTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_client_created_on_the_page_shows_a_working_secret_once()

@@ -13,8 +13,7 @@ namespace CaraPlatform.Web.Tests.Features.DemoData;
 /// The demo history on a database of its own, as a new clone's first run makes it: the shared host keeps it off
 /// (DemoData:History=false), since its tests count what they make in the demo tenants.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHelper output)
+public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHelper output) : IntegrationTest
 {
     private sealed record Shape(
         Dictionary<ReferralStatus, int> States, int PastRunsWithRegisters, int PastRunsWithFeedback, int FutureRunsWithBookingsAndSeats,

@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Members;
 
-[Collection(IntegrationTests.Name)]
-public sealed partial class InvitationLinkTests(CaraPlatformFixture fixture)
+public sealed partial class InvitationLinkTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task The_emailed_link_points_at_the_configured_public_address_not_at_the_host_the_request_named()

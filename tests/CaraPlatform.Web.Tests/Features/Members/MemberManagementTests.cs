@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Members;
 
-[Collection(IntegrationTests.Name)]
-public sealed partial class MemberManagementTests(CaraPlatformFixture fixture)
+public sealed partial class MemberManagementTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task An_invited_person_follows_the_emailed_link_creates_an_account_and_works_in_the_tenant()

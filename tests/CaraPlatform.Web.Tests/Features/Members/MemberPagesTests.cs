@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Members;
 
-[Collection(IntegrationTests.Name)]
-public sealed class MemberPagesTests(CaraPlatformFixture fixture)
+public sealed class MemberPagesTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task The_last_provider_admin_cannot_be_removed_on_the_page()

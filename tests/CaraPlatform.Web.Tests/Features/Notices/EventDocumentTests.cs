@@ -3,8 +3,7 @@ using NJsonSchema;
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
 /// <summary>The event documents integrators code against, kept honest by validating real payloads against them.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class EventDocumentTests(CaraPlatformFixture fixture)
+public sealed class EventDocumentTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task Every_payload_in_the_outbox_validates_against_the_served_schema_of_its_type()

@@ -2,8 +2,7 @@ using CaraPlatform.Domain.Audit;
 
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
-[Collection(IntegrationTests.Name)]
-public sealed class NoticeApiTests(CaraPlatformFixture fixture)
+public sealed class NoticeApiTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "norfolk";
 

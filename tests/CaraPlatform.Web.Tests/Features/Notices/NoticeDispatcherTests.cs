@@ -1,8 +1,7 @@
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
 /// <summary>The outbox to the webhook, against a real receiver on 127.0.0.1. Dorset's webhook is pointed at it.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture)
+public sealed class NoticeDispatcherTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "dorset";
 

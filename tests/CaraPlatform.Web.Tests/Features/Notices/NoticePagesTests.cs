@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Notices;
 
-[Collection(IntegrationTests.Name)]
-public sealed partial class NoticePagesTests(CaraPlatformFixture fixture)
+public sealed partial class NoticePagesTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "norfolk";
 

@@ -4,8 +4,7 @@ namespace CaraPlatform.Web.Tests.Features.Notices;
 /// Police notices as one consumer of the tenant event stream: one notice per event, whatever happens to a round. In a
 /// tenant the dispatcher tests leave alone, so that the notices made here are nobody's surprise.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class PoliceNoticeConsumerTests(CaraPlatformFixture fixture)
+public sealed class PoliceNoticeConsumerTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "west-midlands";
 

@@ -2,8 +2,7 @@ using CaraPlatform.Web.Features.PlatformStaff;
 
 namespace CaraPlatform.Web.Tests.Features.PlatformStaff;
 
-[Collection(IntegrationTests.Name)]
-public sealed class PlatformStaffTests(CaraPlatformFixture fixture)
+public sealed class PlatformStaffTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_LicenceAdmin_grants_and_removes_platform_roles_which_take_effect_at_once()

@@ -1,8 +1,7 @@
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 /// <summary>A facilitator reads the participants of their own runs and no other referral of the tenant.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class FacilitatorReachTests(CaraPlatformFixture fixture)
+public sealed class FacilitatorReachTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

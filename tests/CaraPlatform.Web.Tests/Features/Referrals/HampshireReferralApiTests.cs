@@ -4,7 +4,7 @@ namespace CaraPlatform.Web.Tests.Features.Referrals;
 /// Referral API tests in hampshire, as its demo SPOC (who refers and decides for the police) and its demo
 /// coordinator (who screens), signed in once per test class.
 /// </summary>
-public abstract class HampshireReferralApiTests(CaraPlatformFixture fixture) : IAsyncLifetime
+public abstract class HampshireReferralApiTests(CaraPlatformFixture fixture) : IntegrationTest, IAsyncLifetime
 {
     protected const string Tenant = "hampshire";
 

@@ -4,8 +4,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 /// <summary>The audit of a change commits with the change or not at all (DPA 2018 s.62 asks for a true record).</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class ReferralAuditTests(CaraPlatformFixture fixture)
+public sealed class ReferralAuditTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

@@ -3,7 +3,6 @@ using static CaraPlatform.Web.Tests.Support.ReferralApi;
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
 /// <summary>Bad input on every referral endpoint is a 4xx problem naming the field, never a 500 and never a change.</summary>
-[Collection(IntegrationTests.Name)]
 public sealed class ReferralBadInputTests(CaraPlatformFixture fixture) : HampshireReferralApiTests(fixture)
 {
     public static TheoryData<string, string, string> IntakeMistakes => new()

@@ -2,8 +2,7 @@ using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
-[Collection(IntegrationTests.Name)]
-public sealed class ReferralDeadlineJobTests(CaraPlatformFixture fixture)
+public sealed class ReferralDeadlineJobTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     // A tenant of its own: the job moves its clock far ahead, which must not touch other tests' referrals.
     private const string Tenant = "cambridgeshire";

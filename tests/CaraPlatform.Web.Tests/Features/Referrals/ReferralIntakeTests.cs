@@ -2,8 +2,7 @@ using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
-[Collection(IntegrationTests.Name)]
-public sealed class ReferralIntakeTests(CaraPlatformFixture fixture) : IAsyncLifetime
+public sealed class ReferralIntakeTests(CaraPlatformFixture fixture) : IntegrationTest, IAsyncLifetime
 {
     private const string Tenant = "hampshire";
     private HttpClient _client = null!;
@@ -111,8 +110,7 @@ public sealed class ReferralIntakeTests(CaraPlatformFixture fixture) : IAsyncLif
     }
 }
 
-[Collection(IntegrationTests.Name)]
-public sealed class IdempotencyRetentionTests(CaraPlatformFixture fixture)
+public sealed class IdempotencyRetentionTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_key_is_remembered_for_24_hours_and_may_be_used_afresh_after()

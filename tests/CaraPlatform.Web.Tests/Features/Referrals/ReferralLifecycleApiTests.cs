@@ -2,7 +2,6 @@ using static CaraPlatform.Web.Tests.Support.ReferralApi;
 
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
-[Collection(IntegrationTests.Name)]
 public sealed class ReferralLifecycleApiTests(CaraPlatformFixture fixture) : HampshireReferralApiTests(fixture)
 {
     [Fact]

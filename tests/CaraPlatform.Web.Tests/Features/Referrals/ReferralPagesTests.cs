@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Referrals;
 
-[Collection(IntegrationTests.Name)]
-public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture)
+public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Theory]
     [InlineData("facilitator@hampshire.demo")]

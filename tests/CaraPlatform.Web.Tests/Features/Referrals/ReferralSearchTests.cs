@@ -7,8 +7,7 @@ namespace CaraPlatform.Web.Tests.Features.Referrals;
 /// The search of a tenant's referrals by police reference, offender's name or date of birth: within the tenant and the
 /// caller's reach, paged, and audited without what was typed.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class ReferralSearchTests(CaraPlatformFixture fixture)
+public sealed class ReferralSearchTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

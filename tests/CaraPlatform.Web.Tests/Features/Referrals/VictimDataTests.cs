@@ -6,8 +6,7 @@ namespace CaraPlatform.Web.Tests.Features.Referrals;
 /// The victim's details reach the victim-contact service and no one else: not through any readable endpoint for
 /// the other roles or integration clients, and not as plaintext anywhere in the database.
 /// </summary>
-[Collection(IntegrationTests.Name)]
-public sealed class VictimDataTests(CaraPlatformFixture fixture)
+public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "hampshire";
 

@@ -1,7 +1,6 @@
 namespace CaraPlatform.Web.Tests.Features.Venues;
 
-[Collection(IntegrationTests.Name)]
-public sealed class VenueApiTests(CaraPlatformFixture fixture) : IAsyncLifetime
+public sealed class VenueApiTests(CaraPlatformFixture fixture) : IntegrationTest, IAsyncLifetime
 {
     private const string Venues = "/api/v1/tenants/hampshire/venues";
     private HttpClient _client = null!;

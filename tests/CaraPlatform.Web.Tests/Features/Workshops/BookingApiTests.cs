@@ -3,8 +3,7 @@ using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 
 namespace CaraPlatform.Web.Tests.Features.Workshops;
 
-[Collection(IntegrationTests.Name)]
-public sealed class BookingApiTests(CaraPlatformFixture fixture)
+public sealed class BookingApiTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "thames-valley";
 
@@ -240,8 +239,7 @@ public sealed class BookingApiTests(CaraPlatformFixture fixture)
     }
 }
 
-[Collection(IntegrationTests.Name)]
-public sealed class FeedbackQuestionTests(CaraPlatformFixture fixture)
+public sealed class FeedbackQuestionTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     [Fact]
     public async Task A_tenant_may_set_its_own_questionnaire_and_others_get_the_programme_defaults()

@@ -1,8 +1,7 @@
 namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 /// <summary>The workshop pages over HTTP, in norfolk with people of the tests' own (leicestershire belongs to the API's workshop tests).</summary>
-[Collection(IntegrationTests.Name)]
-public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture)
+public sealed partial class WorkshopPagesTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "norfolk";
 

@@ -3,8 +3,7 @@ using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 namespace CaraPlatform.Web.Tests.Features.Workshops;
 
 /// <summary>The whole path through the API on a clock the test moves: referral → eligible → booked → both workshops → completed, and the breach path.</summary>
-[Collection(IntegrationTests.Name)]
-public sealed class WorkshopPathTests(CaraPlatformFixture fixture)
+public sealed class WorkshopPathTests(CaraPlatformFixture fixture) : IntegrationTest
 {
     private const string Tenant = "leicestershire";
 
