@@ -46,7 +46,7 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : 
             var page = await UserTokens.GetOkAsync(browser, url);
             var forms = PostForms(page, url);
             if (forms.Count == 0) failures.Add($"{url}: no form to post");
-            foreach (var (action, fields, dates) in forms)
+            foreach (var (action, fields, dates, values) in forms)
             {
                 async Task<HttpResponseMessage> PostAsync(Func<string, string> value) =>
                     await browser.PostAsync(action, UserTokens.Form(page, fields.Select(f => new KeyValuePair<string, string>(f, value(f)))));
@@ -63,16 +63,33 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : 
                 var nul = await PostAsync(_ => "x\0y");
                 if (nul.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{action} with a NUL: {(int)nul.StatusCode}, expected 400");
 
-                foreach (var extreme in dates.Count > 0 ? ["0001-01-01", "9999-12-31"] : Array.Empty<string>())
+                foreach (var extreme in dates.Count > 0 ? [(1, 1, 1), (31, 12, 9999), (31, 2, 2026)] : Array.Empty<(int, int, int)>())
                 {
-                    var response = await PostAsync(f => dates.Contains(f) ? extreme : "");
+                    var response = await PostAsync(f => DatePart(f, dates, extreme) ?? "");
                     if ((int)response.StatusCode >= 500) failures.Add($"{action} with dates of {extreme}: {(int)response.StatusCode}");
+                }
+
+                // Each date alone set to 31 February, the form otherwise as shown: the page comes back naming it at the field.
+                foreach (var date in dates)
+                {
+                    var response = await browser.PostAsync(action, UserTokens.Form(page, fields.Select(f =>
+                        new KeyValuePair<string, string>(f, DatePart(f, [date], (31, 2, 2026)) ?? (values.TryGetValue(f, out var v) ? v : "")))));
+                    var answer = await response.Content.ReadAsStringAsync();
+                    var id = "f-" + (date.StartsWith("Input.", StringComparison.Ordinal) ? date["Input.".Length..] : date).Replace('.', '-');
+                    if (!Regex.IsMatch(answer, $"id=\"{id}-error\" class=\"govuk-error-message\">.*must be a real date", RegexOptions.Singleline))
+                        failures.Add($"{action}: 31/02 in {date} answered {(int)response.StatusCode} without the message at the field: {answer[..Math.Min(answer.Length, 300)]}");
                 }
             }
         }
 
         Assert.Empty(failures);
     }
+
+    /// <summary>The value of a date's day, month or year box, for the dates named; null for any other field.</summary>
+    private static string? DatePart(string field, IReadOnlyCollection<string> dates, (int Day, int Month, int Year) date) =>
+        dates.FirstOrDefault(d => field.StartsWith(d + ".", StringComparison.Ordinal)) is { } name
+            ? field[(name.Length + 1)..] switch { "day" => $"{date.Day}", "month" => $"{date.Month}", _ => $"{date.Year:D4}" }
+            : null;
 
     [Fact]
     public async Task The_referral_list_names_a_filter_date_out_of_bounds_instead_of_failing()
@@ -101,10 +118,13 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : 
         return new Uri(InvitationLink().Match(mail).Value).PathAndQuery;
     }
 
-    /// <summary>The page's POST forms: where each posts, its field names (not the antiforgery token) and which of them are dates.</summary>
-    private static List<(string Action, List<string> Fields, HashSet<string> Dates)> PostForms(string page, string url)
+    /// <summary>
+    /// The page's POST forms: where each posts, its field names (not the antiforgery token), its dates (the names their
+    /// day, month and year boxes share) and the values its inputs are shown with.
+    /// </summary>
+    private static List<(string Action, List<string> Fields, HashSet<string> Dates, Dictionary<string, string> Values)> PostForms(string page, string url)
     {
-        var forms = new List<(string, List<string>, HashSet<string>)>();
+        var forms = new List<(string, List<string>, HashSet<string>, Dictionary<string, string>)>();
         foreach (Match form in Form().Matches(page))
         {
             var attributes = form.Groups["attributes"].Value;
@@ -113,15 +133,19 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : 
             if (action == "/sign-out") continue; // the layout's sign-out button, on every page
             var fields = new List<string>();
             var dates = new HashSet<string>();
+            var values = new Dictionary<string, string>();
             foreach (Match field in Field().Matches(form.Groups["body"].Value))
             {
-                var name = Attribute(field.Groups["attributes"].Value, "name");
+                var shown = field.Groups["attributes"].Value;
+                var name = Attribute(shown, "name");
                 if (name is null or "__RequestVerificationToken" || fields.Contains(name)) continue;
                 fields.Add(name);
-                if (Attribute(field.Groups["attributes"].Value, "type") == "date") dates.Add(name);
+                if (name.EndsWith(".day", StringComparison.Ordinal)) dates.Add(name[..^".day".Length]);
+                if (Attribute(shown, "type") is "hidden" or "text" or "email" or "number" && Attribute(shown, "value") is { } value)
+                    values[name] = System.Net.WebUtility.HtmlDecode(value);
             }
 
-            forms.Add((action, fields, dates));
+            forms.Add((action, fields, dates, values));
         }
 
         return forms;
