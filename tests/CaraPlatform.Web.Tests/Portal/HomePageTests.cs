@@ -4,13 +4,16 @@ using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Portal;
+using CaraPlatform.Web.Tests.Features.Notices;
 using static CaraPlatform.Web.Tests.Support.WorkshopApi;
 
 namespace CaraPlatform.Web.Tests.Portal;
 
 /// <summary>
 /// Each role's home lists exactly the work due on a moved clock: first the empty state of a tenant no other test
-/// uses, then a month of referrals, runs, registers and feedback, judged 31 days after they began.
+/// uses, then a month of referrals, runs, registers, feedback and invitations, judged 31 days after they began, and
+/// the police notices that month made once the tenant's events are relayed and put in the inbox.
 /// </summary>
 public sealed partial class HomePageTests(CaraPlatformFixture fixture) : IntegrationTest
 {
@@ -49,7 +52,12 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         await fixture.ApiClientAsync(Tenant);
         var police = await host.ClientAsync(Tenant);
         var planner = await host.PersonAsync(coordinator.Email);
-        var today = UkCalendar.DateOf(host.Clock.GetUtcNow());
+        var start = host.Clock.GetUtcNow();
+        var today = UkCalendar.DateOf(start);
+        var looked = UkCalendar.At(today.AddDays(31), new TimeOnly(12, 0)); // when the lists are judged
+
+        // Invitations: one made now, long expired by then.
+        var expired = await InviteAsync(host, admin, "expired", TenantRole.Coordinator);
 
         // A: eligible, never contacted. B: eligible and contacted, its caution 75 days old (deadline at risk by the end).
         // C: received. I: returned as not contactable now, a month before the home is looked at.
@@ -80,14 +88,31 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         host.Clock.SetUtcNow(run5.Workshop1.StartsAt.AddMinutes(30));
         (await RegisterAsync(await host.PersonAsync(f1.Email), Tenant, run5, WorkshopNumber.Workshop1,
             (g.Id, AttendanceMark.Absent), (k.Id, AttendanceMark.Attended), (l.Id, AttendanceMark.Attended))).EnsureSuccessStatusCode();
+        // Seven days before the lists are judged: one invitation that expires exactly then, one a minute later.
+        host.Clock.SetUtcNow(looked - Invitation.Lifetime);
+        var expiresThen = await InviteAsync(host, admin, "expires-then", TenantRole.Coordinator);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var lastMinute = await InviteAsync(host, admin, "last-minute", TenantRole.Facilitator);
+        Assert.Equal(looked, expiresThen.ExpiresAt);
+
         host.Clock.SetUtcNow(run5.Workshop2.StartsAt.AddHours(4));
         var facilitator = await host.PersonAsync(f1.Email);
         (await RegisterAsync(facilitator, Tenant, run5, WorkshopNumber.Workshop2, (k.Id, AttendanceMark.Attended), (l.Id, AttendanceMark.Attended))).EnsureSuccessStatusCode();
         var feedback = new RecordFeedbackRequest(l.Id, [new("attitude-towards-partner", 5), new("helped-relationship-issues", 4), new("would-recommend", 5)]);
         Assert.Equal(HttpStatusCode.NoContent, (await facilitator.PostJson($"{Runs(Tenant)}/{run5.Id}/feedback", feedback)).StatusCode);
 
+        // Just before: one invitation accepted, one cancelled, one left open.
+        host.Clock.SetUtcNow(looked.AddMinutes(-10));
+        var accepted = await InviteAsync(host, admin, "accepted", TenantRole.Facilitator);
+        await AcceptAsync(host, accepted);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var cancelled = await InviteAsync(host, admin, "cancelled", TenantRole.Coordinator);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.PersonAsync(admin.Email)).DeleteAsync($"/api/v1/tenants/{Tenant}/invitations/{cancelled.Id}")).StatusCode);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var open = await InviteAsync(host, admin, "open", TenantRole.Coordinator, TenantRole.VictimContactWorker);
+
         // 31 days in: F arrives and H is returned as not eligible.
-        host.Clock.SetUtcNow(UkCalendar.At(today.AddDays(31), new TimeOnly(12, 0)));
+        host.Clock.SetUtcNow(looked);
         police = await host.ClientAsync(Tenant);
         planner = await host.PersonAsync(coordinator.Email);
         var f = await ReferralApi.CreateAsync(police, Tenant);
@@ -122,12 +147,86 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         Assert.Equal("10", Count(spocHome, "work-by-status"));
         Assert.Equal([(g.PoliceReference, null)], Referrals(spocHome, "work-breaches"));
         Assert.Equal([(h.PoliceReference, null)], Referrals(spocHome, "work-returned"));
-        Assert.Empty(Items(spocHome, "work-unread-notices")); // nothing dispatched to the inbox in this host
+        Assert.Empty(Items(spocHome, "work-unread-notices")); // no relay or dispatcher runs in this host: nothing is in the inbox yet
 
         var adminHome = await HomeAsync(host, admin);
         Assert.Equal([$"{Tenant}-integration"], Items(adminHome, "work-clients").Select(x => x.Detail!.Split(';')[0]));
-        Assert.Empty(Items(adminHome, "work-staff"));
         Assert.DoesNotContain("work-screening", adminHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("work-unread-notices", adminHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("work-unread-notices", coordinatorHome, StringComparison.Ordinal);
+
+        // Staff: open invitations, newest first; the expired (one exactly at its expiry), accepted and cancelled ones are gone.
+        Assert.Equal(
+            [$"{open.Email}: Coordinator, VictimContactWorker; expires {PortalDisplay.Time(open.ExpiresAt)}",
+                $"{lastMinute.Email}: Facilitator; expires {PortalDisplay.Time(lastMinute.ExpiresAt)}"],
+            Items(adminHome, "work-staff").Select(x => $"{x.Text}: {x.Detail}"));
+        Assert.All(Items(adminHome, "work-staff"), x => Assert.Equal($"/t/{Tenant}/admin/members", x.Href));
+        Assert.Equal("2", Count(adminHome, "work-staff"));
+        Assert.Equal("8 members of staff.", Summary(adminHome, "work-staff")); // our seven and the one who accepted
+        Assert.DoesNotContain(expired.Email, adminHome, StringComparison.Ordinal);
+        Assert.DoesNotContain(accepted.Email, adminHome, StringComparison.Ordinal);
+
+        // Notices: the month's events relayed into notices and those put in the inbox, as the relay and dispatcher would.
+        await fixture.RelayEventsAsync(Tenant);
+        await NoticeTests.Dispatcher(fixture, host.Clock, options: new NoticeDispatchOptions { Tenants = [Tenant] }).RunOnceAsync();
+        string Notice(PoliceNoticeType type, ReferralResponse referral) => $"{type.Title()}: {referral.PoliceReference}";
+        // Newest first; notices of one instant (one request's) are compared as a set.
+        string[] month =
+        [
+            At(looked, Notice(PoliceNoticeType.ReturnedIneligible, h)),
+            At(run5.Workshop2.StartsAt.AddHours(4), Notice(PoliceNoticeType.Completed, k), Notice(PoliceNoticeType.Completed, l)),
+            At(run5.Workshop1.StartsAt.AddMinutes(30), Notice(PoliceNoticeType.NonCompliant, g)),
+            At(start, Notice(PoliceNoticeType.Booked, e), Notice(PoliceNoticeType.Booked, g), Notice(PoliceNoticeType.Booked, k),
+                Notice(PoliceNoticeType.Booked, l), Notice(PoliceNoticeType.ReturnedUncontactable, i)),
+        ];
+        spocHome = await HomeAsync(host, spoc);
+        Assert.Equal(month, ByTime(Items(spocHome, "work-unread-notices")));
+        Assert.All(Items(spocHome, "work-unread-notices"), x => Assert.Equal($"/t/{Tenant}/notices?unread=true", x.Href));
+        Assert.Equal("9", Count(spocHome, "work-unread-notices"));
+
+        // The SPOC reads H's return: it leaves the list, the rest stay.
+        var inbox = await host.PersonAsync(spoc.Email);
+        var notices = await (await inbox.GetAsync($"/api/v1/tenants/{Tenant}/notices?unread=true")).ReadAs<NoticePageResponse>();
+        var returned = notices.Items.Single(n => n.PoliceReference == h.PoliceReference);
+        Assert.Equal(HttpStatusCode.NoContent, (await inbox.PostAsync($"/api/v1/tenants/{Tenant}/notices/{returned.Id}/read", null)).StatusCode);
+        spocHome = await HomeAsync(host, spoc);
+        Assert.Equal(month[1..], ByTime(Items(spocHome, "work-unread-notices")));
+        Assert.Equal("8", Count(spocHome, "work-unread-notices"));
+    }
+
+    private static async Task<InvitationResponse> InviteAsync(FakeClockHost host, TestPerson admin, string name, params TenantRole[] roles) =>
+        await TestPeople.InviteAsync(await host.PersonAsync(admin.Email), Tenant, $"{name}-{Guid.NewGuid():N}@example.org", roles);
+
+    /// <summary>Follows the mailed link and creates the account, as the invited person would.</summary>
+    private async Task AcceptAsync(FakeClockHost host, InvitationResponse invitation)
+    {
+        var link = TestPeople.InvitationLink(fixture, invitation.Email).PathAndQuery;
+        using var browser = UserTokens.Browser(host.Web);
+        var page = await browser.GetStringAsync(link);
+        using var joined = await browser.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Invited Person",
+            ["Password"] = "a long passphrase of my own",
+            ["ConfirmPassword"] = "a long passphrase of my own",
+            ["__RequestVerificationToken"] = UserTokens.AntiforgeryToken(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+    }
+
+    /// <summary>Items shown at one time (their detail), in any order among themselves: "time: text | text".</summary>
+    private static string At(DateTimeOffset instant, params string[] texts) => $"{PortalDisplay.Time(instant)}: {string.Join(" | ", texts.Order(StringComparer.Ordinal))}";
+
+    /// <summary>A list's items grouped by their detail (a time) as they come: a time that came back later would show twice.</summary>
+    private static List<string> ByTime(List<(string Href, string Text, string? Tag, string? Detail)> items)
+    {
+        var groups = new List<(string? Detail, List<string> Texts)>();
+        foreach (var item in items)
+        {
+            if (groups.Count > 0 && groups[^1].Detail == item.Detail) groups[^1].Texts.Add(item.Text);
+            else groups.Add((item.Detail, [item.Text]));
+        }
+
+        return [.. groups.Select(g => $"{g.Detail}: {string.Join(" | ", g.Texts.Order(StringComparer.Ordinal))}")];
     }
 
     private static async Task<string> HomeAsync(FakeClockHost host, TestPerson person)
@@ -143,6 +242,9 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         Assert.True(start >= 0, $"no list {id} on the page");
         return home[start..home.IndexOf("</section>", start, StringComparison.Ordinal)];
     }
+
+    private static string? Summary(string home, string id) =>
+        SummaryPattern().Match(Card(home, id)) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
     private static string? Count(string home, string id) => CountPattern().Match(Card(home, id)) is { Success: true } m ? m.Groups[1].Value : null;
 
@@ -161,4 +263,7 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
 
     [GeneratedRegex("""<span class="app-work-count" data-count>([0-9]+)</span>""")]
     private static partial Regex CountPattern();
+
+    [GeneratedRegex("""<p class="govuk-body" data-summary>([^<]*)</p>""")]
+    private static partial Regex SummaryPattern();
 }

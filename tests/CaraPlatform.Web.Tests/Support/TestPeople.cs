@@ -3,11 +3,18 @@ namespace CaraPlatform.Web.Tests.Support;
 public sealed record TestPerson(string Email, Guid UserId, Guid MembershipId);
 
 /// <summary>People of a test's own, so that lockout, two-factor or removal never touch the demo accounts other tests use.</summary>
-public static class TestPeople
+public static partial class TestPeople
 {
     /// <summary>An invitation to <paramref name="email"/> for <paramref name="role"/> in hampshire, made over the API by <paramref name="admin"/>.</summary>
-    public static async Task<InvitationResponse> InviteAsync(HttpClient admin, string email, TenantRole role) =>
-        await (await admin.PostJson("/api/v1/tenants/hampshire/invitations", new CreateInvitationRequest(email, [role]))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
+    public static Task<InvitationResponse> InviteAsync(HttpClient admin, string email, TenantRole role) => InviteAsync(admin, "hampshire", email, role);
+
+    /// <summary>An invitation to <paramref name="email"/> for <paramref name="roles"/> in <paramref name="tenant"/>, made over the API by <paramref name="admin"/>.</summary>
+    public static async Task<InvitationResponse> InviteAsync(HttpClient admin, string tenant, string email, params TenantRole[] roles) =>
+        await (await admin.PostJson($"/api/v1/tenants/{tenant}/invitations", new CreateInvitationRequest(email, roles))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
+
+    /// <summary>The invitation link mailed to <paramref name="email"/> (the hosts write mail to the fixture's mail directory).</summary>
+    public static Uri InvitationLink(CaraPlatformFixture fixture, string email) =>
+        new(InvitationLinkPattern().Match(File.ReadAllText(Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt").Single())).Value);
 
     public static Task<TestPerson> MemberAsync(CaraPlatformFixture fixture, string tenantSlug, TenantRole role) =>
         MemberAsync(fixture.Web, fixture.Database, tenantSlug, role);
@@ -30,4 +37,7 @@ public static class TestPeople
             return new TestPerson(email, user.Id, membership.Id);
         }
     }
+
+    [GeneratedRegex(@"https?://\S+/t/[a-z0-9-]+/invitations/\S+")]
+    private static partial Regex InvitationLinkPattern();
 }
