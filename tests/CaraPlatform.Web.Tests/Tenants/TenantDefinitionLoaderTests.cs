@@ -134,7 +134,7 @@ public sealed class TenantDefinitionApplyTests(CaraPlatformFixture fixture) : In
     {
         var db = fixture.Database;
         var before = await SnapshotAsync(db);
-        var result = await db.Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(db.Definitions);
+        var result = await db.Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(await TenantDefinitionLoader.LoadAsync(RepoPaths.Tenants));
         var after = await SnapshotAsync(db);
 
         Assert.Equal(new TenantApplyResult(0, 0, 9, 0), result);
