@@ -86,6 +86,8 @@ public sealed class PortalFixture : IAsyncLifetime
     /// </summary>
     public static async Task CheckAsync(IPage page)
     {
+        // After a form's redirect the new page may still be loading its stylesheet: axe would judge it unstyled.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var results = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
