@@ -76,12 +76,16 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         var run5 = await ScheduleAsync(planner, Tenant, today.AddDays(2), f1.UserId, f2.UserId);
         var (g, k, l) = (await EligibleAsync(police, Tenant), await EligibleAsync(police, Tenant), await EligibleAsync(police, Tenant));
         foreach (var r in new[] { g, k, l }) await BookAsync(planner, Tenant, run5, r);
-        // run1 starts 29 days in (its register is due by the end); run4 35 days in with seats; run2 50 days in (too far);
-        // run3 40 days in, full with E.
+        // run1 starts 29 days in with J booked (its register is due by the end); run4 35 days in with seats; run2 50 days
+        // in (too far); run3 40 days in, full with E.
         var run1 = await ScheduleAsync(planner, Tenant, today.AddDays(29), f1.UserId, f2.UserId);
+        var j = await EligibleAsync(police, Tenant);
+        await BookAsync(planner, Tenant, run1, j);
         var run4 = await ScheduleAsync(planner, Tenant, today.AddDays(35), f3.UserId, f4.UserId);
         await ScheduleAsync(planner, Tenant, today.AddDays(50), f3.UserId, f4.UserId);
         var run3 = await ScheduleAsync(planner, Tenant, today.AddDays(40), f3.UserId, f4.UserId, capacity: 1);
+        // A run a day in, over by the end, that nobody booked: its registers are never due, there is no one to mark.
+        await ScheduleAsync(planner, Tenant, today.AddDays(1), f3.UserId, f4.UserId);
         var e = await EligibleAsync(police, Tenant);
         await BookAsync(planner, Tenant, run3, e);
 
@@ -141,10 +145,10 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
 
         var spocHome = await HomeAsync(host, spoc);
         Assert.Equal(
-            ["Received: 2 referrals", "Eligible: 2 referrals", "Booked: 1 referral", "Completed: 2 referrals", "Returned: not eligible: 1 referral",
+            ["Received: 2 referrals", "Eligible: 2 referrals", "Booked: 2 referrals", "Completed: 2 referrals", "Returned: not eligible: 1 referral",
                 "Returned: not contactable: 1 referral", "Non-compliant: 1 referral"],
             Items(spocHome, "work-by-status").Select(x => $"{x.Text}: {x.Detail}"));
-        Assert.Equal("10", Count(spocHome, "work-by-status"));
+        Assert.Equal("11", Count(spocHome, "work-by-status"));
         Assert.Equal([(g.PoliceReference, null)], Referrals(spocHome, "work-breaches"));
         Assert.Equal([(h.PoliceReference, null)], Referrals(spocHome, "work-returned"));
         Assert.Empty(Items(spocHome, "work-unread-notices")); // no relay or dispatcher runs in this host: nothing is in the inbox yet
@@ -177,12 +181,12 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
             At(run5.Workshop2.StartsAt.AddHours(4), Notice(PoliceNoticeType.Completed, k), Notice(PoliceNoticeType.Completed, l)),
             At(run5.Workshop1.StartsAt.AddMinutes(30), Notice(PoliceNoticeType.NonCompliant, g)),
             At(start, Notice(PoliceNoticeType.Booked, e), Notice(PoliceNoticeType.Booked, g), Notice(PoliceNoticeType.Booked, k),
-                Notice(PoliceNoticeType.Booked, l), Notice(PoliceNoticeType.ReturnedUncontactable, i)),
+                Notice(PoliceNoticeType.Booked, l), Notice(PoliceNoticeType.Booked, j), Notice(PoliceNoticeType.ReturnedUncontactable, i)),
         ];
         spocHome = await HomeAsync(host, spoc);
         Assert.Equal(month, ByTime(Items(spocHome, "work-unread-notices")));
         Assert.All(Items(spocHome, "work-unread-notices"), x => Assert.Equal($"/t/{Tenant}/notices?unread=true", x.Href));
-        Assert.Equal("9", Count(spocHome, "work-unread-notices"));
+        Assert.Equal("10", Count(spocHome, "work-unread-notices"));
 
         // The SPOC reads H's return: it leaves the list, the rest stay.
         var inbox = await host.PersonAsync(spoc.Email);
@@ -191,7 +195,7 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         Assert.Equal(HttpStatusCode.NoContent, (await inbox.PostAsync($"/api/v1/tenants/{Tenant}/notices/{returned.Id}/read", null)).StatusCode);
         spocHome = await HomeAsync(host, spoc);
         Assert.Equal(month[1..], ByTime(Items(spocHome, "work-unread-notices")));
-        Assert.Equal("8", Count(spocHome, "work-unread-notices"));
+        Assert.Equal("9", Count(spocHome, "work-unread-notices"));
     }
 
     private static async Task<InvitationResponse> InviteAsync(FakeClockHost host, TestPerson admin, string name, params TenantRole[] roles) =>

@@ -172,14 +172,16 @@ public sealed class RunHandler(
 
     /// <summary>
     /// Workshops that have started (their register is open) without a register, earliest first; only
-    /// <paramref name="facilitatorId"/>'s runs when given. Cancelled runs take no register.
+    /// <paramref name="facilitatorId"/>'s runs when given. Cancelled runs take no register, nor does a run where nobody
+    /// is still expected (no booking left live: none made, all cancelled, or all ended at Workshop 1).
     /// </summary>
     public async Task<List<(RunResponse Run, WorkshopNumber Workshop)>> RegistersDueAsync(Guid? facilitatorId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = UkCalendar.DateOf(now);
         var runs = db.CourseRuns.AsNoTracking().Where(r => r.CancelledAt == null && r.Workshop1.Date <= today
-            && !db.WorkshopRegisters.Any(g => g.RunId == r.Id && g.Workshop == WorkshopNumber.Workshop2));
+            && !db.WorkshopRegisters.Any(g => g.RunId == r.Id && g.Workshop == WorkshopNumber.Workshop2)
+            && db.Bookings.Any(b => b.RunId == r.Id && b.Status == BookingStatus.Booked));
         if (facilitatorId is { } id) runs = runs.Where(r => r.FacilitatorIds.Contains(id));
         var open = await runs.ToListAsync(cancellationToken);
         var ids = open.Select(r => r.Id).ToList();
