@@ -31,9 +31,14 @@ public static class WorkshopDisplay
         ? "Remote"
         : run.Venue is { } venue ? $"{venue.Name}, {venue.Town}" : "Venue";
 
-    /// <summary>A run's state as a GOV.UK tag's text and classes: cancelled, full, or open with seats left.</summary>
-    public static (string Text, string Classes) RunStatus(RunResponse run) =>
+    /// <summary>
+    /// A run's state at <paramref name="now"/> as a GOV.UK tag's text and classes: cancelled, finished (Workshop 2 has
+    /// begun, so no one can join), under way (between the workshops), full, or open with seats left.
+    /// </summary>
+    public static (string Text, string Classes) RunStatus(RunResponse run, DateTimeOffset now) =>
         run.CancelledAt is not null ? ("Cancelled", "govuk-tag govuk-tag--grey")
+        : run.Workshop2.StartsAt <= now ? ("Finished", "govuk-tag govuk-tag--grey")
+        : run.Workshop1.StartsAt <= now ? ("Under way", "govuk-tag govuk-tag--blue")
         : run.SeatsLeft == 0 ? ("Full", "govuk-tag govuk-tag--orange")
         : ("Open", "govuk-tag govuk-tag--green");
 
