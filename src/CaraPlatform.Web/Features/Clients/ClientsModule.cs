@@ -1,5 +1,5 @@
-using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Web.Features.Clients.Contracts;
+using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Clients;

@@ -1,7 +1,7 @@
-using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Hosting;
+using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

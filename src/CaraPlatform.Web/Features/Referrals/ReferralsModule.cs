@@ -1,8 +1,8 @@
-using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Web.Features.Referrals.Contracts;
+using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Referrals;

@@ -1,7 +1,7 @@
-using CaraPlatform.Web.Portal.Home;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
+using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.Workshops;
