@@ -13,7 +13,8 @@ namespace CaraPlatform.Web.Tests.Portal;
 /// <summary>
 /// Each role's home lists exactly the work due on a moved clock: first the empty state of a tenant no other test
 /// uses, then a month of referrals, runs, registers, feedback and invitations, judged 31 days after they began, and
-/// the police notices that month made once the tenant's events are relayed and put in the inbox.
+/// the police notices that month made once the tenant's events are relayed and put in the inbox; last, the webhook
+/// the tenant then gets refuses the next notices until they are Failed, which fills the admin's webhook card.
 /// </summary>
 public sealed partial class HomePageTests(CaraPlatformFixture fixture) : IntegrationTest
 {
@@ -196,6 +197,55 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
         spocHome = await HomeAsync(host, spoc);
         Assert.Equal(month[1..], ByTime(Items(spocHome, "work-unread-notices")));
         Assert.Equal("9", Count(spocHome, "work-unread-notices"));
+
+        // Webhook: only now does the tenant get one, to a receiver on 127.0.0.1 that refuses the next four POSTs. C's and
+        // F's returns of the next two minutes are tried twice each and fail; A's booking after that is delivered. The
+        // month's notices went out before there was a webhook (so the SPOC's lists above are as the month left them).
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var webhook = await NoticeTests.WebhookAsync(fixture, Tenant, receiver.Url);
+        receiver.FailNext(4, 503);
+        var retries = new NoticeDispatchOptions { Tenants = [Tenant], MaxAttempts = 2 };
+        var dispatcher = NoticeTests.Dispatcher(fixture, host.Clock, options: retries);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var cReturned = host.Clock.GetUtcNow();
+        await ReferralApi.MoveAsync(planner, Tenant, c, "return-uncontactable", new ReasonRequest("No answer on any number.", c.Version));
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var fReturned = host.Clock.GetUtcNow();
+        await ReferralApi.MoveAsync(planner, Tenant, f, "return-uncontactable", new ReasonRequest("No answer on any number.", f.Version));
+        await fixture.RelayEventsAsync(Tenant);
+
+        // The first attempts fail: both wait for their retry, and nothing has failed yet.
+        await dispatcher.RunOnceAsync();
+        adminHome = await HomeAsync(host, admin);
+        Assert.Empty(Items(adminHome, "work-webhook"));
+        Assert.Contains("data-empty", Card(adminHome, "work-webhook"), StringComparison.Ordinal);
+        Assert.Equal("2 waiting to be sent, 10 with no webhook set up.", Summary(adminHome, "work-webhook"));
+
+        // The second and last attempts, once the backoff is over, fail too; A's booking then reaches the receiver.
+        host.Clock.Advance(retries.BackoffCap);
+        await dispatcher.RunOnceAsync();
+        planner = await host.PersonAsync(coordinator.Email); // the earlier token has expired on this clock
+        await BookAsync(planner, Tenant, run4, a);
+        await fixture.RelayEventsAsync(Tenant);
+        await dispatcher.RunOnceAsync();
+        Assert.Equal(
+            [("referral.returned-uncontactable", 503), ("referral.returned-uncontactable", 503), ("referral.returned-uncontactable", 503),
+                ("referral.returned-uncontactable", 503), ("referral.booked", 200)],
+            receiver.Received.Select(r => (r.EventType, r.AnsweredWith)));
+
+        // The admin's card lists exactly the two failed deliveries, newest first, and sums up every notice by state.
+        adminHome = await HomeAsync(host, admin);
+        string Failed(DateTimeOffset at) => $"{PoliceNoticeType.ReturnedUncontactable.EventName()}, {PortalDisplay.Time(at)}";
+        Assert.Equal(
+            [($"/t/{Tenant}/admin/webhooks?state=Failed", Failed(fReturned), "Failed", "2 attempts"),
+                ($"/t/{Tenant}/admin/webhooks?state=Failed", Failed(cReturned), "Failed", "2 attempts")],
+            Items(adminHome, "work-webhook"));
+        Assert.Equal("2", Count(adminHome, "work-webhook"));
+        Assert.Equal("1 delivered, 2 failed, 10 with no webhook set up.", Summary(adminHome, "work-webhook"));
+        Assert.Contains($"href=\"/t/{Tenant}/admin/webhooks\"", Card(adminHome, "work-webhook"), StringComparison.Ordinal);
+
+        // The inbox did not wait for the webhook: the SPOC has all three new notices.
+        Assert.Equal("12", Count(await HomeAsync(host, spoc), "work-unread-notices"));
     }
 
     private static async Task<InvitationResponse> InviteAsync(FakeClockHost host, TestPerson admin, string name, params TenantRole[] roles) =>

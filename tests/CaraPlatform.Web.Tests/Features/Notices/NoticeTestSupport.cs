@@ -93,6 +93,7 @@ public static class NoticeTests
         {
             [$"{WebhookSecrets.Section}:{SecretName("dorset")}"] = Secret,
             [$"{WebhookSecrets.Section}:{SecretName("norfolk")}"] = Secret,
+            [$"{WebhookSecrets.Section}:{SecretName(PostgresFixture.QuietTenant)}"] = Secret, // the home page's webhook card
         }).Build();
         return new NoticeDispatcher(
             services.GetRequiredService<IDbContextFactory<CaraDbContext>>(),
