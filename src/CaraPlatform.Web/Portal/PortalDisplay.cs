@@ -20,6 +20,17 @@ public static class PortalDisplay
     /// <summary>For date inputs (yyyy-MM-dd).</summary>
     public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>A role as people say it.</summary>
+    public static string Role(TenantRole role) => role switch
+    {
+        TenantRole.ProviderAdmin => "Provider admin",
+        TenantRole.VictimContactWorker => "Victim contact worker",
+        TenantRole.ForceSpoc => "Force SPOC",
+        _ => role.ToString(),
+    };
+
+    public static string Roles(IEnumerable<TenantRole> roles) => string.Join(", ", roles.Select(Role));
+
     public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => "Not answered" };
 
     public static string Status(ReferralStatus status) => status switch

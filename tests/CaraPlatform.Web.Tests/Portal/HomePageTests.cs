@@ -162,7 +162,7 @@ public sealed partial class HomePageTests(CaraPlatformFixture fixture) : Integra
 
         // Staff: open invitations, newest first; the expired (one exactly at its expiry), accepted and cancelled ones are gone.
         Assert.Equal(
-            [$"{open.Email}: Coordinator, VictimContactWorker; expires {PortalDisplay.Time(open.ExpiresAt)}",
+            [$"{open.Email}: Coordinator, Victim contact worker; expires {PortalDisplay.Time(open.ExpiresAt)}",
                 $"{lastMinute.Email}: Facilitator; expires {PortalDisplay.Time(lastMinute.ExpiresAt)}"],
             Items(adminHome, "work-staff").Select(x => $"{x.Text}: {x.Detail}"));
         Assert.All(Items(adminHome, "work-staff"), x => Assert.Equal($"/t/{Tenant}/admin/members", x.Href));

@@ -14,7 +14,7 @@ public sealed class MemberHomeWork(TenantMembers members, Invitations invitation
         [
             new WorkList("work-staff", "Invitations waiting to be accepted",
                 [.. open.Select(i => new WorkItem(i.Email, viewer.Path("admin/members"),
-                    $"{string.Join(", ", i.Roles)}; expires {PortalDisplay.Time(i.ExpiresAt)}"))],
+                    $"{PortalDisplay.Roles(i.Roles)}; expires {PortalDisplay.Time(i.ExpiresAt)}"))],
                 "No invitations are waiting to be accepted.", open.Count, [new("Staff and invitations", viewer.Path("admin/members"))],
                 $"{count} {(count == 1 ? "member" : "members")} of staff."),
         ];

@@ -30,13 +30,4 @@ public sealed class TenantHomeModel(
         Lists = lists;
         return Page();
     }
-
-    /// <summary>A role as people say it.</summary>
-    public static string RoleName(TenantRole role) => role switch
-    {
-        TenantRole.ProviderAdmin => "Provider admin",
-        TenantRole.VictimContactWorker => "Victim contact worker",
-        TenantRole.ForceSpoc => "Force SPOC",
-        _ => role.ToString(),
-    };
 }

@@ -29,7 +29,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
         try
         {
             var member = await members.ChangeRolesAsync(memberId, roles, version, User.PersonId(), cancellationToken);
-            Report(member is not null, $"{member?.Email}'s roles are now {string.Join(", ", member?.Roles ?? [])}.");
+            Report(member is not null, $"{member?.Email}'s roles are now {PortalDisplay.Roles(member?.Roles ?? [])}.");
         }
         catch (DbUpdateConcurrencyException)
         {
