@@ -159,14 +159,13 @@ public sealed class ReferralDetailModel(
         }
     }
 
-    private async Task<IActionResult> RefusedAsync(
+    /// <summary>Errors here name the field of the failed form, so the page keeps its own list; the answer is the shell's.</summary>
+    private Task<IActionResult> RefusedAsync(
         Guid referralId, string form, IReadOnlyList<(string Field, string Message)> errors, int status, CancellationToken cancellationToken)
     {
         Errors = errors;
         FailedForm = form;
-        var page = await PageAsync(referralId, cancellationToken);
-        if (page is PageResult) Response.StatusCode = status;
-        return page;
+        return PageAsync(referralId, cancellationToken).WithStatusAsync(Response, status);
     }
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
