@@ -42,12 +42,27 @@ public static class ApiScopes
     /// <summary>The licence holder's functions under /api/v1/national.</summary>
     public const string PlatformAdmin = "platform.admin";
 
+    /// <summary>Tenants' licences, read across tenants (licence-holder staff and national integration clients).</summary>
+    public const string LicencesRead = "licences.read";
+
+    /// <summary>Granting, changing and ending licences (LicenceAdmin).</summary>
+    public const string LicencesWrite = "licences.write";
+
+    /// <summary>Training and supervision records, read across tenants (licence-holder staff and national integration clients).</summary>
+    public const string TrainingRead = "training.read";
+
+    /// <summary>Recording training, sign-offs and supervision (Trainer, LicenceAdmin).</summary>
+    public const string TrainingWrite = "training.write";
+
     /// <summary>What a ProviderAdmin may grant an integration client.</summary>
     public static readonly IReadOnlyList<string> ClientScopes =
         [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite, WorkshopsRead, WorkshopsWrite];
 
-    /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
-    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, TenantAdmin, PlatformAdmin];
+    /// <summary>What a LicenceAdmin may grant a national integration client (read-only, across tenants).</summary>
+    public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead];
 
-    public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. PersonScopes];
+    /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
+    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, TenantAdmin, PlatformAdmin, LicencesWrite, TrainingWrite];
+
+    public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. NationalClientScopes, .. PersonScopes];
 }

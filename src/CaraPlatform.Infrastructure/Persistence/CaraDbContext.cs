@@ -4,12 +4,14 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Training;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Idempotency;
 using CaraPlatform.Infrastructure.Identity;
+using CaraPlatform.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
@@ -80,6 +82,14 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<TenantEvent> TenantEvents => Set<TenantEvent>();
 
     public DbSet<TenantEventCursor> TenantEventCursors => Set<TenantEventCursor>();
+
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
+
+    public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -21,6 +21,9 @@ public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : Pag
     {
     }
 
+    /// <summary>Licence-holder staff land in their workspace (which links to their services, if any); everyone else at their services.</summary>
+    public static string Landing(CaraUser? user) => user?.PlatformRoles.Count > 0 ? "/national" : "/tenants";
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Password))
@@ -36,7 +39,7 @@ public sealed class SignInModel(SignInAttempts attempts, AuditTrail audit) : Pag
         await audit.RecordAsync(new AuditEntry(AuditActions.SignIn, outcome, ActorUserId: user?.Id, Subject: Email,
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
 
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Landing(user));
         if (result.RequiresTwoFactor) return RedirectToPage("/Portal/SignIn/TwoFactor", new { ReturnUrl });
         // About neither field in particular: listed in the error summary without a link.
         ModelState.AddModelError("", NotSignedIn);

@@ -31,6 +31,15 @@ public static class PortalDisplay
 
     public static string Roles(IEnumerable<TenantRole> roles) => string.Join(", ", roles.Select(Role));
 
+    public static string Role(PlatformRole role) => role switch
+    {
+        PlatformRole.LicenceAdmin => "Licence admin",
+        PlatformRole.QualityAssurer => "Quality assurer",
+        _ => role.ToString(),
+    };
+
+    public static string Roles(IEnumerable<PlatformRole> roles) => string.Join(", ", roles.Select(Role));
+
     public static string YesNo(bool? value) => value switch { true => "Yes", false => "No", null => "Not answered" };
 
     public static string Status(ReferralStatus status) => status switch

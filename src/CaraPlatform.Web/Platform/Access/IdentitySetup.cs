@@ -119,11 +119,13 @@ public static class IdentitySetup
         services.AddScoped<Actors>();
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();
         services.AddScoped<IAuthorizationHandler, PlatformAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, NationalPageHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TenantAccessResultHandler>();
         services.AddAuthorizationBuilder()
             .AddPolicy(PortalPolicies.Person, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             .AddTenantPagePolicy(PortalPolicies.TenantMember, Enum.GetValues<TenantRole>())
-            .AddTenantPagePolicy(PortalPolicies.TenantAdmin, TenantRole.ProviderAdmin);
+            .AddTenantPagePolicy(PortalPolicies.TenantAdmin, TenantRole.ProviderAdmin)
+            .AddNationalPagePolicies();
     }
 
     /// <summary>

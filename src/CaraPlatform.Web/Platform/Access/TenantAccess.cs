@@ -69,14 +69,17 @@ internal sealed class TenantAccessHandler(
     }
 }
 
-/// <summary>Answers "not in this tenant" as 404, like an unknown tenant; every other refusal as usual (401/403).</summary>
+/// <summary>
+/// Answers "not in this tenant" as 404, like an unknown tenant, and a tenant person at a licence-holder page as 404 too;
+/// every other refusal as usual (401/403).
+/// </summary>
 internal sealed class TenantAccessResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message == TenantAccessHandler.NotInTenant) == true)
+        if (authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Message is TenantAccessHandler.NotInTenant or NationalPageHandler.NotLicenceHolder) == true)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             // A browser gets the portal's "Page not found" (PortalModule.UsePortalStatusPages), which needs an empty body.

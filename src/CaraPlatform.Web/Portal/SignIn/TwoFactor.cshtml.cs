@@ -44,7 +44,7 @@ public sealed class TwoFactorModel(SignInManager<CaraUser> signIn, SignInAttempt
         await audit.RecordAsync(new AuditEntry(AuditActions.SignIn, outcome, ActorUserId: user.Id, Subject: user.Email,
             IpAddress: HttpContext.Connection.RemoteIpAddress?.ToString()));
 
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tenants");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : SignInModel.Landing(user));
         ModelState.AddModelError(field, result.IsLockedOut ? LockedOut : WrongCode);
         return Page();
     }

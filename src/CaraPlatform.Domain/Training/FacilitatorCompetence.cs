@@ -1,0 +1,50 @@
+namespace CaraPlatform.Domain.Training;
+
+/// <summary>What the competence rule needs to know of one facilitator training record.</summary>
+public sealed record FacilitatorTraining(DateOnly CompletedOn, DateOnly ExpiresOn, bool SignedOff);
+
+/// <summary>One reason a person may not facilitate a run, in words a coordinator can act on.</summary>
+public sealed record CompetenceGap(string Code, string Message);
+
+/// <summary>
+/// Whether a person may facilitate a run whose Workshop 2 is on a given date: signed-off facilitator training (initial
+/// or refresher) valid through Workshop 2, and supervision not overdue. Supervision falls due
+/// <paramref name="cadenceMonths"/> after the last session, or after the training was completed for someone not yet
+/// supervised, so that a newly trained facilitator is not refused for lack of a history.
+/// </summary>
+public static class FacilitatorCompetence
+{
+    public const string NoTraining = "training-missing";
+    public const string NotSignedOff = "training-unsigned";
+    public const string Expires = "training-expires";
+    public const string SupervisionOverdue = "supervision-overdue";
+
+    /// <summary>The default cadence: supervision at least every 3 months for active facilitators.</summary>
+    public const int DefaultSupervisionCadenceMonths = 3;
+
+    public static IReadOnlyList<CompetenceGap> Gaps(
+        IReadOnlyCollection<FacilitatorTraining> training, DateOnly? lastSupervision, DateOnly today, DateOnly workshop2, int cadenceMonths)
+    {
+        if (training.Count == 0) return [new(NoTraining, "has no facilitator training on record")];
+        var signed = training.Where(t => t.SignedOff).MaxBy(t => t.ExpiresOn);
+        var gaps = new List<CompetenceGap>();
+        if (signed is null)
+        {
+            var latest = training.MaxBy(t => t.CompletedOn)!;
+            gaps.Add(new(NotSignedOff, $"facilitator training completed on {latest.CompletedOn:d MMMM yyyy} is not signed off by a trainer"));
+        }
+        else if (signed.ExpiresOn < workshop2)
+        {
+            gaps.Add(new(Expires, $"facilitator training expires on {signed.ExpiresOn:d MMMM yyyy}, before Workshop 2 on {workshop2:d MMMM yyyy}"));
+        }
+
+        var since = lastSupervision ?? signed?.CompletedOn;
+        if (since is { } from && SupervisionDue(from, cadenceMonths) < today)
+            gaps.Add(new(SupervisionOverdue, lastSupervision is null
+                ? $"has had no supervision since training on {from:d MMMM yyyy}: due by {SupervisionDue(from, cadenceMonths):d MMMM yyyy}"
+                : $"supervision is overdue: last on {from:d MMMM yyyy}, due by {SupervisionDue(from, cadenceMonths):d MMMM yyyy}"));
+        return gaps;
+    }
+
+    public static DateOnly SupervisionDue(DateOnly last, int cadenceMonths) => last.AddMonths(cadenceMonths);
+}
