@@ -46,13 +46,30 @@ public sealed class DemoTourTests(PortalFixture portal) : BrowserTest
         }
     }
 
-    [Fact]
-    public async Task The_licence_holders_staff_land_on_their_services()
+    [Theory]
+    [InlineData("licence-admin", 1280)]
+    [InlineData("licence-admin", 320)]
+    [InlineData("trainer", 1280)]
+    [InlineData("qa", 1280)]
+    [InlineData("analyst", 1280)]
+    public async Task The_licence_holders_staff_land_in_their_workspace_and_every_page_it_offers_passes_axe_and_reflows(string account, int width)
     {
-        var page = await portal.NewPageAsync();
-        await PortalFixture.SignInAsync(page, "licence-admin@hamptontrust.demo", DemoSeed.Password);
-        await page.GotoAsync("/tenants");
+        var page = await portal.NewPageAsync(width);
+        await PortalFixture.SignInAsync(page, $"{account}@hamptontrust.demo", DemoSeed.Password);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/national$"));
         await VisitAsync(page);
+
+        // The workspace's navigation, and the first item of each list its pages show.
+        var links = await page.Locator("#tenant-navigation a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        foreach (var link in links)
+        {
+            await page.GotoAsync(link);
+            await VisitAsync(page);
+            var first = page.Locator("main table tbody a").First;
+            if (await first.CountAsync() == 0) continue;
+            await page.GotoAsync((await first.GetAttributeAsync("href"))!);
+            await VisitAsync(page);
+        }
     }
 
     private static async Task VisitAsync(IPage page)

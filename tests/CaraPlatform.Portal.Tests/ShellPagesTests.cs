@@ -63,12 +63,13 @@ public sealed class ShellPagesTests(PortalFixture fixture) : BrowserTest
     }
 
     [Fact]
-    public async Task A_person_without_a_service_sees_so_and_a_page_outside_their_role_says_access_is_denied()
+    public async Task Licence_holder_staff_without_a_service_are_offered_their_workspace_and_a_page_outside_their_role_says_access_is_denied()
     {
         var page = await fixture.NewPageAsync();
         await PortalFixture.SignInAsync(page, "licence-admin@hamptontrust.demo", DemoSeed.Password);
         await page.GotoAsync("/tenants");
-        await Assertions.Expect(page.Locator("#no-memberships")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#licence-holder-workspace")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#no-memberships")).ToHaveCountAsync(0);
         await PortalFixture.CheckAsync(page);
 
         var facilitator = await fixture.NewPageAsync();

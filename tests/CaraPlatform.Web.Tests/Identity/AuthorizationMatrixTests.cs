@@ -68,11 +68,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
     {
         var endpoints = Endpoints.Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/national", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(endpoints);
-        var routeValues = new Dictionary<string, string>
-        {
-            ["tenant"] = Tenant,
-            ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
-        };
+        var routeValues = await NationalRouteValuesAsync();
 
         var callers = new List<Caller<PlatformAccessRequirement>>
         {
@@ -80,10 +76,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             new("client with every scope", await fixture.ApiClientAsync(Tenant), _ => HttpStatusCode.Forbidden),
             new("ProviderAdmin of a tenant", await fixture.PersonApiAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
         };
-        foreach (var (local, role) in new[]
-        {
-            ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
-        })
+        foreach (var (local, role) in PlatformPeople)
         {
             var email = $"{local}@hamptontrust.demo";
             callers.Add(new(role.ToString(), await fixture.PersonApiAsync(email), r => r.Roles.Contains(role) ? null : HttpStatusCode.Forbidden));
@@ -161,6 +154,67 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
 
         Assert.Empty(failures);
     }
+
+    [Fact]
+    public async Task Every_licence_holder_portal_page_answers_each_caller_as_its_platform_roles_declare()
+    {
+        var policies = fixture.Web.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var routeValues = await NationalRouteValuesAsync();
+        var pages = new List<(string Url, IReadOnlyList<PlatformRole> Roles)>();
+        foreach (var endpoint in Endpoints.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("national", StringComparison.Ordinal)
+            && !e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) continue; // e.g. a staff invitation link, checked by its own tests
+            var requirements = new List<NationalPageRequirement>();
+            foreach (var policyName in endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>())
+                requirements.AddRange((await policies.GetPolicyAsync(policyName))!.Requirements.OfType<NationalPageRequirement>());
+            Assert.True(requirements.Count > 0, $"{endpoint.RoutePattern.RawText} has no licence-holder page policy");
+            var roles = requirements.Select(r => r.Roles.AsEnumerable()).Aggregate((a, b) => a.Intersect(b)).ToList();
+            pages.Add(("/" + Url(endpoint, routeValues).TrimStart('/'), roles));
+        }
+
+        Assert.Contains(pages, p => p.Url == "/national");
+        var callers = new List<(string Name, HttpClient Http, Func<IReadOnlyList<PlatformRole>, string> Expected)>
+        {
+            ("anonymous", UserTokens.Browser(fixture.Web), _ => "sign-in"),
+        };
+        foreach (var (local, role) in PlatformPeople)
+            callers.Add((role.ToString(), await SessionAsync($"{local}@hamptontrust.demo"), roles => roles.Contains(role) ? "200" : "access-denied"));
+        // Tenant people, whatever their role, do not learn the workspace exists.
+        foreach (var (local, role) in TenantPeople)
+            callers.Add(($"{role} of {Tenant}", await SessionAsync($"{local}@hampshire.demo"), _ => "404"));
+
+        var failures = new List<string>();
+        foreach (var (url, roles) in pages)
+        {
+            foreach (var (name, http, expected) in callers)
+            {
+                var response = await http.GetAsync(url);
+                var location = response.Headers.Location?.ToString() ?? "";
+                var got = response.StatusCode switch
+                {
+                    HttpStatusCode.Redirect when location.Contains("access-denied", StringComparison.Ordinal) => "access-denied",
+                    HttpStatusCode.Redirect when location.Contains("ReturnUrl", StringComparison.Ordinal) => "sign-in",
+                    var status => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                };
+                if (got != expected(roles)) failures.Add($"GET {url} as {name}: got {got}, expected {expected(roles)}");
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static readonly (string Local, PlatformRole Role)[] PlatformPeople =
+    [
+        ("licence-admin", PlatformRole.LicenceAdmin), ("trainer", PlatformRole.Trainer), ("qa", PlatformRole.QualityAssurer), ("analyst", PlatformRole.Analyst),
+    ];
+
+    /// <summary>An existing value for each route parameter of the licence-holder API and pages.</summary>
+    private async Task<Dictionary<string, string>> NationalRouteValuesAsync() => new()
+    {
+        ["tenant"] = Tenant,
+        ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
+    };
 
     private async Task<HttpClient> SessionAsync(string email)
     {
