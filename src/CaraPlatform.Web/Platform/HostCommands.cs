@@ -86,12 +86,15 @@ public static class HostCommands
         var definitions = await TenantDefinitionLoader.LoadAsync(TenantsPath(configuration, environment));
         await services.GetRequiredService<OwnerDatabase>().MigrateAsync();
         var result = await services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(definitions);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            foreach (var step in scope.ServiceProvider.GetServices<IMigrationStep>()) await step.ApplyAsync(CancellationToken.None);
-        }
-
+        await ApplyMigrationStepsAsync(services);
         logger.LogInformation("Database migrated; tenant definitions applied: {Result}", result);
+    }
+
+    /// <summary>The modules' <see cref="IMigrationStep"/>s, in one scope: what <c>migrate</c> does after the schema and tenant files.</summary>
+    public static async Task ApplyMigrationStepsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var step in scope.ServiceProvider.GetServices<IMigrationStep>()) await step.ApplyAsync(cancellationToken);
     }
 
     private static async Task ProtectStoredKeysAsync(IServiceProvider services)

@@ -35,7 +35,7 @@ public sealed class NationalClientTests(CaraPlatformFixture fixture) : Integrati
         Assert.Equal("true", principal.FindFirst(CaraClaims.NationalClient)?.Value);
         Assert.Null(principal.FindFirst(CaraClaims.ClientTenant));
         Assert.Null(principal.PersonId());
-        Assert.Equal([ApiScopes.LicencesRead], principal.GetScopes());
+        Assert.Equal(ApiScopes.LicencesRead, Assert.Single(principal.GetScopes()));
         // Granted licences.read only: training.read and every person's scope are refused at the token endpoint.
         foreach (var more in new[] { ApiScopes.TrainingRead, ApiScopes.PlatformAdmin, ApiScopes.VenuesRead })
         {

@@ -77,11 +77,7 @@ public sealed class CaraCliTests(CaraPlatformFixture fixture) : IntegrationTest
             await applications.UpdateAsync(application, descriptor);
         }
 
-        for (var run = 0; run < 2; run++)
-        {
-            await using var scope = fixture.Web.Services.CreateAsyncScope();
-            foreach (var step in scope.ServiceProvider.GetServices<IMigrationStep>()) await step.ApplyAsync(CancellationToken.None);
-        }
+        for (var run = 0; run < 2; run++) await HostCommands.ApplyMigrationStepsAsync(fixture.Web.Services);
 
         await using (var scope = fixture.Web.Services.CreateAsyncScope())
         {
@@ -94,6 +90,25 @@ public sealed class CaraCliTests(CaraPlatformFixture fixture) : IntegrationTest
         var tokens = await UserTokens.AuthorizationCodeAsync(fixture.Web, "licence-admin@hamptontrust.demo", Scope,
             clientId: CaraCliClient.ClientId, redirectUri: Loopback());
         Assert.NotEmpty(tokens.AccessToken);
+    }
+
+    [Fact]
+    public async Task The_migration_job_registers_cara_cli_in_production()
+    {
+        var database = await fixture.Database.ProvisionAnotherDatabaseAsync();
+
+        var (exitCode, output) = await HostProcess.RunAsync(["migrate"], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__CaraOwner"] = database.OwnerConnectionString,
+            ["ConnectionStrings__Cara"] = database.ApplicationConnectionString,
+            ["Cara__TenantsPath"] = RepoPaths.Tenants,
+        });
+
+        Assert.True(exitCode == 0, output);
+        await using var connection = new NpgsqlConnection(database.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT client_type FROM oidc_applications WHERE client_id = 'cara-cli'", connection);
+        Assert.Equal(OpenIddictConstants.ClientTypes.Public, await command.ExecuteScalarAsync());
     }
 
     private static string AuthorizeUrl(string redirect, string scope)
