@@ -43,6 +43,8 @@ public sealed class PortalFixture : IAsyncLifetime
         Web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         Web.StartServer();
         BaseUrl = Web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // The rest of what migrate does (the registered OpenID Connect clients), the schema and tenant files being applied.
+        await HostCommands.ApplyMigrationStepsAsync(Web.Services);
 
         // CI shares two cores between the host, PostgreSQL and Chromium: give assertions room before calling them failed.
         Assertions.SetDefaultExpectTimeout(15_000);

@@ -55,6 +55,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
 
+    public DbSet<NationalClient> NationalClients => Set<NationalClient>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -32,6 +32,7 @@ public static class CaraPlatformHost
         builder.AddPortal();
         services.AddSingleton<Mailbox>();
         builder.AddVenues();
+        builder.AddConnect();
         builder.AddClients();
         builder.AddMembers();
         builder.AddPlatformStaff();
@@ -86,15 +87,15 @@ public static class CaraPlatformHost
             o.AddSecurityDefinition(ScopeRequirementFilter.SchemeName, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.OAuth2,
-                Description = "Integrators: client credentials with the client id and secret your ProviderAdmin issued. People: authorization code " +
-                    "with PKCE (S256) through an application the licence holder registered. Each operation names the one scope it needs; a " +
+                Description = "Integrators: client credentials with the client id and secret your ProviderAdmin (or, for the national API, the LicenceAdmin) issued. " +
+                    "People: authorization code with PKCE (S256) through an application the licence holder registered (scripts: cara-cli). Each operation names the one scope it needs; a " +
                     "person's token needs that scope as well as the role.",
                 Flows = new OpenApiOAuthFlows
                 {
                     ClientCredentials = new OpenApiOAuthFlow
                     {
                         TokenUrl = new Uri(IdentitySetup.TokenPath, UriKind.Relative),
-                        Scopes = Domain.Access.ApiScopes.ClientScopes.ToDictionary(s => s, s => s),
+                        Scopes = Domain.Access.ApiScopes.ClientScopes.Concat(Domain.Access.ApiScopes.NationalClientScopes).ToDictionary(s => s, s => s),
                     },
                     AuthorizationCode = new OpenApiOAuthFlow
                     {
@@ -147,5 +148,6 @@ public static class CaraPlatformHost
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         nationalApi.MapPlatformStaff();
+        nationalApi.MapNationalClients();
     }
 }

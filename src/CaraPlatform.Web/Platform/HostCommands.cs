@@ -9,7 +9,8 @@ namespace CaraPlatform.Web.Platform;
 
 /// <summary>
 /// The host's command-line verbs besides serving:
-/// <c>migrate</c> (deployment step: migrations and tenant files as the owner role, then exit),
+/// <c>migrate</c> (deployment step: migrations and tenant files as the owner role, then the modules'
+/// <see cref="IMigrationStep"/>s as the application role, then exit),
 /// <c>protect-keys</c> (as the owner role with the key-encryption certificates: encrypt every stored data-protection
 /// key with the current certificate, those stored in plain text before keys were encrypted at rest and those of a
 /// previous certificate) and
@@ -85,7 +86,15 @@ public static class HostCommands
         var definitions = await TenantDefinitionLoader.LoadAsync(TenantsPath(configuration, environment));
         await services.GetRequiredService<OwnerDatabase>().MigrateAsync();
         var result = await services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(definitions);
+        await ApplyMigrationStepsAsync(services);
         logger.LogInformation("Database migrated; tenant definitions applied: {Result}", result);
+    }
+
+    /// <summary>The modules' <see cref="IMigrationStep"/>s, in one scope: what <c>migrate</c> does after the schema and tenant files.</summary>
+    public static async Task ApplyMigrationStepsAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var step in scope.ServiceProvider.GetServices<IMigrationStep>()) await step.ApplyAsync(cancellationToken);
     }
 
     private static async Task ProtectStoredKeysAsync(IServiceProvider services)

@@ -45,6 +45,10 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
                 r => r.ClientsMayCall && r.Scope == scope ? null : HttpStatusCode.Forbidden));
         }
 
+        // A national client is bound to no tenant: every tenant is one it is not bound to.
+        foreach (var (name, scopes) in NationalClientKinds)
+            callers.Add(new($"national client with {name}", await NationalClientAsync(scopes), _ => HttpStatusCode.NotFound));
+
         foreach (var (local, role) in TenantPeople)
         {
             var email = $"{local}@hampshire.demo";
@@ -76,6 +80,12 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             new("client with every scope", await fixture.ApiClientAsync(Tenant), _ => HttpStatusCode.Forbidden),
             new("ProviderAdmin of a tenant", await fixture.PersonApiAsync("admin@hampshire.demo"), _ => HttpStatusCode.Forbidden),
         };
+        foreach (var (name, scopes) in NationalClientKinds)
+        {
+            callers.Add(new($"national client with {name}", await NationalClientAsync(scopes),
+                r => r.ClientsMayCall && scopes.Contains(r.Scope) ? null : HttpStatusCode.Forbidden));
+        }
+
         foreach (var (local, role) in PlatformPeople)
         {
             var email = $"{local}@hamptontrust.demo";
@@ -96,6 +106,23 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
         ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
         ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
     ];
+
+    /// <summary>The token-scope dimension of national clients: each scope alone, and all of them.</summary>
+    private static readonly (string Name, string[] Scopes)[] NationalClientKinds =
+    [
+        .. ApiScopes.NationalClientScopes.Select(s => ($"{s} only", new[] { s })),
+        ("every national scope", [.. ApiScopes.NationalClientScopes]),
+    ];
+
+    private async Task<IssuedClientResponse> CreateNationalClientAsync(string[] scopes) =>
+        await (await (await fixture.PersonApiAsync("licence-admin@hamptontrust.demo"))
+            .PostJson("/api/v1/national/clients", new CreateNationalClientRequest("Matrix test", scopes))).ReadAs<IssuedClientResponse>(HttpStatusCode.Created);
+
+    private async Task<HttpClient> NationalClientAsync(string[] scopes)
+    {
+        var issued = await CreateNationalClientAsync(scopes);
+        return fixture.Bearer(await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), issued.Client.ClientId, issued.ClientSecret, string.Join(" ", scopes)));
+    }
 
     private static string EveryScopeBut(string missing) =>
         string.Join(" ", UserTokens.EveryScope.Split(' ').Where(s => s != missing));
@@ -214,6 +241,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
     {
         ["tenant"] = Tenant,
         ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
+        ["clientId"] = (await CreateNationalClientAsync([ApiScopes.LicencesRead])).Client.Id.ToString(),
     };
 
     private async Task<HttpClient> SessionAsync(string email)

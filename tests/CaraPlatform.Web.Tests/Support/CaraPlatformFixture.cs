@@ -48,6 +48,8 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
         await Database.InitializeAsync();
         Web = new CaraWebFactory(Database);
         Web.CreateClient().Dispose(); // starts the host, which seeds the demo accounts
+        // The rest of what migrate does, PostgresFixture having applied the schema and the tenant files.
+        await HostCommands.ApplyMigrationStepsAsync(Web.Services);
     }
 
     /// <summary>An HTTP client holding a client-credentials token of the tenant's demo integration client.</summary>

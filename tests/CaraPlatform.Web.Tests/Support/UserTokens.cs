@@ -80,11 +80,15 @@ public static partial class UserTokens
     /// <summary>What a person's token is granted unless a test asks for less: every scope there is.</summary>
     public static readonly string EveryScope = "openid email profile offline_access " + string.Join(" ", ApiScopes.Every);
 
+    /// <summary>
+    /// The flow through the tests' own application, or through another public client registered elsewhere (such as
+    /// cara-cli) with one of its redirect URIs.
+    /// </summary>
     public static async Task<TokenSet> AuthorizationCodeAsync(WebApplicationFactory<Program> web, string email,
-        string? scope = null, string password = "CaraDemo!2026")
+        string? scope = null, string password = "CaraDemo!2026", string clientId = ClientId, string redirectUri = RedirectUri)
     {
         scope ??= EveryScope;
-        await EnsureClientAsync(web);
+        if (clientId == ClientId) await EnsureClientAsync(web);
         using var browser = Browser(web);
         var signIn = await SignInAsync(browser, email, password);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -93,9 +97,9 @@ public static partial class UserTokens
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
         var authorize = await browser.GetAsync("/connect/authorize?" + string.Join("&", new Dictionary<string, string>
         {
-            ["client_id"] = ClientId,
+            ["client_id"] = clientId,
             ["response_type"] = "code",
-            ["redirect_uri"] = RedirectUri,
+            ["redirect_uri"] = redirectUri,
             ["scope"] = scope,
             ["state"] = "state-123",
             ["code_challenge"] = challenge,
@@ -103,7 +107,7 @@ public static partial class UserTokens
         }.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
         Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
         var callback = authorize.Headers.Location!;
-        Assert.StartsWith(RedirectUri, callback.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(redirectUri, callback.ToString(), StringComparison.Ordinal);
         var query = System.Web.HttpUtility.ParseQueryString(callback.Query);
         Assert.Equal("state-123", query["state"]);
 
@@ -111,18 +115,18 @@ public static partial class UserTokens
         {
             ["grant_type"] = "authorization_code",
             ["code"] = query["code"]!,
-            ["redirect_uri"] = RedirectUri,
-            ["client_id"] = ClientId,
+            ["redirect_uri"] = redirectUri,
+            ["client_id"] = clientId,
             ["code_verifier"] = verifier,
         });
     }
 
-    public static async Task<TokenSet> RefreshAsync(HttpClient http, string refreshToken) =>
+    public static async Task<TokenSet> RefreshAsync(HttpClient http, string refreshToken, string clientId = ClientId) =>
         await TokenAsync(http, new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
-            ["client_id"] = ClientId,
+            ["client_id"] = clientId,
         });
 
     private static async Task<TokenSet> TokenAsync(HttpClient http, Dictionary<string, string> form)

@@ -18,6 +18,9 @@ public static class ConnectEndpoints
     /// <summary>The property of an OpenIddict application that binds an integration client to its tenant.</summary>
     public const string TenantProperty = "cara_tenant";
 
+    /// <summary>The property of an OpenIddict application that makes it a national integration client (bound to no tenant).</summary>
+    public const string NationalProperty = "cara_national";
+
     public static void MapConnect(this IEndpointRouteBuilder app)
     {
         var connect = app.MapGroup("").ExcludeFromDescription();
@@ -41,16 +44,26 @@ public static class ConnectEndpoints
             var application = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("The client vanished after authentication.");
             var properties = await applications.GetPropertiesAsync(application);
-            if (!properties.TryGetValue(TenantProperty, out var tenant) || tenant.ValueKind != JsonValueKind.String)
-                return Forbid(Errors.UnauthorizedClient, "This client is not bound to a tenant.");
-
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, request.ClientId);
-            identity.SetClaim(CaraClaims.ClientTenant, tenant.GetString());
+            Guid? tenantId = null;
+            if (properties.TryGetValue(TenantProperty, out var tenant) && tenant.ValueKind == JsonValueKind.String)
+            {
+                identity.SetClaim(CaraClaims.ClientTenant, tenant.GetString());
+                tenantId = Guid.Parse(tenant.GetString()!);
+            }
+            else if (properties.ContainsKey(NationalProperty))
+            {
+                identity.SetClaim(CaraClaims.NationalClient, "true");
+            }
+            else
+            {
+                return Forbid(Errors.UnauthorizedClient, "This client is bound neither to a tenant nor to the licence holder.");
+            }
+
             identity.SetScopes(request.GetScopes());
             identity.SetDestinations(_ => [Destinations.AccessToken]);
-            await audit.RecordAsync(new AuditEntry(AuditActions.TokenIssued, "success", Guid.Parse(tenant.GetString()!),
-                ActorClientId: request.ClientId, IpAddress: address));
+            await audit.RecordAsync(new AuditEntry(AuditActions.TokenIssued, "success", tenantId, ActorClientId: request.ClientId, IpAddress: address));
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

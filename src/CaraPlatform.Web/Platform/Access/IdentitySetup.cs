@@ -77,7 +77,11 @@ public static class IdentitySetup
             .AddPasswordValidator<CommonPasswordValidator<CaraUser>>();
 
         services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<CaraDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<CaraDbContext>().ReplaceDefaultEntities<Guid>();
+                o.ReplaceApplicationManager(typeof(LoopbackRedirectApplicationManager<>));
+            })
             .AddServer(o =>
             {
                 o.SetTokenEndpointUris(TokenPath)

@@ -9,12 +9,17 @@ public static class CaraClaims
     /// <summary>The tenant id an integration client is bound to; only client tokens carry it.</summary>
     public const string ClientTenant = "cara_tenant";
 
+    /// <summary>Marks a national integration client's token: bound to no tenant, holding national client scopes only.</summary>
+    public const string NationalClient = "cara_national";
+
+    public static bool IsNationalClient(this ClaimsPrincipal principal) => principal.FindFirst(NationalClient) is not null;
+
     /// <summary>
     /// The person behind a token or cookie (Identity's user-id claim is the OpenID Connect subject), or null for
-    /// an integration client, whose subject is its client id.
+    /// an integration client (of a tenant or national), whose subject is its client id.
     /// </summary>
     public static Guid? PersonId(this ClaimsPrincipal principal) =>
-        principal.FindFirst(ClientTenant) is null && Guid.TryParse(principal.FindFirstValue(OpenIddictConstants.Claims.Subject), out var id)
+        principal.FindFirst(ClientTenant) is null && !principal.IsNationalClient() && Guid.TryParse(principal.FindFirstValue(OpenIddictConstants.Claims.Subject), out var id)
             ? id
             : null;
 
@@ -28,7 +33,7 @@ public static class CaraClaims
 /// <summary>
 /// Access to the route's tenant. A person must be a member holding one of <see cref="Roles"/>, and a person's bearer
 /// token must also carry <see cref="Scope"/>; an integration client must be bound to the tenant and hold the scope,
-/// which must be one a client may be granted. Not a member or bound elsewhere: 404, so that the tenant's existence is
+/// which must be one a client may be granted. Not a member, bound elsewhere or a national client (bound to no tenant): 404, so that the tenant's existence is
 /// not revealed. A member without the role or scope: 403. Portal pages (the Identity cookie) have no scope: null.
 /// </summary>
 public sealed class TenantAccessRequirement(string? scope, IReadOnlyList<TenantRole> roles) : IAuthorizationRequirement
@@ -59,6 +64,12 @@ internal sealed class TenantAccessHandler(
         {
             if (boundTenant != tenant.Id) context.Fail(new AuthorizationFailureReason(this, NotInTenant));
             else if (requirement.ClientsMayCall && principal.HasScope(requirement.Scope!)) context.Succeed(requirement);
+            return;
+        }
+
+        if (principal.IsNationalClient())
+        {
+            context.Fail(new AuthorizationFailureReason(this, NotInTenant));
             return;
         }
 

@@ -11,7 +11,7 @@ public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateCl
     public IReadOnlyList<ClientResponse> Clients { get; private set; } = [];
 
     /// <summary>The client whose secret was just issued, shown this once.</summary>
-    public IssuedClient? Issued { get; private set; }
+    public IssuedClientResponse? Issued { get; private set; }
 
     public string? Notice { get; private set; }
 
@@ -34,7 +34,7 @@ public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateCl
             return await PageAsync(cancellationToken);
         }
 
-        Issued = await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], User.PersonId(), cancellationToken: cancellationToken);
+        Issued = Shown(await clients.CreateAsync(request.Name!, [.. request.Scopes!.Distinct()], User.PersonId(), cancellationToken: cancellationToken));
         Name = null;
         Scopes = [];
         return await PageAsync(cancellationToken);
@@ -42,7 +42,7 @@ public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateCl
 
     public async Task<IActionResult> OnPostRotateAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        Issued = await clients.RotateSecretAsync(clientId, User.PersonId(), cancellationToken);
+        Issued = Shown(await clients.RotateSecretAsync(clientId, User.PersonId(), cancellationToken));
         if (Issued is null) ModelState.AddModelError("", "That client does not exist or has been revoked.");
         return await PageAsync(cancellationToken);
     }
@@ -68,6 +68,9 @@ public sealed class ClientsModel(IntegrationClients clients, IValidator<CreateCl
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    private static IssuedClientResponse? Shown(IssuedClient? issued) =>
+        issued is null ? null : new(ClientResponse.From(issued.Client), issued.ClientSecret);
 
     private async Task LoadAsync(CancellationToken cancellationToken) => Clients = await clients.ListAsync(cancellationToken);
 }
