@@ -1,3 +1,5 @@
+using CaraPlatform.Web.Features.PlatformStaff;
+
 namespace CaraPlatform.Web.Tests.Identity;
 
 /// <summary>
@@ -68,10 +70,14 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
     {
         var endpoints = Endpoints.Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/national", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(endpoints);
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        var staffInvitation = await scope.ServiceProvider.GetRequiredService<StaffInvitations>()
+            .InviteAsync($"matrix-{Guid.NewGuid():N}@example.org", null, [PlatformRole.Analyst], null, new Uri("http://localhost/"), CancellationToken.None);
         var routeValues = new Dictionary<string, string>
         {
             ["tenant"] = Tenant,
             ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
+            ["invitationId"] = staffInvitation.Invitation.Id.ToString(),
         };
 
         var callers = new List<Caller<PlatformAccessRequirement>>
