@@ -45,5 +45,8 @@ public static class AuditActions
     public const string MembershipChanged = "membership-changed";
     public const string MembershipRemoved = "membership-removed";
     public const string PlatformRolesChanged = "platform-roles-changed";
+    public const string StaffInvited = "staff-invited";
+    public const string StaffInvitationAccepted = "staff-invitation-accepted";
+    public const string StaffInvitationCancelled = "staff-invitation-cancelled";
     public const string WebhookReplayed = "webhook-replayed";
 }

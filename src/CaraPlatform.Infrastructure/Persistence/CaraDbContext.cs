@@ -59,6 +59,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -30,7 +30,7 @@ public static class CaraPlatformHost
         builder.AddPublicAddress();
         builder.AddCaraIdentity();
         builder.AddPortal();
-        services.AddSingleton<Mailbox>();
+        builder.AddMail();
         builder.AddVenues();
         builder.AddConnect();
         builder.AddClients();

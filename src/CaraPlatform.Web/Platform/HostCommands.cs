@@ -14,7 +14,8 @@ namespace CaraPlatform.Web.Platform;
 /// <c>protect-keys</c> (as the owner role with the key-encryption certificates: encrypt every stored data-protection
 /// key with the current certificate, those stored in plain text before keys were encrypted at rest and those of a
 /// previous certificate) and
-/// <c>provision-dev-db</c> (development: create roles and database in a private cluster, write .cara/dev-db.env).
+/// <c>provision-dev-db</c> (development: create roles and database in a private cluster, write .cara/dev-db.env),
+/// and the modules' <see cref="IHostCommand"/>s (such as <c>bootstrap-licence-admin</c>).
 /// </summary>
 public static class HostCommands
 {
@@ -61,6 +62,9 @@ public static class HostCommands
                 return true;
             case "protect-keys":
                 await ProtectStoredKeysAsync(app.Services);
+                return true;
+            case { } verb when app.Services.GetServices<IHostCommand>().SingleOrDefault(c => c.Name == verb) is { } command:
+                Environment.ExitCode = await command.RunAsync(args[1..]);
                 return true;
             default:
                 return false;

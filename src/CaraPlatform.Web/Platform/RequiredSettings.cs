@@ -1,4 +1,5 @@
 using CaraPlatform.Infrastructure;
+using CaraPlatform.Web.Platform.Mail;
 
 namespace CaraPlatform.Web.Platform;
 
@@ -34,6 +35,8 @@ public static class RequiredSettings
             yield return $"{PublicAddress.IssuerKey} is not an absolute URL: the OpenID Connect issuer, such as https://cara.example.org/.";
         if (!IsAbsoluteUrl(configuration[PublicAddress.PublicUrlKey]))
             yield return $"{PublicAddress.PublicUrlKey} is not an absolute URL: the address people reach the service at, such as https://cara.example.org/.";
+        if (configuration[$"{SmtpOptions.Section}:Host"] is not { Length: > 0 })
+            yield return $"{SmtpOptions.Section}:Host is not set: the mail server that invitations and reminders are sent through.";
         if (configuration[PublicAddress.AllowedHostsKey] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() == "*"))
         {
             yield return $"{PublicAddress.AllowedHostsKey} must name the host names served, such as cara.example.org;*.cara.example.org, " +

@@ -92,6 +92,10 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
         Assert.Equal("cara.example.org", Scalar(EnvVar(container, "AllowedHosts"), "value"));
         Assert.False(string.IsNullOrEmpty(Scalar(EnvVar(container, "ReverseProxy__KnownNetworks__0"), "value")));
 
+        // The host refuses to start without a mail server; its password comes from a Secret, never a value.
+        Assert.False(string.IsNullOrEmpty(Scalar(EnvVar(container, "Mail__Smtp__Host"), "value")));
+        Assert.False(string.IsNullOrEmpty(Scalar(EnvVar(container, "Mail__Smtp__Password"), "valueFrom", "secretKeyRef", "name")));
+
         // The data-protection keys' certificate is a file of a mounted Secret, never a value in the manifest.
         var certificatePath = Scalar(EnvVar(container, "DataProtection__CertificatePath"), "value") ?? "";
         var mounts = Assert.IsType<YamlSequenceNode>(Child(container, "volumeMounts")).Children.OfType<YamlMappingNode>();

@@ -1,3 +1,5 @@
+using CaraPlatform.Web.Features.PlatformStaff;
+
 namespace CaraPlatform.Web.Tests.Identity;
 
 /// <summary>
@@ -237,12 +239,19 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
     ];
 
     /// <summary>An existing value for each route parameter of the licence-holder API and pages.</summary>
-    private async Task<Dictionary<string, string>> NationalRouteValuesAsync() => new()
+    private async Task<Dictionary<string, string>> NationalRouteValuesAsync()
     {
-        ["tenant"] = Tenant,
-        ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
-        ["clientId"] = (await CreateNationalClientAsync([ApiScopes.LicencesRead])).Client.Id.ToString(),
-    };
+        await using var scope = fixture.Web.Services.CreateAsyncScope();
+        var staffInvitation = await scope.ServiceProvider.GetRequiredService<StaffInvitations>()
+            .InviteAsync($"matrix-{Guid.NewGuid():N}@example.org", null, [PlatformRole.Analyst], null, new Uri("http://localhost/"), CancellationToken.None);
+        return new()
+        {
+            ["invitationId"] = staffInvitation.Invitation.Id.ToString(),
+            ["tenant"] = Tenant,
+            ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
+            ["clientId"] = (await CreateNationalClientAsync([ApiScopes.LicencesRead])).Client.Id.ToString(),
+        };
+    }
 
     private async Task<HttpClient> SessionAsync(string email)
     {

@@ -18,6 +18,7 @@ public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : Integra
     [InlineData("DataProtection:CertificatePath", "", "DataProtection:Certificate")]
     [InlineData("DataProtection:CertificatePath", "/nowhere/key-encryption.pfx", "DataProtection:CertificatePath")]
     [InlineData("ConnectionStrings:Cara", "", "ConnectionStrings:Cara")]
+    [InlineData("Mail:Smtp:Host", "", "Mail:Smtp:Host")]
     [InlineData("ReverseProxy:KnownNetworks:0", "10.0.0.0/33", "ReverseProxy:KnownNetworks:0")]
     public void A_production_host_without_a_required_setting_refuses_to_start_naming_it(string key, string value, string named)
     {
@@ -43,7 +44,7 @@ public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : Integra
         foreach (var key in new[]
         {
             "ConnectionStrings:Cara", "OpenIddict:SigningCertificate", "OpenIddict:EncryptionCertificate", "OpenIddict:Issuer",
-            "Cara:PublicUrl", "AllowedHosts", "DataProtection:Certificate",
+            "Cara:PublicUrl", "AllowedHosts", "DataProtection:Certificate", "Mail:Smtp:Host",
         })
         {
             Assert.Contains(key, output, StringComparison.Ordinal);

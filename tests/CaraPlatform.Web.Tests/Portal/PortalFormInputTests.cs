@@ -114,8 +114,7 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : 
         using var invited = await admin.PostAsync($"/t/{Tenant}/admin/members?handler=Invite",
             UserTokens.Form(members, [new("InviteEmail", email), new("InviteRoles", nameof(TenantRole.Coordinator))]));
         Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
-        var mail = File.ReadAllText(Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt").Single());
-        return new Uri(InvitationLink().Match(mail).Value).PathAndQuery;
+        return TestPeople.InvitationLink(fixture, email).PathAndQuery;
     }
 
     /// <summary>
@@ -159,7 +158,4 @@ public sealed partial class PortalFormInputTests(CaraPlatformFixture fixture) : 
 
     [GeneratedRegex("<(?:input|select|textarea)\\b(?<attributes>[^>]*)>", RegexOptions.IgnoreCase)]
     private static partial Regex Field();
-
-    [GeneratedRegex(@"https?://\S+/t/[a-z0-9-]+/invitations/\S+")]
-    private static partial Regex InvitationLink();
 }

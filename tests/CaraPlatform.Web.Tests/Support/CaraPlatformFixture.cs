@@ -3,7 +3,7 @@ namespace CaraPlatform.Web.Tests.Support;
 /// <summary>The web host over HTTP, on the shared test database.</summary>
 public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    /// <summary>Where the Development mailer writes invitation emails in the tests.</summary>
+    /// <summary>Where the Development mail transport writes every email in the tests (every host derived from this one too).</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "cara-test-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
     /// <summary>
@@ -23,6 +23,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         // Demo accounts, but not the demo tenants' six months of history: tests count what they make there themselves.
         builder.UseSetting("DemoData:History", "false");
         builder.UseSetting("Cara:MailDirectory", MailDirectory);
+        // Mail is sent after the request that staged it: soon enough for a test waiting on the file (TestPeople.MailTo).
+        builder.UseSetting("Mail:Dispatch:PollInterval", "00:00:00.200");
         builder.UseSetting("DataProtection:DevelopmentCertificatePath", DataProtectionCertificatePath);
         // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a
         // background dispatcher in the shared host would race them for the same notices and make them flaky.

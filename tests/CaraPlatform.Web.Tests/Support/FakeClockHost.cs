@@ -1,3 +1,6 @@
+using CaraPlatform.Web.Platform.Mail;
+using Microsoft.AspNetCore.DataProtection;
+
 namespace CaraPlatform.Web.Tests.Support;
 
 /// <summary>
@@ -13,7 +16,14 @@ public sealed class FakeClockHost : IDisposable
         {
             // The deadline job would run at every jump of the clock across all tenants: other tests' referrals are not its business here.
             b.UseSetting("Referrals:Deadlines:Enabled", "false");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+            // Mail leaves on the real clock: staged due now, it is sent by the shared host's dispatcher, which a moved
+            // clock would otherwise leave waiting for a day that never comes (and this host's would send others' mail early).
+            b.UseSetting("Mail:Dispatch:Enabled", "false");
+            b.ConfigureTestServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(Clock);
+                s.AddSingleton(sp => new Mailbox(sp.GetRequiredService<IDataProtectionProvider>(), TimeProvider.System));
+            });
         });
     }
 

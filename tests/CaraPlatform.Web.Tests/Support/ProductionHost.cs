@@ -29,6 +29,7 @@ public sealed class ProductionHost : IDisposable
         ["Cara:PublicUrl"] = PublicUrl,
         ["AllowedHosts"] = $"{PublicHost};*.{PublicHost}",
         ["DataProtection:CertificatePath"] = CaraWebFactory.DataProtectionCertificatePath,
+        ["Mail:Smtp:Host"] = "smtp.cara.invalid",
     };
 
     public WebApplicationFactory<Program> Web(CaraPlatformFixture fixture)
@@ -40,6 +41,8 @@ public sealed class ProductionHost : IDisposable
             foreach (var (key, value) in RequiredSettings()) b.UseSetting(key, value);
             b.UseSetting("ReverseProxy:KnownNetworks:0", "127.0.0.1/32");
             b.UseSetting("Referrals:Deadlines:Enabled", "false");
+            // It shares the database: its dispatcher, with no mail server to reach, would hold back the other hosts' mail.
+            b.UseSetting("Mail:Dispatch:Enabled", "false");
         });
         web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         web.StartServer();

@@ -13,8 +13,21 @@ public static partial class TestPeople
         await (await admin.PostJson($"/api/v1/tenants/{tenant}/invitations", new CreateInvitationRequest(email, roles))).ReadAs<InvitationResponse>(HttpStatusCode.Created);
 
     /// <summary>The invitation link mailed to <paramref name="email"/> (the hosts write mail to the fixture's mail directory).</summary>
-    public static Uri InvitationLink(CaraPlatformFixture fixture, string email) =>
-        new(InvitationLinkPattern().Match(File.ReadAllText(Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt").Single())).Value);
+    public static Uri InvitationLink(CaraPlatformFixture fixture, string email) => new(InvitationLinkPattern().Match(MailTo(fixture, email)).Value);
+
+    /// <summary>
+    /// The one email sent to <paramref name="email"/>, as the mail dispatcher wrote it to the fixture's mail directory:
+    /// it is sent after the request that staged it, so this waits for it (the test host polls every 200 ms).
+    /// </summary>
+    public static string MailTo(CaraPlatformFixture fixture, string email)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); ; Thread.Sleep(100))
+        {
+            var files = Directory.Exists(fixture.Web.MailDirectory) ? Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt") : [];
+            if (files.Length > 0) return File.ReadAllText(Assert.Single(files));
+            Assert.True(DateTime.UtcNow < deadline, $"No mail reached {email} within 15 seconds.");
+        }
+    }
 
     public static Task<TestPerson> MemberAsync(CaraPlatformFixture fixture, string tenantSlug, TenantRole role) =>
         MemberAsync(fixture.Web, fixture.Database, tenantSlug, role);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Web.Features.Members.Contracts;
+using CaraPlatform.Web.Platform.Mail;
 
 namespace CaraPlatform.Web.Features.Members;
 
@@ -13,9 +14,11 @@ public sealed record OpenInvitation(string Email, IReadOnlyList<TenantRole> Role
 
 /// <summary>Inviting people into the current tenant and accepting invitations, with the audit trail.</summary>
 public sealed class Invitations(
-    CaraDbContext db, UserManager<CaraUser> users, IInvitationMailer mailer, AuditTrail audit,
+    CaraDbContext db, UserManager<CaraUser> users, Mailbox mailbox, AuditTrail audit,
     IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, TimeProvider clock) : IMemberInviter
 {
+    public const string InvitationKind = "invitation";
+
     /// <summary>The tenant's invitations, open, accepted and cancelled, newest first.</summary>
     public async Task<List<InvitationResponse>> ListAsync(CancellationToken cancellationToken) =>
         (await NewestFirstAsync(cancellationToken)).ConvertAll(InvitationResponse.From);
@@ -43,9 +46,11 @@ public sealed class Invitations(
         };
         db.Invitations.Add(invitation);
         audit.Stage(db, new AuditEntry(AuditActions.MembershipInvited, "success", tenant.TenantId, invitedBy, Subject: invitation.Email));
+        mailbox.Stage(db, new MailMessage(invitation.Email, $"You are invited to {tenant.Name} on CARA Platform", $"""
+            You have been invited to join {tenant.Name} as {string.Join(", ", invitation.Roles)}.
+            Accept before {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC: {new Uri(siteRoot, $"t/{tenant.Identifier}/invitations/{token}")}
+            """, InvitationKind));
         await db.SaveChangesAsync(cancellationToken);
-        await mailer.SendAsync(new InvitationMail(invitation.Email, tenant.Name, invitation.Roles,
-            new Uri(siteRoot, $"t/{tenant.Identifier}/invitations/{token}"), invitation.ExpiresAt), cancellationToken);
         return InvitationResponse.From(invitation);
     }
 

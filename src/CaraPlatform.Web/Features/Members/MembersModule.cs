@@ -48,12 +48,6 @@ public static class MembersModule
         services.AddScopedWithContract<Invitations, IMemberInviter>();
         services.AddPortalLink(new("Staff", "admin/members", [TenantRole.ProviderAdmin], 60));
         services.AddHomeWork<MemberHomeWork>();
-        if (builder.Environment.IsDevelopment())
-            services.AddSingleton<IInvitationMailer>(sp => new FolderInvitationMailer(
-                sp.GetRequiredService<IConfiguration>()["Cara:MailDirectory"] is { Length: > 0 } folder ? folder : HostCommands.DevelopmentFolder(builder.Environment, "mail"),
-                sp.GetRequiredService<ILogger<FolderInvitationMailer>>()));
-        else
-            services.AddSingleton<IInvitationMailer, UnconfiguredInvitationMailer>();
     }
 
     public static void MapMembers(this RouteGroupBuilder tenantApi)

@@ -108,14 +108,7 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture) :
         Assert.True(problem.Errors().ContainsKey("email"));
     }
 
-    private Uri LinkFromMail(string email)
-    {
-        var file = Directory.GetFiles(fixture.Web.MailDirectory, $"*-{email}.txt").Single();
-        return new Uri(InvitationLink().Match(File.ReadAllText(file)).Value);
-    }
-
-    [GeneratedRegex(@"https?://\S+/t/[a-z0-9-]+/invitations/\S+")]
-    private static partial Regex InvitationLink();
+    private Uri LinkFromMail(string email) => TestPeople.InvitationLink(fixture, email);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
