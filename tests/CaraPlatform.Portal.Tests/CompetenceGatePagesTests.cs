@@ -43,8 +43,8 @@ public sealed class CompetenceGatePagesTests(PortalFixture portal) : BrowserTest
         var summary = page.Locator(".govuk-error-summary");
         await Assertions.Expect(summary.Locator("a[href='#f-facilitatorIds-0']")).ToHaveTextAsync("Uma Untrained cannot facilitate: has no facilitator training on record.");
         var second = summary.Locator("a[href='#f-facilitatorIds-1']");
-        await Assertions.Expect(second).ToContainTextAsync("Vic Lapsed cannot facilitate: facilitator training expired on");
-        await Assertions.Expect(second).ToContainTextAsync("supervision is overdue");
+        await Assertions.Expect(second).ToContainTextAsync("Vic Lapsed cannot facilitate: facilitator training is valid until");
+        await Assertions.Expect(second).ToContainTextAsync("; supervision due by");
         await Assertions.Expect(page.Locator("#f-facilitatorIds-1-error")).ToContainTextAsync("Vic Lapsed");
         await PortalFixture.CheckAsync(page);
 

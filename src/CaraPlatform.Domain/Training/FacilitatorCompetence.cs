@@ -28,8 +28,9 @@ public static class FacilitatorCompetence
     private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>
-    /// Every gap, as of <paramref name="today"/>. Training counts through its expiry day; supervision is overdue the day
-    /// after it falls due.
+    /// Every gap, as of <paramref name="today"/> (a later day, such as Workshop 1, asks how things will stand then; the
+    /// messages read true either way). Training counts through its expiry day; supervision is overdue the day after it
+    /// falls due.
     /// </summary>
     public static IReadOnlyList<CompetenceGap> Gaps(
         IReadOnlyCollection<FacilitatorTraining> training, DateOnly? lastSupervision, DateOnly today, DateOnly workshop2, int cadenceMonths)
@@ -40,9 +41,7 @@ public static class FacilitatorCompetence
         if (signed is null || signed.ExpiresOn < workshop2)
         {
             if (signed is not null)
-                gaps.Add(new(Expires, signed.ExpiresOn < today
-                    ? Say($"facilitator training expired on {signed.ExpiresOn:d MMMM yyyy}")
-                    : Say($"facilitator training expires on {signed.ExpiresOn:d MMMM yyyy}, before Workshop 2 on {workshop2:d MMMM yyyy}")));
+                gaps.Add(new(Expires, Say($"facilitator training is valid until {signed.ExpiresOn:d MMMM yyyy}, not through Workshop 2 on {workshop2:d MMMM yyyy}")));
 
             // Training a Trainer has still to sign off (a refresher just taken, say) is the other half of the fix: name it.
             if (training.Where(t => !t.SignedOff && (signed is null || t.ExpiresOn > signed.ExpiresOn)).MaxBy(t => t.CompletedOn) is { } waiting)
@@ -52,8 +51,8 @@ public static class FacilitatorCompetence
         var since = lastSupervision ?? signed?.CompletedOn;
         if (since is { } from && SupervisionDue(from, cadenceMonths) < today)
             gaps.Add(new(SupervisionOverdue, lastSupervision is null
-                ? Say($"has had no supervision since training on {from:d MMMM yyyy}: due by {SupervisionDue(from, cadenceMonths):d MMMM yyyy}")
-                : Say($"supervision is overdue: last on {from:d MMMM yyyy}, due by {SupervisionDue(from, cadenceMonths):d MMMM yyyy}")));
+                ? Say($"supervision due by {SupervisionDue(from, cadenceMonths):d MMMM yyyy} is not recorded (none since training on {from:d MMMM yyyy})")
+                : Say($"supervision due by {SupervisionDue(from, cadenceMonths):d MMMM yyyy} is not recorded (last on {from:d MMMM yyyy})")));
         return gaps;
     }
 

@@ -37,8 +37,8 @@ public sealed class CompetenceGateTests(CaraPlatformFixture fixture) : Integrati
         Assert.Equal([FacilitatorCompetence.Expires, FacilitatorCompetence.SupervisionOverdue], refused[1].Codes);
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("Nia Untrained cannot facilitate: has no facilitator training on record.", detail, StringComparison.Ordinal);
-        Assert.Contains("Owen Expired cannot facilitate: facilitator training expired on", detail, StringComparison.Ordinal);
-        Assert.Contains("supervision is overdue", detail, StringComparison.Ordinal);
+        Assert.Contains("Owen Expired cannot facilitate: facilitator training is valid until", detail, StringComparison.Ordinal);
+        Assert.Contains("; supervision due by", detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class LapseCheckJobTests(CaraPlatformFixture fixture) : Integratio
 
         // One email each, however often the check runs: the coordinator's links to the run's edit page, the Trainer's to the worklist.
         var toCoordinator = Assert.Single(await MailAsync(coordinator.Email));
-        Assert.Contains("Tess Duesoon: supervision is overdue", toCoordinator, StringComparison.Ordinal);
+        Assert.Contains("Tess Duesoon: supervision due by", toCoordinator, StringComparison.Ordinal);
         Assert.Contains($"/t/{Tenant}/runs/{run.Id}/edit", toCoordinator, StringComparison.Ordinal);
         var toTrainer = Assert.Single(await MailAsync(Trainer), b => b.Contains("Tess Duesoon", StringComparison.Ordinal));
         Assert.Contains("/national/training/runs-at-risk", toTrainer, StringComparison.Ordinal);
