@@ -291,6 +291,82 @@ namespace CaraPlatform.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Competence.RunAtRisk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("GapCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("gap_code");
+
+                    b.Property<string>("GapMessage")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("gap_message");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("person_name");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TenantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("tenant_name");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("Workshop1")
+                        .HasColumnType("date")
+                        .HasColumnName("workshop1");
+
+                    b.Property<DateOnly>("Workshop2")
+                        .HasColumnType("date")
+                        .HasColumnName("workshop2");
+
+                    b.HasKey("Id")
+                        .HasName("pk_runs_at_risk");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_runs_at_risk_user_id");
+
+                    b.HasIndex("Workshop1")
+                        .HasDatabaseName("ix_runs_at_risk_workshop1")
+                        .HasFilter("resolved_at IS NULL");
+
+                    b.HasIndex("TenantId", "RunId", "UserId", "GapCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_runs_at_risk_tenant_id_run_id_user_id_gap_code");
+
+                    b.ToTable("runs_at_risk", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2024,6 +2100,23 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Competence.RunAtRisk", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_runs_at_risk_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Infrastructure.Identity.CaraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_runs_at_risk_users_user_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>

@@ -24,6 +24,8 @@ public sealed class FakeClockPortal : IAsyncDisposable
             // The shared host's dispatcher delivers notices on the real clock; a second one here would claim the same
             // notices and stamp them with this host's moved time.
             b.UseSetting("Notices:Dispatch:Enabled", "false");
+            // The shared host keeps the runs-at-risk worklist; a second check on a moved clock would rewrite it.
+            b.UseSetting("Competence:LapseCheck:Enabled", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
         Web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
+using CaraPlatform.Domain.Competence;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Training;
@@ -94,6 +95,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<TrainingRecord> TrainingRecords => Set<TrainingRecord>();
 
     public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
+
+    public DbSet<RunAtRisk> RunsAtRisk => Set<RunAtRisk>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CaraPlatform.Infrastructure;
 using CaraPlatform.Web.Features.Clients;
+using CaraPlatform.Web.Features.Competence;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Members;
@@ -40,6 +41,7 @@ public static class CaraPlatformHost
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
+        builder.AddCompetence();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
         builder.AddDemoData();

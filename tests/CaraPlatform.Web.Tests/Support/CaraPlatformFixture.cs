@@ -29,6 +29,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a
         // background dispatcher in the shared host would race them for the same notices and make them flaky.
         builder.UseSetting("Notices:Dispatch:Enabled", "false");
+        // The lapse check would mail every tenant's runs at risk at start-up; its tests drive it on a clock of their own.
+        builder.UseSetting("Competence:LapseCheck:Enabled", "false");
         // Likewise tests relay tenant events themselves (TenantData.RelayEventsAsync), so each knows when it happened.
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -32,7 +32,16 @@ public static partial class TestPeople
     public static Task<TestPerson> MemberAsync(CaraPlatformFixture fixture, string tenantSlug, TenantRole role) =>
         MemberAsync(fixture.Web, fixture.Database, tenantSlug, role);
 
-    public static async Task<TestPerson> MemberAsync(WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, TenantRole role)
+    /// <summary>A fresh member holding <paramref name="role"/>; a facilitator is also trained, signed off and supervised (<see cref="TrainingRecords.CompetentAsync"/>).</summary>
+    public static Task<TestPerson> MemberAsync(WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, TenantRole role) =>
+        CreateAsync(web, database, tenantSlug, role, "Test person", competent: role == TenantRole.Facilitator);
+
+    /// <summary>A facilitator named <paramref name="displayName"/> with nothing on the licence holder's training records.</summary>
+    public static Task<TestPerson> UntrainedFacilitatorAsync(WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, string displayName) =>
+        CreateAsync(web, database, tenantSlug, TenantRole.Facilitator, displayName, competent: false);
+
+    private static async Task<TestPerson> CreateAsync(
+        WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, TenantRole role, string displayName, bool competent)
     {
         var email = $"person-{Guid.NewGuid():N}@{tenantSlug}.test";
         var tenant = await database.TenantAsync(tenantSlug);
@@ -40,12 +49,13 @@ public static partial class TestPeople
         {
             await using var scope = web.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<CaraUser>>();
-            var user = new CaraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test person" };
+            var user = new CaraUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
             var created = await users.CreateAsync(user, DemoSeed.Password);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
             var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
             var membership = new Membership { UserId = user.Id, Roles = [role] };
             db.Memberships.Add(membership);
+            if (competent) await TrainingRecords.CompetentAsync(db, user.Id);
             await db.SaveChangesAsync();
             return new TestPerson(email, user.Id, membership.Id);
         }

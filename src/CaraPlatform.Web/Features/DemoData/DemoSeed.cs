@@ -55,6 +55,7 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
             await tenantServices.GetRequiredService<IIntegrationClientIssuer>()
                 .EnsureAsync($"{tenant.Identifier}-integration", $"{tenant.Name} demo integration", ApiScopes.ClientScopes, ClientSecret, ct);
             if (history) await DemoHistory.SeedAsync(tenant, tenantServices, domains[tenant.Identifier], ct);
+            await DemoTraining.SeedAsync(tenantServices, domains[tenant.Identifier], ct);
             return tenant.Identifier;
         }, t => domains.ContainsKey(t.Identifier), cancellationToken);
         if (run.Failures.Count > 0) throw new AggregateException("The demo seed failed.", run.Failures.Select(f => f.Error));

@@ -1,3 +1,5 @@
+using CaraPlatform.Web.Features.Training.Contracts;
+
 namespace CaraPlatform.Web.Features.Training;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Training.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
@@ -22,7 +23,7 @@ public sealed record FacilitatorChoice(Guid Id, string Name, string? Email);
 /// police's notices follow from the same save.
 /// </summary>
 public sealed class RunHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, IFacilitatorCompetence competence, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.Current();
 
@@ -58,12 +59,18 @@ public sealed class RunHandler(
             throw ProblemException.Conflict("Cohort and language cannot change once participants are booked", field: "cohort");
 
         var before = (run.Workshop1, run.Workshop2, run.VenueId, run.MeetingLink);
+        // An edit checks the facilitators it brings onto the run, and all of them once the dates move. An edit of the
+        // venue or places alone is not held up by a lapse since scheduling: the daily lapse job reports that, and
+        // replacing the person is the fix, which must not be refused for the other facilitator's lapse.
+        IReadOnlyCollection<Guid> cleared = run.Workshop1.Date == request.Workshop1!.Date && run.Workshop2.Date == request.Workshop2!.Date
+            ? [.. run.FacilitatorIds]
+            : [];
         run.Cohort = request.Cohort!.Value;
         run.Language = request.Language!;
         run.Workshop1 = Session(request.Workshop1!);
         run.Workshop2 = Session(request.Workshop2!);
         run.Delivery = request.Delivery!.Value;
-        await ApplyDetailsAsync(run, request, cancellationToken);
+        await ApplyDetailsAsync(run, request, cleared, cancellationToken);
         if (run.Capacity < run.BookedCount)
             throw ProblemException.Invalid([new RuleBreach("capacity", $"must be at least the {run.BookedCount} places already booked")]);
 
@@ -223,8 +230,14 @@ public sealed class RunHandler(
             r.CancelledAt, r.CancelReason, r.Version)).ToList();
     }
 
-    /// <summary>Checks what the scheduling rules need from the database: the venue and that facilitators are the tenant's facilitators.</summary>
-    private async Task ApplyDetailsAsync(CourseRun run, IRunDetails request, CancellationToken cancellationToken)
+    private Task ApplyDetailsAsync(CourseRun run, IRunDetails request, CancellationToken cancellationToken) =>
+        ApplyDetailsAsync(run, request, [], cancellationToken);
+
+    /// <summary>
+    /// Checks what the scheduling rules need from the database: the venue, that facilitators are the tenant's
+    /// facilitators, and that each but those already <paramref name="cleared"/> is competent to run the group.
+    /// </summary>
+    private async Task ApplyDetailsAsync(CourseRun run, IRunDetails request, IReadOnlyCollection<Guid> cleared, CancellationToken cancellationToken)
     {
         run.VenueId = request.VenueId;
         run.MeetingLink = request.MeetingLink;
@@ -237,6 +250,25 @@ public sealed class RunHandler(
         foreach (var id in ids.Where(id => !facilitators.Any(m => m.UserId == id && m.Roles.Contains(TenantRole.Facilitator))))
             breaches.Add(new RuleBreach("facilitatorIds", $"{id} is not a member of this tenant with the Facilitator role"));
         if (breaches.Count > 0) throw ProblemException.Invalid(breaches.Select(b => b.Path == "facilitators" ? b with { Path = "facilitatorIds" } : b));
+        await CheckCompetenceAsync(run, [.. ids.Except(cleared)], cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses (409) facilitators whose training is missing, unsigned or expires before Workshop 2, or whose supervision
+    /// is overdue, listing every gap of each by name, so that one answer says all there is to fix.
+    /// </summary>
+    private async Task CheckCompetenceAsync(CourseRun run, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return;
+        var gaps = await competence.GapsAsync(ids, run.Workshop2.Date, cancellationToken);
+        var lacking = ids.Where(id => gaps[id].Count > 0).ToList();
+        if (lacking.Count == 0) return;
+        var names = await db.Users.AsNoTracking().Where(u => lacking.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var refused = lacking.Select(id => new FacilitatorGaps(id, names.GetValueOrDefault(id) ?? "", gaps[id])).ToList();
+        throw ProblemException.Conflict(
+            refused.Count == 1 ? "A facilitator is not cleared to run this group" : "Facilitators are not cleared to run this group",
+            string.Join(" ", refused.Select(f => f.Describe())), "facilitatorIds",
+            new Dictionary<string, object?> { ["facilitators"] = refused });
     }
 
     private WorkshopSession Session(SessionDto dto)

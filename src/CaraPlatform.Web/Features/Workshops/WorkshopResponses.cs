@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.Training;
 using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Web.Features.Workshops;
@@ -73,3 +74,13 @@ public sealed record FeedbackQuestionsResponse(IReadOnlyList<FeedbackQuestion> Q
 /// <param name="Code">Stable code.</param>
 /// <param name="Message">Explanation.</param>
 public sealed record BookingRefusalDto(BookingRefusalCode Code, string Message);
+
+/// <summary>A facilitator a run may not have (409 when scheduling or changing it), with every reason.</summary>
+/// <param name="Id">The person's id.</param>
+/// <param name="Name">Their name.</param>
+/// <param name="Gaps">Each reason: code (training-missing, training-unsigned, training-expires, supervision-overdue) and message.</param>
+public sealed record FacilitatorGaps(Guid Id, string Name, IReadOnlyList<CompetenceGap> Gaps)
+{
+    /// <summary>The person and every reason, as one sentence.</summary>
+    public string Describe() => $"{Name} cannot facilitate: {string.Join("; ", Gaps.Select(g => g.Message))}.";
+}

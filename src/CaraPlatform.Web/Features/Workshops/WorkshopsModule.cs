@@ -39,11 +39,14 @@ public static class WorkshopsModule
             .WithDescription("Dates, place, facilitators and seats left. 404 when the tenant has no such run.")
             .ProducesProblem(StatusCodes.Status404NotFound).RequireTenantApiAccess(ApiScopes.WorkshopsRead, WorkshopAccess.RunReaders);
         runs.MapPost("/", Schedule).WithName("ScheduleRun").WithSummary("Schedule a course run")
-            .WithDescription("Workshop 2 the tenant's 28–35 days after Workshop 1; two different facilitators of the tenant; capacity at most 12.")
-            .Validates<ScheduleRunRequest>().Produces<RunResponse>(StatusCodes.Status201Created)
+            .WithDescription("Workshop 2 the tenant's 28–35 days after Workshop 1; two different facilitators of the tenant; capacity at most 12. " +
+                "409 with facilitators[] (id, name, gaps[] of code and message) when a facilitator's training is missing, not signed off or expires " +
+                "before Workshop 2, or their supervision is overdue.")
+            .Validates<ScheduleRunRequest>().Produces<RunResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireTenantApiAccess(ApiScopes.WorkshopsWrite, WorkshopAccess.Planners);
         runs.MapPut("/{runId:guid}", Update).WithName("UpdateRun").WithSummary("Change a course run before it starts")
-            .WithDescription("Booked participants get a timeline note; those whose deadline the new dates miss are unbooked for re-booking.")
+            .WithDescription("Booked participants get a timeline note; those whose deadline the new dates miss are unbooked for re-booking. " +
+                "Facilitators it brings onto the run, and all of them when the dates move, are checked as when scheduling (409 with facilitators[]).")
             .Validates<UpdateRunRequest>().ProducesProblem(StatusCodes.Status409Conflict).RequireTenantApiAccess(ApiScopes.WorkshopsWrite, WorkshopAccess.Planners);
         runs.MapPost("/{runId:guid}/cancel", Cancel).WithName("CancelRun").WithSummary("Cancel a course run")
             .WithDescription("Every booking ends; each referral goes back to Eligible for a new run, and the police are told where the deadline is at risk.")

@@ -49,7 +49,7 @@ public sealed class EditRunModel(
         }
         catch (ProblemException refusal)
         {
-            Refused(refusal);
+            Refused(refusal, request);
             if (refusal.Problem.Status == StatusCodes.Status409Conflict) Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

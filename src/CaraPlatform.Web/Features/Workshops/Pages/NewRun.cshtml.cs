@@ -32,7 +32,7 @@ public sealed class NewRunModel(
         }
         catch (ProblemException refusal)
         {
-            Refused(refusal);
+            Refused(refusal, request);
             return Page();
         }
     }

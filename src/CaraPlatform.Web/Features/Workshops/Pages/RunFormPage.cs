@@ -32,8 +32,22 @@ public abstract class RunFormPage(RunHandler runs, IMultiTenantContextAccessor<C
         Facilitators = [.. choices.Facilitators.Select(f => (f.Id.ToString(), $"{f.Name} ({f.Email})"))];
     }
 
-    /// <summary>The handler's refusal, by field.</summary>
-    protected void Refused(ProblemException refusal) => ShowErrors(WorkshopDisplay.FieldErrors(refusal));
+    /// <summary>
+    /// The handler's refusal, by field. Facilitators refused for their training or supervision get an entry each, naming
+    /// the person and every reason, at the choice that holds them.
+    /// </summary>
+    protected void Refused(ProblemException refusal, IRunDetails request)
+    {
+        if (refusal.Problem.Extensions.TryGetValue("facilitators", out var value) && value is IEnumerable<FacilitatorGaps> refused)
+        {
+            var chosen = request.FacilitatorIds ?? [];
+            FieldErrors = refused.GroupBy(f => $"facilitatorIds[{Math.Max(0, chosen.IndexOf(f.Id))}]")
+                .ToDictionary(g => g.Key, g => g.Select(f => f.Describe()).ToArray(), StringComparer.OrdinalIgnoreCase);
+            return;
+        }
+
+        ShowErrors(WorkshopDisplay.FieldErrors(refusal));
+    }
 
     /// <summary>
     /// Errors by field, each on a field the form has: a whole session's error goes to its date, and the facilitators'
