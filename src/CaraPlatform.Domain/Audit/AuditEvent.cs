@@ -46,4 +46,7 @@ public static class AuditActions
     public const string MembershipRemoved = "membership-removed";
     public const string PlatformRolesChanged = "platform-roles-changed";
     public const string WebhookReplayed = "webhook-replayed";
+    public const string LicenceGranted = "licence-granted";
+    public const string LicenceAmended = "licence-amended";
+    public const string LicenceStatusChanged = "licence-status-changed";
 }

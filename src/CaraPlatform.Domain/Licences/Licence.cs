@@ -16,7 +16,19 @@ public enum LicenceWarning { NinetyDays = 90, ThirtyDays = 30 }
 /// <summary>What a licence says: everything the licence holder edits, compared field by field for the history.</summary>
 public sealed record LicenceTerms(
     string Licensee, string CommissioningBody, IReadOnlyList<string> Forces, DateOnly StartsOn, DateOnly EndsOn,
-    DeliveryModel DeliveryModel, IReadOnlyList<string> Languages, IReadOnlyList<Cohort> Cohorts, string? Conditions);
+    DeliveryModel DeliveryModel, IReadOnlyList<string> Languages, IReadOnlyList<Cohort> Cohorts, string? Conditions)
+{
+    /// <summary>
+    /// Terms licensing what the tenant's file says it delivers (its provider, forces, languages and cohorts), commissioned
+    /// by its forces' police and crime commissioners: where a new licence's form starts, and what demo data grants.
+    /// </summary>
+    public static LicenceTerms Covering(TenantDefinition tenant, DateOnly startsOn, DateOnly endsOn, string? conditions = null)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return new LicenceTerms(tenant.Provider.Name, $"The Police and Crime Commissioner for {string.Join(" and ", tenant.Forces.Select(f => f.Name))}",
+            [.. tenant.Forces.Select(f => f.Code)], startsOn, endsOn, tenant.DeliveryModel, tenant.Languages, tenant.Cohorts, conditions);
+    }
+}
 
 /// <summary>One field a change altered, as text before and after.</summary>
 public sealed record LicenceFieldChange(string Field, string? From, string? To);

@@ -3,6 +3,7 @@ using CaraPlatform.Infrastructure;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
+using CaraPlatform.Web.Features.Licences;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.PlatformStaff;
@@ -36,6 +37,7 @@ public static class CaraPlatformHost
         builder.AddMembers();
         builder.AddPlatformStaff();
         builder.AddTraining();
+        builder.AddLicences();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
@@ -147,5 +149,6 @@ public static class CaraPlatformHost
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         nationalApi.MapPlatformStaff();
+        nationalApi.MapLicences();
     }
 }

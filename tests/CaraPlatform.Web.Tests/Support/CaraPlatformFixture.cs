@@ -27,6 +27,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         // Notice tests drive dispatcher rounds themselves (on a fake clock, against their own receivers); a
         // background dispatcher in the shared host would race them for the same notices and make them flaky.
         builder.UseSetting("Notices:Dispatch:Enabled", "false");
+        // The licence warning tests drive the job's rounds on a fake clock, for their own tenant.
+        builder.UseSetting("Licences:Warnings:Enabled", "false");
         // Likewise tests relay tenant events themselves (TenantData.RelayEventsAsync), so each knows when it happened.
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
