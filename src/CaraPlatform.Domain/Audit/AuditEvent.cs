@@ -49,4 +49,7 @@ public static class AuditActions
     public const string StaffInvitationAccepted = "staff-invitation-accepted";
     public const string StaffInvitationCancelled = "staff-invitation-cancelled";
     public const string WebhookReplayed = "webhook-replayed";
+    public const string LicenceGranted = "licence-granted";
+    public const string LicenceAmended = "licence-amended";
+    public const string LicenceStatusChanged = "licence-status-changed";
 }

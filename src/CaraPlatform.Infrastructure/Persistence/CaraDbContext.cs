@@ -3,6 +3,7 @@ using System.Reflection;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Competence;
+using CaraPlatform.Domain.Licences;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Training;
@@ -97,6 +98,7 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
 
     public DbSet<RunAtRisk> RunsAtRisk => Set<RunAtRisk>();
+    public DbSet<Licence> Licences => Set<Licence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -113,6 +115,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
         configurationBuilder.IgnoreAny<ParticipantRunDetails>();
         configurationBuilder.IgnoreAny<AttendanceEntry>();
         configurationBuilder.IgnoreAny<FeedbackAnswer>();
+        configurationBuilder.IgnoreAny<LicenceChange>();
+        configurationBuilder.IgnoreAny<LicenceFieldChange>();
         configurationBuilder.Properties<IReadOnlyList<AttendanceEntry>>()
             .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<AttendanceEntry>>, Configurations.JsonColumnComparer<IReadOnlyList<AttendanceEntry>>>()
             .HaveColumnType("jsonb");
@@ -121,6 +125,12 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
             .HaveColumnType("jsonb");
         configurationBuilder.Properties<ScreeningAnswers>()
             .HaveConversion<Configurations.JsonColumnConverter<ScreeningAnswers>, Configurations.JsonColumnComparer<ScreeningAnswers>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<LicenceTerms>()
+            .HaveConversion<Configurations.JsonColumnConverter<LicenceTerms>, Configurations.JsonColumnComparer<LicenceTerms>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<List<LicenceChange>>()
+            .HaveConversion<Configurations.JsonColumnConverter<List<LicenceChange>>, Configurations.JsonColumnComparer<List<LicenceChange>>>()
             .HaveColumnType("jsonb");
         configurationBuilder.Properties<List<ReferralTransition>>()
             .HaveConversion<Configurations.JsonColumnConverter<List<ReferralTransition>>, Configurations.JsonColumnComparer<List<ReferralTransition>>>()

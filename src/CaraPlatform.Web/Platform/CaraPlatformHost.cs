@@ -4,6 +4,7 @@ using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Competence;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
+using CaraPlatform.Web.Features.Licences;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.PlatformStaff;
@@ -38,6 +39,7 @@ public static class CaraPlatformHost
         builder.AddMembers();
         builder.AddPlatformStaff();
         builder.AddTraining();
+        builder.AddLicences();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
@@ -151,5 +153,6 @@ public static class CaraPlatformHost
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         nationalApi.MapPlatformStaff();
         nationalApi.MapNationalClients();
+        nationalApi.MapLicences();
     }
 }

@@ -250,6 +250,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["tenant"] = Tenant,
             ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
             ["clientId"] = (await CreateNationalClientAsync([ApiScopes.LicencesRead])).Client.Id.ToString(),
+            ["licenceId"] = (await LicenceIdAsync(Tenant)).ToString(),
         };
     }
 
@@ -287,6 +288,14 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
         }
 
         return failures;
+    }
+
+    /// <summary>The tenant's licence (the test fixture licenses every tenant), so that allowed callers read a real one.</summary>
+    private async Task<Guid> LicenceIdAsync(string tenant)
+    {
+        var tenantId = (await fixture.Database.TenantAsync(tenant)).TenantId;
+        await using var db = fixture.Database.AppContext(null);
+        return await db.Licences.Where(l => l.TenantId == tenantId).Select(l => l.Id).SingleAsync();
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient http, string method, string url) =>

@@ -31,6 +31,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("Notices:Dispatch:Enabled", "false");
         // The lapse check would mail every tenant's runs at risk at start-up; its tests drive it on a clock of their own.
         builder.UseSetting("Competence:LapseCheck:Enabled", "false");
+        // The licence warning tests drive the job's rounds on a fake clock, for their own tenant.
+        builder.UseSetting("Licences:Warnings:Enabled", "false");
         // Likewise tests relay tenant events themselves (TenantData.RelayEventsAsync), so each knows when it happened.
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

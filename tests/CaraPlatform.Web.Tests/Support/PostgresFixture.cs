@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using CaraPlatform.Domain.Licences;
 using CaraPlatform.Infrastructure;
 using CaraPlatform.Infrastructure.Database;
 using Testcontainers.PostgreSql;
@@ -41,6 +42,12 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// </summary>
     public const string QuietTenant = "quiet-cambridgeshire";
 
+    /// <summary>Tenants of the licence tests alone (copies of cambridgeshire's file): one whose licence they end, one they
+    /// amend, suspend and warn of its end, and one left without a licence.</summary>
+    public static readonly IReadOnlyList<string> LicenceTenants = ["licence-ended-cambridgeshire", "licence-warned-cambridgeshire", UnlicensedTenant];
+
+    public const string UnlicensedTenant = "unlicensed-cambridgeshire";
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -61,8 +68,32 @@ public sealed class PostgresFixture : IAsyncLifetime
         await Services.GetRequiredService<OwnerDatabase>().MigrateAsync();
         var files = await TenantDefinitionLoader.LoadAsync(RepoPaths.Tenants);
         var model = files.Single(d => d.Slug == "cambridgeshire");
-        Definitions = [.. files, model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] }];
+        Definitions =
+        [
+            .. files,
+            model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
+            .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
+        ];
         await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
+        await LicenseEveryTenantAsync();
+    }
+
+    /// <summary>
+    /// Every tenant may schedule (but <see cref="UnlicensedTenant"/>): a licence from 2000 to 2099 each, so that tests
+    /// moving the clock stay inside it. The licence tests change only their own tenants' (<see cref="LicenceTenants"/>).
+    /// </summary>
+    private async Task LicenseEveryTenantAsync()
+    {
+        await using var db = Services.GetRequiredService<OwnerDatabase>().CreateContext();
+        var tenants = await db.Tenants.AsNoTracking().Where(t => t.Slug != UnlicensedTenant).ToListAsync();
+        var fixture = new LicenceActor(null, "the test fixture");
+        foreach (var tenant in tenants)
+        {
+            db.Licences.Add(Licence.Grant(tenant.Id, LicenceTerms.Covering(tenant.Definition, new DateOnly(2000, 1, 1), new DateOnly(2099, 12, 31)),
+                fixture, DateTimeOffset.UtcNow));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

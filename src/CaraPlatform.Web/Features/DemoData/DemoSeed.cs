@@ -3,7 +3,7 @@ using CaraPlatform.Web.Features.Clients.Contracts;
 namespace CaraPlatform.Web.Features.DemoData;
 
 /// <summary>
-/// The demo accounts and integration clients of DESIGN.md §4, and each demo tenant's history, for Development only:
+/// The demo accounts and integration clients of DESIGN.md §4, every area's licence and each demo tenant's history, for Development only:
 /// the seed refuses to run in any other environment, so none of them can exist in a deployment.
 /// </summary>
 public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environment) : IDevelopmentSeed
@@ -37,6 +37,8 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
             await using var scope = services.CreateAsyncScope();
             await EnsureUser(scope.ServiceProvider, $"{local}@hamptontrust.demo", user => user.PlatformRoles = [role]);
         }
+
+        await DemoLicences.SeedAsync(services, services.GetRequiredService<TimeProvider>(), cancellationToken);
 
         var domains = DemoTenants.ToDictionary(t => t.Slug, t => t.Domain);
         // The integration tests turn the history off: they count what they make in the demo tenants themselves.

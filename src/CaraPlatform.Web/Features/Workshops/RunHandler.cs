@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Training.Contracts;
+using CaraPlatform.Web.Features.Licences.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
@@ -23,7 +24,8 @@ public sealed record FacilitatorChoice(Guid Id, string Name, string? Email);
 /// police's notices follow from the same save.
 /// </summary>
 public sealed class RunHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, IFacilitatorCompetence competence, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, IFacilitatorCompetence competence, ITenantLicence licence,
+    TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.Current();
 
@@ -37,6 +39,9 @@ public sealed class RunHandler(
             Workshop2 = Session(request.Workshop2!),
             Delivery = request.Delivery!.Value,
         };
+        // Only new runs need a licence in force: runs already scheduled still take registers, changes and cancellation.
+        if (await licence.RefusalToScheduleAsync(run.Workshop2.Date, cancellationToken) is { } refusal)
+            throw ProblemException.Conflict(refusal, "A new course run needs the service's licence in force until its Workshop 2.", field: "licence");
         await ApplyDetailsAsync(run, request, cancellationToken);
         if (run.Workshop1.StartsAt <= clock.GetUtcNow())
             throw ProblemException.Invalid([new RuleBreach("workshop1.date", "must be in the future")]);

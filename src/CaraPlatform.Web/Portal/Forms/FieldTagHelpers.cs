@@ -170,6 +170,28 @@ public sealed class CheckboxTagHelper(HtmlEncoder encoder) : FieldTagHelper(enco
 }
 
 /// <summary>
+/// Checkboxes from (value, text) options, posting each ticked value under the field's name (a list in the request);
+/// a form's starting value ticks the values it lists, separated by commas.
+/// </summary>
+[HtmlTargetElement("cara-checkboxes", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class CheckboxesTagHelper(HtmlEncoder encoder) : FieldTagHelper(encoder)
+{
+    public IEnumerable<(string Value, string Text)> Options { get; set; } = [];
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var ticked = CurrentValue().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var items = Options.Select((o, i) =>
+        {
+            var id = i == 0 ? FieldId : $"{FieldId}-{i + 1}";
+            return $"<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"{id}\" name=\"{E(FieldName)}\" type=\"checkbox\" " +
+                   $"value=\"{E(o.Value)}\"{(ticked.Contains(o.Value) ? " checked" : "")}><label class=\"govuk-label govuk-checkboxes__label\" for=\"{id}\">{E(o.Text)}</label></div>";
+        });
+        Group(output, $"<div class=\"govuk-checkboxes govuk-checkboxes--small {Classes}\" data-module=\"govuk-checkboxes\">{string.Concat(items)}</div>", fieldset: true);
+    }
+}
+
+/// <summary>
 /// A date as day, month and year (the GOV.UK date-input pattern), posted as <c>{name}.day</c>, <c>.month</c> and
 /// <c>.year</c> and bound by <see cref="DateInput"/>. The day box carries the field's id, so error links land on it.
 /// </summary>

@@ -8,7 +8,8 @@ namespace CaraPlatform.Web.Portal.Tenant;
 /// </summary>
 [Authorize(Policy = PortalPolicies.TenantMember)]
 public sealed class TenantHomeModel(
-    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants, IEnumerable<IHomeWork> work)
+    IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserManager<CaraUser> users, UserTenants userTenants, IEnumerable<IHomeWork> work,
+    IEnumerable<ITenantHomeBanners> banners)
     : PageModel
 {
     public string TenantName { get; private set; } = "";
@@ -16,6 +17,8 @@ public sealed class TenantHomeModel(
     public IReadOnlyList<TenantRole> Roles { get; private set; } = [];
 
     public IReadOnlyList<WorkList> Lists { get; private set; } = [];
+
+    public IReadOnlyList<HomeBanner> Banners { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,6 +31,9 @@ public sealed class TenantHomeModel(
         // One after another: the features share this request's DbContext, which takes one query at a time.
         foreach (var feature in work) lists.AddRange(await feature.ListsAsync(viewer, cancellationToken));
         Lists = lists;
+        var shown = new List<HomeBanner>();
+        foreach (var feature in banners) shown.AddRange(await feature.BannersAsync(viewer, cancellationToken));
+        Banners = shown;
         return Page();
     }
 }
