@@ -46,4 +46,11 @@ public static class AuditActions
     public const string MembershipRemoved = "membership-removed";
     public const string PlatformRolesChanged = "platform-roles-changed";
     public const string WebhookReplayed = "webhook-replayed";
+    public const string TrainingCourseChanged = "training-course-changed";
+    public const string TrainingRecorded = "training-recorded";
+    public const string TrainingSignedOff = "training-signed-off";
+    public const string SupervisionRecorded = "supervision-recorded";
+    public const string TrainingImported = "training-imported";
+    public const string TrainingEventChanged = "training-event-changed";
+    public const string TrainingAttendeeChanged = "training-attendee-changed";
 }

@@ -91,6 +91,10 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
 
+    public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
+
+    public DbSet<TrainingAttendee> TrainingAttendees => Set<TrainingAttendee>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()

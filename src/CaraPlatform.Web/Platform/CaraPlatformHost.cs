@@ -147,5 +147,6 @@ public static class CaraPlatformHost
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         nationalApi.MapPlatformStaff();
+        nationalApi.MapTraining();
     }
 }

@@ -1,3 +1,7 @@
+using CaraPlatform.Domain.Training;
+using CaraPlatform.Web.Portal.National;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace CaraPlatform.Web.Features.Training;
 
 /// <summary>
@@ -6,10 +10,81 @@ namespace CaraPlatform.Web.Features.Training;
 /// </summary>
 public static class TrainingModule
 {
+    private static readonly PlatformRole[] Readers = [PlatformRole.Trainer, PlatformRole.LicenceAdmin, PlatformRole.QualityAssurer];
+    private static readonly PlatformRole[] Writers = [PlatformRole.Trainer, PlatformRole.LicenceAdmin];
+
     public static void AddTraining(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TrainingOptions>().Bind(builder.Configuration.GetSection(TrainingOptions.Section))
+        var services = builder.Services;
+        services.AddOptions<TrainingOptions>().Bind(builder.Configuration.GetSection(TrainingOptions.Section))
             .Validate(o => o.SupervisionCadenceMonths is > 0 and <= 24, $"{TrainingOptions.Section}:SupervisionCadenceMonths must be 1 to 24");
-        builder.Services.AddScoped<IFacilitatorCompetence, FacilitatorCompetenceCheck>();
+        services.AddScoped<IFacilitatorCompetence, FacilitatorCompetenceCheck>();
+        services.AddScoped<TrainingRecords>();
+        services.AddNationalLink(new NationalLink("Training", "training", Readers, 20,
+            "Facilitators' training records and supervision, the course catalogue, training events and imports."));
     }
+
+    public static void MapTraining(this RouteGroupBuilder nationalApi)
+    {
+        var training = nationalApi.MapGroup("/training").WithTags("Training");
+        training.MapGet("/courses", Courses).WithName("ListTrainingCourses").WithSummary("The training catalogue")
+            .WithDescription("Every course with its validity in months.").RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
+        training.MapPut("/courses/{course}", UpdateCourse).WithName("UpdateTrainingCourse").WithSummary("Rename a course or change its validity")
+            .WithDescription("LicenceAdmin only. Records already made keep the expiry they were given.")
+            .Validates<UpdateCourseRequest>().ProducesProblem(StatusCodes.Status404NotFound)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, PlatformRole.LicenceAdmin);
+
+        training.MapPost("/records", Record).WithName("RecordTraining").WithSummary("Record a completed course")
+            .WithDescription("Expires the course's validity after completedOn. Facilitator training counts for scheduling once a Trainer signs it off.")
+            .Validates<RecordTrainingRequest>().Produces<TrainingRecordResponse>(StatusCodes.Status201Created)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+        training.MapPost("/records/{recordId:guid}/sign-off", SignOff).WithName("SignOffTraining").WithSummary("Sign a facilitator's competence off")
+            .WithDescription("By a Trainer, today, optionally citing the workshop observed. 409 for a record that is not facilitator training or is already signed off.")
+            .Validates<SignOffRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, PlatformRole.Trainer);
+        training.MapPost("/supervisions", RecordSupervision).WithName("RecordSupervision").WithSummary("Record a supervision session")
+            .WithDescription("The supervisor is the caller unless supervisorName is given. Notes are the licence holder's only.")
+            .Validates<RecordSupervisionRequest>().Produces<SupervisionResponse>(StatusCodes.Status201Created)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+
+        training.MapGet("/people", People).WithName("ListTrainingPeople").WithSummary("People and where their facilitator training stands")
+            .WithDescription("search matches email or name; without it, everyone with a training record. At most 100, by email.")
+            .RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
+        training.MapGet("/people/{userId:guid}", Person).WithName("GetPersonTraining").WithSummary("A person's training record")
+            .WithDescription("Training, supervision (with notes), when supervision is next due, and the competence gaps as of today.")
+            .ProducesProblem(StatusCodes.Status404NotFound).RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
+    }
+
+    private static async Task<Ok<IReadOnlyList<CourseResponse>>> Courses(TrainingRecords records, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await records.CoursesAsync(cancellationToken));
+
+    private static async Task<Ok<CourseResponse>> UpdateCourse(
+        TrainingCourseKind course, UpdateCourseRequest request, TrainingRecords records, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await records.UpdateCourseAsync(course, request, caller.PersonId()!.Value, cancellationToken));
+
+    private static async Task<Created<TrainingRecordResponse>> Record(
+        RecordTrainingRequest request, TrainingRecords records, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var record = await records.RecordAsync(request, caller.PersonId()!.Value, cancellationToken);
+        return TypedResults.Created($"/api/v1/national/training/people/{record.UserId}", record);
+    }
+
+    private static async Task<Ok<TrainingRecordResponse>> SignOff(
+        Guid recordId, SignOffRequest request, TrainingRecords records, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await records.SignOffAsync(recordId, request, caller.PersonId()!.Value, cancellationToken));
+
+    private static async Task<Created<SupervisionResponse>> RecordSupervision(
+        RecordSupervisionRequest request, TrainingRecords records, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var session = await records.RecordSupervisionAsync(request, caller.PersonId()!.Value, cancellationToken);
+        return TypedResults.Created($"/api/v1/national/training/people/{session.UserId}", session);
+    }
+
+    private static async Task<Ok<IReadOnlyList<PersonSummaryResponse>>> People(string? search, TrainingRecords records, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await records.PeopleAsync(search, cancellationToken));
+
+    private static async Task<Results<Ok<PersonTrainingResponse>, ProblemHttpResult>> Person(Guid userId, TrainingRecords records, CancellationToken cancellationToken) =>
+        await records.PersonAsync(userId, cancellationToken) is { } person
+            ? TypedResults.Ok(person)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Person not found");
 }
