@@ -20,6 +20,7 @@ public static class TrainingModule
             .Validate(o => o.SupervisionCadenceMonths is > 0 and <= 24, $"{TrainingOptions.Section}:SupervisionCadenceMonths must be 1 to 24");
         services.AddScoped<IFacilitatorCompetence, FacilitatorCompetenceCheck>();
         services.AddScoped<TrainingRecords>();
+        services.AddScoped<TrainingImport>();
         services.AddNationalLink(new NationalLink("Training", "training", Readers, 20,
             "Facilitators' training records and supervision, the course catalogue, training events and imports."));
     }
@@ -53,6 +54,27 @@ public static class TrainingModule
         training.MapGet("/people/{userId:guid}", Person).WithName("GetPersonTraining").WithSummary("A person's training record")
             .WithDescription("Training, supervision (with notes), when supervision is next due, and the competence gaps as of today.")
             .ProducesProblem(StatusCodes.Status404NotFound).RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
+
+        training.MapPost("/imports/dry-run", DryRun).WithName("DryRunTrainingImport").WithSummary("Check a CSV file of historic records")
+            .WithDescription($"Header: {TrainingImport.Header}. Reports every bad row with its line and reason; writes nothing.")
+            .Validates<ImportRequest>().RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+        training.MapPost("/imports", Import).WithName("ImportTraining").WithSummary("Import a CSV file of historic records, all or nothing")
+            .WithDescription("201 with the counts when every row is good; otherwise 422 with problems[] (line, reason) and nothing imported.")
+            .Validates<ImportRequest>().Produces<ImportReport>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+    }
+
+    private static async Task<Ok<ImportReport>> DryRun(ImportRequest request, TrainingImport import, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await import.DryRunAsync(request, cancellationToken));
+
+    private static async Task<Results<Created<ImportReport>, ProblemHttpResult>> Import(
+        ImportRequest request, TrainingImport import, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var report = await import.ImportAsync(request, caller.PersonId()!.Value, cancellationToken);
+        return report.CanImport
+            ? TypedResults.Created("/api/v1/national/training/people", report)
+            : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing was imported: the file has bad rows",
+                extensions: new Dictionary<string, object?> { ["problems"] = report.Problems });
     }
 
     private static async Task<Ok<IReadOnlyList<CourseResponse>>> Courses(TrainingRecords records, CancellationToken cancellationToken) =>

@@ -41,7 +41,8 @@ public sealed class TrainingRecords(
     }
 
     /// <summary>A completion of <paramref name="kind"/>, expiring after the course's validity as it is today; added to the context, not saved.</summary>
-    internal async Task<TrainingRecord> NewRecordAsync(Guid userId, TrainingCourseKind kind, DateOnly completedOn, Guid? eventId, CancellationToken cancellationToken)
+    internal async Task<TrainingRecord> NewRecordAsync(
+        Guid userId, TrainingCourseKind kind, DateOnly completedOn, Guid? eventId, CancellationToken cancellationToken, string? importedFrom = null)
     {
         var course = await db.TrainingCourses.AsNoTracking().SingleAsync(c => c.Kind == kind, cancellationToken);
         var record = new TrainingRecord
