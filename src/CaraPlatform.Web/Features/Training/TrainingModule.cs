@@ -21,6 +21,7 @@ public static class TrainingModule
         services.AddScoped<IFacilitatorCompetence, FacilitatorCompetenceCheck>();
         services.AddScoped<TrainingRecords>();
         services.AddScoped<TrainingImport>();
+        services.AddScoped<TrainingEvents>();
         services.AddNationalLink(new NationalLink("Training", "training", Readers, 20,
             "Facilitators' training records and supervision, the course catalogue, training events and imports."));
     }
@@ -55,6 +56,7 @@ public static class TrainingModule
             .WithDescription("Training, supervision (with notes), when supervision is next due, and the competence gaps as of today.")
             .ProducesProblem(StatusCodes.Status404NotFound).RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
 
+        MapEvents(training);
         training.MapPost("/imports/dry-run", DryRun).WithName("DryRunTrainingImport").WithSummary("Check a CSV file of historic records")
             .WithDescription($"Header: {TrainingImport.Header}. Reports every bad row with its line and reason; writes nothing.")
             .Validates<ImportRequest>().RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
@@ -63,6 +65,69 @@ public static class TrainingModule
             .Validates<ImportRequest>().Produces<ImportReport>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
     }
+
+    private static void MapEvents(RouteGroupBuilder training)
+    {
+        var events = training.MapGroup("/events");
+        events.MapGet("/", ListEvents).WithName("ListTrainingEvents").WithSummary("Training events not yet over")
+            .WithDescription("Not cancelled, soonest first, with places enrolled and nominations waiting.").RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
+        events.MapPost("/", ScheduleEvent).WithName("ScheduleTrainingEvent").WithSummary("Schedule a training event")
+            .WithDescription("Led by a person with the Trainer role; at a venue, or remote when venue is omitted.")
+            .Validates<ScheduleEventRequest>().Produces<EventResponse>(StatusCodes.Status201Created).RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+        events.MapGet("/{eventId:guid}", GetEvent).WithName("GetTrainingEvent").WithSummary("A training event and its list")
+            .WithDescription("Everyone enrolled, nominated or declined, with their services and attendance.")
+            .ProducesProblem(StatusCodes.Status404NotFound).RequirePlatformApiAccess(ApiScopes.TrainingRead, Readers);
+        events.MapPost("/{eventId:guid}/cancel", CancelEvent).WithName("CancelTrainingEvent").WithSummary("Cancel a training event")
+            .WithDescription("409 once cancelled or completed.").Validates<CancelEventRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+        events.MapPost("/{eventId:guid}/attendees", Enrol).WithName("EnrolOnTrainingEvent").WithSummary("Enrol a person of any service")
+            .WithDescription("409 when the event is full.").Validates<EnrolRequest>().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+        events.MapPost("/{eventId:guid}/nominations/{userId:guid}/decision", Decide).WithName("DecideTrainingNomination")
+            .WithSummary("Accept or decline a coordinator's nomination").WithDescription("By a Trainer. Accepting enrols the person (409 when full).")
+            .Validates<NominationDecisionRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePlatformApiAccess(ApiScopes.TrainingWrite, PlatformRole.Trainer);
+        events.MapPut("/{eventId:guid}/attendance", RecordAttendance).WithName("RecordTrainingAttendance").WithSummary("Record who attended")
+            .WithDescription("From the first day; every enrolled person not listed was absent.")
+            .Validates<AttendanceRequest>().ProducesProblem(StatusCodes.Status409Conflict).RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+        events.MapPost("/{eventId:guid}/complete", Complete).WithName("CompleteTrainingEvent").WithSummary("Complete the event")
+            .WithDescription("On or after its last day, with attendance taken: each person who attended gets the course's record (facilitator training then awaits a Trainer's sign-off).")
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePlatformApiAccess(ApiScopes.TrainingWrite, Writers);
+    }
+
+    private static async Task<Ok<IReadOnlyList<EventResponse>>> ListEvents(TrainingEvents events, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await events.ListAsync(null, cancellationToken));
+
+    private static async Task<Created<EventResponse>> ScheduleEvent(
+        ScheduleEventRequest request, TrainingEvents events, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var scheduled = await events.ScheduleAsync(request, caller.PersonId()!.Value, cancellationToken);
+        return TypedResults.Created($"/api/v1/national/training/events/{scheduled.Id}", scheduled);
+    }
+
+    private static async Task<Results<Ok<EventDetailResponse>, ProblemHttpResult>> GetEvent(Guid eventId, TrainingEvents events, CancellationToken cancellationToken) =>
+        await events.GetAsync(eventId, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Training event not found");
+
+    private static async Task<Ok<EventResponse>> CancelEvent(
+        Guid eventId, CancelEventRequest request, TrainingEvents events, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await events.CancelAsync(eventId, request, caller.PersonId()!.Value, cancellationToken));
+
+    private static async Task<Ok<EventDetailResponse>> Enrol(
+        Guid eventId, EnrolRequest request, TrainingEvents events, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await events.EnrolAsync(eventId, request.UserId!.Value, caller.PersonId()!.Value, cancellationToken));
+
+    private static async Task<Ok<EventDetailResponse>> Decide(
+        Guid eventId, Guid userId, NominationDecisionRequest request, TrainingEvents events, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await events.DecideAsync(eventId, userId, request.Accept!.Value, caller.PersonId()!.Value, cancellationToken));
+
+    private static async Task<Ok<EventDetailResponse>> RecordAttendance(
+        Guid eventId, AttendanceRequest request, TrainingEvents events, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await events.RecordAttendanceAsync(eventId, request.Attended!, caller.PersonId()!.Value, cancellationToken));
+
+    private static async Task<Ok<EventDetailResponse>> Complete(Guid eventId, TrainingEvents events, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await events.CompleteAsync(eventId, caller.PersonId()!.Value, cancellationToken));
 
     private static async Task<Ok<ImportReport>> DryRun(ImportRequest request, TrainingImport import, CancellationToken cancellationToken) =>
         TypedResults.Ok(await import.DryRunAsync(request, cancellationToken));
