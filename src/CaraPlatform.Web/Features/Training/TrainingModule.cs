@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Training;
+using CaraPlatform.Web.Features.Training.Contracts;
 using CaraPlatform.Web.Portal.National;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,6 +23,10 @@ public static class TrainingModule
         services.AddScoped<TrainingRecords>();
         services.AddScoped<TrainingImport>();
         services.AddScoped<TrainingEvents>();
+        services.AddScoped<IStaffTraining, StaffTraining>();
+        services.AddScoped<TenantStaffTraining>();
+        services.AddAuthorizationBuilder().AddTenantPagePolicy(TenantStaffTraining.ViewerPolicy, TenantStaffTraining.Viewers);
+        services.AddPortalLink(new("Staff training", "training", TenantStaffTraining.Viewers, 70));
         services.AddNationalLink(new NationalLink("Training", "training", Readers, 20,
             "Facilitators' training records and supervision, the course catalogue, training events and imports."));
     }
