@@ -856,6 +856,69 @@ namespace CaraPlatform.Migrations
                     b.ToTable("supervision_records", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid?>("NominatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominated_by");
+
+                    b.Property<Guid?>("NominatedByTenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("nominated_by_tenant_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_attendees");
+
+                    b.HasIndex("NominatedByTenantId")
+                        .HasDatabaseName("ix_training_attendees_nominated_by_tenant_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_training_attendees_user_id");
+
+                    b.HasIndex("EventId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_attendees_event_id_user_id");
+
+                    b.ToTable("training_attendees", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingCourse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -897,6 +960,86 @@ namespace CaraPlatform.Migrations
                     b.ToTable("training_courses", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("course_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TrainerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainer_user_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("venue");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_events");
+
+                    b.HasIndex("CourseId")
+                        .HasDatabaseName("ix_training_events_course_id");
+
+                    b.HasIndex("StartsOn")
+                        .HasDatabaseName("ix_training_events_starts_on");
+
+                    b.HasIndex("TrainerUserId")
+                        .HasDatabaseName("ix_training_events_trainer_user_id");
+
+                    b.ToTable("training_events", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -923,6 +1066,10 @@ namespace CaraPlatform.Migrations
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("date")
                         .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("ExpiryRemindedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry_reminded_on");
 
                     b.Property<string>("ImportedFrom")
                         .HasMaxLength(300)
@@ -2171,6 +2318,40 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_supervision_records_users_user_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingAttendee", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Training.TrainingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_attendees_training_events_event_id");
+
+                    b.HasOne("CaraPlatform.Infrastructure.Identity.CaraUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_attendees_users_user_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingEvent", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Training.TrainingCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_events_training_courses_course_id");
+
+                    b.HasOne("CaraPlatform.Infrastructure.Identity.CaraUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_events_users_trainer_user_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Training.TrainingRecord", b =>

@@ -52,4 +52,11 @@ public static class AuditActions
     public const string LicenceGranted = "licence-granted";
     public const string LicenceAmended = "licence-amended";
     public const string LicenceStatusChanged = "licence-status-changed";
+    public const string TrainingCourseChanged = "training-course-changed";
+    public const string TrainingRecorded = "training-recorded";
+    public const string TrainingSignedOff = "training-signed-off";
+    public const string SupervisionRecorded = "supervision-recorded";
+    public const string TrainingImported = "training-imported";
+    public const string TrainingEventChanged = "training-event-changed";
+    public const string TrainingAttendeeChanged = "training-attendee-changed";
 }

@@ -81,6 +81,9 @@ public sealed class TrainingRecord : ITimestamped
     /// <summary>Set when the record came from a CSV import: which file, so that an import can be told apart.</summary>
     public string? ImportedFrom { get; init; }
 
+    /// <summary>When the person was told the record is about to expire, so that they are told once.</summary>
+    public DateOnly? ExpiryRemindedOn { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -98,7 +98,12 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
 
     public DbSet<RunAtRisk> RunsAtRisk => Set<RunAtRisk>();
+
     public DbSet<Licence> Licences => Set<Licence>();
+
+    public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
+
+    public DbSet<TrainingAttendee> TrainingAttendees => Set<TrainingAttendee>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -154,5 +154,6 @@ public static class CaraPlatformHost
         nationalApi.MapPlatformStaff();
         nationalApi.MapNationalClients();
         nationalApi.MapLicences();
+        nationalApi.MapTraining();
     }
 }

@@ -1,4 +1,7 @@
+using CaraPlatform.Domain.Training;
 using CaraPlatform.Web.Features.PlatformStaff;
+using CaraPlatform.Web.Features.Training;
+using CaraPlatform.Web.Tests.Features.Training;
 
 namespace CaraPlatform.Web.Tests.Identity;
 
@@ -101,6 +104,25 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
         }
 
         Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
+    }
+
+    /// <summary>A record no one can sign off (not facilitator training), so that the sign-off answers its callers without a change.</summary>
+    private async Task<Guid> TrainingRecordAsync()
+    {
+        var person = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
+        var record = await (await (await fixture.PersonApiAsync("trainer@hamptontrust.demo")).PostJson("/api/v1/national/training/records",
+            new RecordTrainingRequest(person.UserId, TrainingCourseKind.CoordinatorInduction, new DateOnly(2026, 1, 5), null))).ReadAs<TrainingRecordResponse>(HttpStatusCode.Created);
+        return record.Id;
+    }
+
+    /// <summary>An event a month away: too early to complete, so completing it changes nothing.</summary>
+    private async Task<Guid> TrainingEventAsync()
+    {
+        var on = UkCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(30);
+        var scheduled = await (await (await fixture.PersonApiAsync("trainer@hamptontrust.demo")).PostJson("/api/v1/national/training/events",
+            new ScheduleEventRequest(TrainingCourseKind.FacilitatorRefresher, on, on, await TrainingEventApiTests.TrainerIdAsync(fixture), null, 10)))
+            .ReadAs<EventResponse>(HttpStatusCode.Created);
+        return scheduled.Id;
     }
 
     private static readonly (string Local, TenantRole Role)[] TenantPeople =
@@ -251,6 +273,9 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["userId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).UserId.ToString(),
             ["clientId"] = (await CreateNationalClientAsync([ApiScopes.LicencesRead])).Client.Id.ToString(),
             ["licenceId"] = (await LicenceIdAsync(Tenant)).ToString(),
+            ["course"] = nameof(TrainingCourseKind.PoliceAwareness),
+            ["recordId"] = (await TrainingRecordAsync()).ToString(),
+            ["eventId"] = (await TrainingEventAsync()).ToString(),
         };
     }
 
