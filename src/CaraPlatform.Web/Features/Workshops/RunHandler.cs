@@ -1,7 +1,7 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
-using CaraPlatform.Web.Features.Training.Contracts;
 using CaraPlatform.Web.Features.Licences.Contracts;
+using CaraPlatform.Web.Features.Training.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
 

@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Audit;
+using CaraPlatform.Web.Features.Licences;
 using OpenIddict.Validation;
 
 namespace CaraPlatform.Web.Tests.Features.Clients;
@@ -108,12 +109,21 @@ public sealed class NationalClientTests(CaraPlatformFixture fixture) : Integrati
         Assert.Equal([AuditActions.ClientCreated, AuditActions.ClientRevoked, AuditActions.ClientSecretRotated], actions.Order());
     }
 
-    [Fact(Skip = "Enable at merge, once GET /api/v1/national/licences (licences.read, ClientsMayCall) exists: the licences engineer's endpoint.")]
-    public async Task A_national_client_holding_licences_read_reads_the_licences_of_every_tenant()
+    [Fact]
+    public async Task A_national_client_reads_exactly_what_its_scopes_open_across_every_tenant()
     {
         var issued = await CreateAsync(ApiScopes.LicencesRead);
         var national = fixture.Bearer(await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), issued.Client.ClientId, issued.ClientSecret, ApiScopes.LicencesRead));
 
-        Assert.Equal(HttpStatusCode.OK, (await national.GetAsync("/api/v1/national/licences")).StatusCode);
+        var licences = await (await national.GetAsync("/api/v1/national/licences")).ReadAs<List<LicenceSummary>>();
+        Assert.Contains(licences, l => l.Tenant == "hampshire");
+        Assert.Contains(licences, l => l.Tenant == "west-yorkshire");
+        // licences.read opens the licences, not the training records.
+        Assert.Equal(HttpStatusCode.Forbidden, (await national.GetAsync("/api/v1/national/training/courses")).StatusCode);
+
+        var trainingClient = await CreateAsync(ApiScopes.TrainingRead);
+        var training = fixture.Bearer(await Tokens.ClientCredentialsAsync(fixture.Web.CreateClient(), trainingClient.Client.ClientId, trainingClient.ClientSecret, ApiScopes.TrainingRead));
+        Assert.Equal(HttpStatusCode.OK, (await training.GetAsync("/api/v1/national/training/courses")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await training.GetAsync("/api/v1/national/licences")).StatusCode);
     }
 }
