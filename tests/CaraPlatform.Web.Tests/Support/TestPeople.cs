@@ -36,6 +36,10 @@ public static partial class TestPeople
     public static Task<TestPerson> MemberAsync(WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, TenantRole role) =>
         CreateAsync(web, database, tenantSlug, role, "Test person", competent: role == TenantRole.Facilitator);
 
+    /// <summary>A facilitator with nothing on the licence holder's training records.</summary>
+    public static Task<TestPerson> UntrainedFacilitatorAsync(CaraPlatformFixture fixture, string tenantSlug) =>
+        UntrainedFacilitatorAsync(fixture.Web, fixture.Database, tenantSlug, "Test person");
+
     /// <summary>A facilitator named <paramref name="displayName"/> with nothing on the licence holder's training records.</summary>
     public static Task<TestPerson> UntrainedFacilitatorAsync(WebApplicationFactory<Program> web, PostgresFixture database, string tenantSlug, string displayName) =>
         CreateAsync(web, database, tenantSlug, TenantRole.Facilitator, displayName, competent: false);

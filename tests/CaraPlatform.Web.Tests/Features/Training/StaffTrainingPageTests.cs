@@ -12,8 +12,8 @@ public sealed class StaffTrainingPageTests(CaraPlatformFixture fixture) : Integr
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
         var coordinator = await TestPeople.MemberAsync(fixture, "leicestershire", TenantRole.Coordinator);
-        var facilitator = await TestPeople.MemberAsync(fixture, "leicestershire", TenantRole.Facilitator);
-        var elsewhere = await TestPeople.MemberAsync(fixture, "norfolk", TenantRole.Facilitator);
+        var facilitator = await TestPeople.UntrainedFacilitatorAsync(fixture, "leicestershire");
+        var elsewhere = await TestPeople.UntrainedFacilitatorAsync(fixture, "norfolk");
         var today = UkCalendar.DateOf(DateTimeOffset.UtcNow);
         await (await trainer.PostJson($"{Api}/records", new RecordTrainingRequest(facilitator.UserId, TrainingCourseKind.FacilitatorInitial, today.AddMonths(-23), null)))
             .ReadAs<TrainingRecordResponse>(HttpStatusCode.Created);

@@ -24,9 +24,9 @@ public sealed class TrainingEventApiTests(CaraPlatformFixture fixture) : Integra
             new ScheduleEventRequest(TrainingCourseKind.FacilitatorInitial, today, today, await TrainerIdAsync(fixture), null, 2))).ReadAs<EventResponse>(HttpStatusCode.Created);
         Assert.Null(scheduled.Venue);
 
-        var dorset = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
-        var kent = await TestPeople.MemberAsync(fixture, "norfolk", TenantRole.Facilitator);
-        var late = await TestPeople.MemberAsync(fixture, "norfolk", TenantRole.Facilitator);
+        var dorset = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
+        var kent = await TestPeople.UntrainedFacilitatorAsync(fixture, "norfolk");
+        var late = await TestPeople.UntrainedFacilitatorAsync(fixture, "norfolk");
         await (await trainer.PostJson($"{Api}/events/{scheduled.Id}/attendees", new EnrolRequest(dorset.UserId))).ReadAs<EventDetailResponse>();
         var detail = await (await trainer.PostJson($"{Api}/events/{scheduled.Id}/attendees", new EnrolRequest(kent.UserId))).ReadAs<EventDetailResponse>();
         Assert.Equal(2, detail.Event.Enrolled);
@@ -54,7 +54,7 @@ public sealed class TrainingEventApiTests(CaraPlatformFixture fixture) : Integra
             new ScheduleEventRequest(TrainingCourseKind.FacilitatorRefresher, on, on.AddDays(1), await TrainerIdAsync(fixture), "Hampton Trust, Southampton", 12))).ReadAs<EventResponse>(HttpStatusCode.Created);
         await (await trainer.PostJson($"{Api}/events/{scheduled.Id}/cancel", new CancelEventRequest("Trainer unwell"))).ReadAs<EventResponse>();
         Assert.DoesNotContain((await (await trainer.GetAsync($"{Api}/events")).ReadAs<List<EventResponse>>()), e => e.Id == scheduled.Id);
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         await (await trainer.PostJson($"{Api}/events/{scheduled.Id}/attendees", new EnrolRequest(person.UserId))).ProblemAsync(HttpStatusCode.Conflict);
     }
 
@@ -62,7 +62,7 @@ public sealed class TrainingEventApiTests(CaraPlatformFixture fixture) : Integra
     public async Task An_event_led_by_someone_without_the_Trainer_role_is_refused()
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         var on = UkCalendar.DateOf(DateTimeOffset.UtcNow).AddDays(3);
         var problem = await (await trainer.PostJson($"{Api}/events",
             new ScheduleEventRequest(TrainingCourseKind.FacilitatorRefresher, on, on, person.UserId, null, 12))).ProblemAsync(HttpStatusCode.BadRequest);

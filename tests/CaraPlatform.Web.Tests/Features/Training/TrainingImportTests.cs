@@ -10,8 +10,8 @@ public sealed class TrainingImportTests(CaraPlatformFixture fixture) : Integrati
     public async Task A_file_with_one_bad_row_imports_nothing_and_the_same_file_fixed_imports_everything()
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
-        var first = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
-        var second = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var first = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
+        var second = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         string File(string course) => $"""
             {TrainingImport.Header}
             training,{first.Email},2025-02-10,FacilitatorInitial,2025-03-01,trainer@hamptontrust.demo,,,
@@ -50,7 +50,7 @@ public sealed class TrainingImportTests(CaraPlatformFixture fixture) : Integrati
     public async Task The_dry_run_names_every_bad_row_and_its_reason()
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         var csv = $"""
             {TrainingImport.Header}
             training,nobody@example.org,2025-01-01,FacilitatorInitial,,,,,

@@ -9,7 +9,7 @@ public sealed class TrainingPagesTests(CaraPlatformFixture fixture) : Integratio
     public async Task A_persons_record_page_shows_training_and_supervision_notes_to_licence_holder_staff()
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         await (await trainer.PostJson("/api/v1/national/training/supervisions",
             new RecordSupervisionRequest(person.UserId, new DateOnly(2026, 11, 2), SupervisionKind.Individual, "Sam Price", "Notes for the licence holder"))).ReadAs<SupervisionResponse>(HttpStatusCode.Created);
 
@@ -24,7 +24,7 @@ public sealed class TrainingPagesTests(CaraPlatformFixture fixture) : Integratio
     [Fact]
     public async Task The_import_page_reports_bad_rows_as_a_table_then_imports_a_good_file_on_confirmation()
     {
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, "trainer@hamptontrust.demo");
         var form = await UserTokens.GetOkAsync(browser, "/national/training/import");
 

@@ -11,7 +11,7 @@ public sealed class TrainingRecordApiTests(CaraPlatformFixture fixture) : Integr
     public async Task A_refresher_recorded_and_signed_off_by_a_Trainer_makes_a_facilitator_competent()
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
-        var facilitator = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var facilitator = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         var before = await (await trainer.GetAsync($"{Api}/people/{facilitator.UserId}")).ReadAs<PersonTrainingResponse>();
         Assert.Contains(before.CompetenceGaps, g => g.Code == FacilitatorCompetence.NoTraining);
         Assert.Contains("Dorset", string.Join(",", before.Tenants), StringComparison.OrdinalIgnoreCase);
@@ -38,7 +38,7 @@ public sealed class TrainingRecordApiTests(CaraPlatformFixture fixture) : Integr
     public async Task A_LicenceAdmin_records_training_but_only_a_Trainer_signs_it_off()
     {
         var licenceAdmin = await fixture.PersonApiAsync("licence-admin@hamptontrust.demo");
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         var record = await (await licenceAdmin.PostJson($"{Api}/records", new RecordTrainingRequest(person.UserId, TrainingCourseKind.FacilitatorInitial, new DateOnly(2026, 1, 5), null)))
             .ReadAs<TrainingRecordResponse>(HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Forbidden, (await licenceAdmin.PostJson($"{Api}/records/{record.Id}/sign-off", new SignOffRequest(null))).StatusCode);
@@ -56,7 +56,7 @@ public sealed class TrainingRecordApiTests(CaraPlatformFixture fixture) : Integr
         var problem = await (await trainer.PostRawJson($"{Api}/records",
             $$"""{ "userId": "{{Guid.NewGuid()}}", "course": "FacilitatorRefresher", "completedOn": "2026-01-01" }""")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.Errors().ContainsKey("userId"));
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         problem = await (await trainer.PostRawJson($"{Api}/records",
             $$"""{ "userId": "{{person.UserId}}", "course": "FacilitatorRefresher", "completedOn": "2999-01-01" }""")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.Errors().ContainsKey("completedOn"));
@@ -69,7 +69,7 @@ public sealed class TrainingRecordApiTests(CaraPlatformFixture fixture) : Integr
     public async Task Supervision_is_recorded_and_sets_when_the_next_is_due()
     {
         var trainer = await fixture.PersonApiAsync("trainer@hamptontrust.demo");
-        var person = await TestPeople.MemberAsync(fixture, "dorset", TenantRole.Facilitator);
+        var person = await TestPeople.UntrainedFacilitatorAsync(fixture, "dorset");
         var session = await (await trainer.PostRawJson($"{Api}/supervisions",
             $$"""{ "userId": "{{person.UserId}}", "heldOn": "2026-11-02", "kind": "Group", "notes": "Discussed minimisation in Workshop 1." }"""))
             .ReadAs<SupervisionResponse>(HttpStatusCode.Created);

@@ -13,8 +13,19 @@ public sealed class NewLicenceModel(LicenceHandler licences, IValidator<CreateLi
 
     public override string SubmitText => "Grant the licence";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await OfferAsync(cancellationToken) ? Page() : NotFound();
+    /// <summary>With no service chosen yet: the services without a licence, to choose from.</summary>
+    public IReadOnlyList<LicenceSummary>? Unlicensed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Tenant is null)
+        {
+            Unlicensed = [.. (await Licences.ListAsync(cancellationToken)).Where(l => l.LicenceId is null)];
+            return Page();
+        }
+
+        return await OfferAsync(cancellationToken) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
