@@ -80,6 +80,8 @@ public sealed class LicencePagesTests(CaraPlatformFixture fixture) : Integration
         var browser = await SignedInAsync(providerAdmin.Email);
         var page = await browser.GetStringAsync($"/t/{WarnedTenant}/licence");
         Assert.Contains("id=\"licensee\"", page, StringComparison.Ordinal);
+        // Forces by the names people know them by, not the codes of the tenant file.
+        Assert.Contains("Cambridgeshire Constabulary", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"history\"", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/t/{WarnedTenant}/licence\"", await browser.GetStringAsync($"/t/{WarnedTenant}"), StringComparison.Ordinal);
 

@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Licences;
+using CaraPlatform.Domain.Tenants;
 
 namespace CaraPlatform.Web.Features.Licences.Pages;
 
@@ -7,6 +8,9 @@ namespace CaraPlatform.Web.Features.Licences.Pages;
 public sealed class LicenceModel(LicenceHandler licences, UserManager<CaraUser> users, IAuthorizationService authorization) : PortalPageModel
 {
     public LicenceResponse Licence { get; private set; } = null!;
+
+    /// <summary>The licensed tenant's file, for the names of its forces.</summary>
+    public TenantDefinition? Tenant { get; private set; }
 
     public bool CanChange { get; private set; }
 
@@ -17,6 +21,7 @@ public sealed class LicenceModel(LicenceHandler licences, UserManager<CaraUser> 
     {
         if (await licences.FindAsync(licenceId, cancellationToken) is not { } licence) return NotFound();
         Licence = licence;
+        Tenant = await licences.TenantDefinitionAsync(licence.Tenant, cancellationToken);
         CanChange = (await users.GetUserAsync(User))?.PlatformRoles.Contains(PlatformRole.LicenceAdmin) == true;
         Done = done switch
         {

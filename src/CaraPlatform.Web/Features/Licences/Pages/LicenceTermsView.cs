@@ -10,11 +10,15 @@ public sealed record LicenceTermsView(
     string Licensee, string CommissioningBody, IReadOnlyList<string> Forces, DateOnly StartsOn, DateOnly EndsOn, DeliveryModel DeliveryModel,
     IReadOnlyList<string> Languages, IReadOnlyList<Cohort> Cohorts, string? Conditions, DateOnly? EndedOn, int DaysToEnd)
 {
-    public static LicenceTermsView Of(LicenceResponse l) => new(l.Licensee, l.CommissioningBody, l.Forces, l.StartsOn, l.EndsOn, l.DeliveryModel,
-        l.Languages, l.Cohorts, l.Conditions, l.EndedOn, l.DaysToEnd);
+    /// <summary>The licence's terms, its forces by the names the tenant's file gives them (the API keeps their codes).</summary>
+    public static LicenceTermsView Of(LicenceResponse l, TenantDefinition? tenant) => new(l.Licensee, l.CommissioningBody, ForceNames(l.Forces, tenant),
+        l.StartsOn, l.EndsOn, l.DeliveryModel, l.Languages, l.Cohorts, l.Conditions, l.EndedOn, l.DaysToEnd);
 
-    public static LicenceTermsView Of(TenantLicenceView l) => new(l.Licensee, l.CommissioningBody, l.Forces, l.StartsOn, l.EndsOn, l.DeliveryModel,
-        l.Languages, l.Cohorts, l.Conditions, l.EndedOn, l.DaysToEnd);
+    public static LicenceTermsView Of(TenantLicenceView l, TenantDefinition tenant) => new(l.Licensee, l.CommissioningBody, ForceNames(l.Forces, tenant),
+        l.StartsOn, l.EndsOn, l.DeliveryModel, l.Languages, l.Cohorts, l.Conditions, l.EndedOn, l.DaysToEnd);
+
+    private static List<string> ForceNames(IEnumerable<string> codes, TenantDefinition? tenant) =>
+        [.. codes.Select(code => tenant?.Forces.FirstOrDefault(f => f.Code == code)?.Name ?? code)];
 
     public static string CohortName(Cohort cohort) => cohort switch
     {

@@ -12,5 +12,7 @@ public sealed class TenantLicenceModel(ITenantLicence licence, IMultiTenantConte
 
     public string TenantSlug => tenants.MultiTenantContext.TenantInfo!.Identifier;
 
+    public Domain.Tenants.TenantDefinition TenantDefinition => tenants.MultiTenantContext.TenantInfo!.Settings;
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Licence = await licence.CurrentAsync(cancellationToken);
 }
