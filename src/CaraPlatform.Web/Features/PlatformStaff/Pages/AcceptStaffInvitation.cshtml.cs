@@ -1,3 +1,5 @@
+using CaraPlatform.Web.Portal.Account;
+
 namespace CaraPlatform.Web.Features.PlatformStaff.Pages;
 
 /// <summary>
@@ -40,18 +42,7 @@ public sealed class AcceptStaffInvitationModel(StaffInvitations invitations, Use
     {
         if (!await Load(token)) return NotFoundPage();
         if (Invitation!.HasAccount) return Page();
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Length > 200) ModelState.AddModelError(nameof(DisplayName), "Give your name (at most 200 characters).");
-        if (Password != ConfirmPassword) ModelState.AddModelError(nameof(ConfirmPassword), "The two passwords are not the same.");
-        if (ModelState.ErrorCount > 0) return Page();
-
-        var user = new CaraUser { UserName = Invitation.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = DisplayName.Trim() };
-        var created = await users.CreateAsync(user, Password);
-        if (!created.Succeeded)
-        {
-            // Identity's complaints here are about the chosen password (or, rarely, the invitation's email): shown at the password.
-            foreach (var error in created.Errors) ModelState.AddModelError(nameof(Password), error.Description);
-            return Page();
-        }
+        if (await NewAccount.CreateAsync(users, ModelState, Invitation.Email, DisplayName, Password, ConfirmPassword) is not { } user) return Page();
 
         return await AcceptAsync(token, user, signInAfter: true);
     }
