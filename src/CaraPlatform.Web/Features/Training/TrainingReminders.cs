@@ -56,8 +56,8 @@ public sealed partial class TrainingReminderJob(
         var today = UkCalendar.DateOf(clock.GetUtcNow());
         var horizon = today.AddDays(TrainingStandings.ExpiringWithinDays);
         var facilitator = db.TrainingRecords.AsNoTracking()
-            .Where(r => r.Kind == TrainingCourseKind.FacilitatorInitial || r.Kind == TrainingCourseKind.FacilitatorRefresher)
-            .Where(r => only == null || only.Contains(r.UserId));
+            .Where(r => r.Kind == TrainingCourseKind.FacilitatorInitial || r.Kind == TrainingCourseKind.FacilitatorRefresher);
+        if (only is not null) facilitator = facilitator.Where(r => only.Contains(r.UserId));
         var due = (await facilitator.Where(r => r.ExpiryRemindedOn == null && r.ExpiresOn >= today && r.ExpiresOn <= horizon)
                 .Where(r => !facilitator.Any(later => later.UserId == r.UserId && later.ExpiresOn > r.ExpiresOn))
                 .ToListAsync(cancellationToken))
@@ -90,12 +90,11 @@ public sealed partial class TrainingReminderJob(
 
         var (subject, body) = Message(person.DisplayName, record.ExpiresOn);
         mailbox.Stage(db, new MailMessage(person.Email, subject, body, MailKind));
-        var copy = new MailMessage("", $"Copy: {subject} ({person.DisplayName})", $"Sent to {person.DisplayName} <{person.Email}>:\n\n{body}", MailKind);
+        var copy = $"Sent to {person.DisplayName} <{person.Email}>:\n\n{body}";
         foreach (var trainer in trainers.Where(t => !t.Equals(person.Email, StringComparison.OrdinalIgnoreCase)))
-            mailbox.Stage(db, copy with { To = trainer });
+            mailbox.Stage(db, new MailMessage(trainer, $"Copy: {subject} ({person.DisplayName})", copy, MailKind));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         LogReminded(record.Id, record.ExpiresOn, trainers.Count);
         return true;
     }
@@ -107,12 +106,12 @@ public sealed partial class TrainingReminderJob(
             $"""
             Dear {name},
 
-            Your CARA facilitator training expires on {on}. To go on facilitating course runs after that day you need
-            the facilitator refresher, signed off by a CARA trainer: from then on, runs cannot be scheduled with you
-            as a facilitator until it is.
+            Your CARA facilitator training expires on {on}. To facilitate course runs after that day you need the
+            facilitator refresher, signed off by a CARA trainer: until then, a run whose Workshop 2 falls after {on}
+            cannot be scheduled with you as a facilitator.
 
-            Ask your service's coordinator to nominate you for a facilitator refresher event, or reply to the CARA
-            training team, who have a copy of this message.
+            Ask your service's coordinator to nominate you for a facilitator refresher event (from the service's staff
+            training page), or contact the CARA training team, who have a copy of this message.
             """);
     }
 
