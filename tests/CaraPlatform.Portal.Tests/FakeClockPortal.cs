@@ -26,6 +26,8 @@ public sealed class FakeClockPortal : IAsyncDisposable
             b.UseSetting("Notices:Dispatch:Enabled", "false");
             // The shared host keeps the runs-at-risk worklist; a second check on a moved clock would rewrite it.
             b.UseSetting("Competence:LapseCheck:Enabled", "false");
+            // Likewise the shared host sends the training reminders; on a moved clock they would go out early, stamped so.
+            b.UseSetting("Training:Reminders:Enabled", "false");
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
         });
         Web.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -33,6 +33,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("Competence:LapseCheck:Enabled", "false");
         // The licence warning tests drive the job's rounds on a fake clock, for their own tenant.
         builder.UseSetting("Licences:Warnings:Enabled", "false");
+        // The training reminder tests likewise drive the job's rounds on a fake clock, for their own people.
+        builder.UseSetting("Training:Reminders:Enabled", "false");
         // Likewise tests relay tenant events themselves (TenantData.RelayEventsAsync), so each knows when it happened.
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -63,6 +63,8 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
         if (run.Failures.Count > 0) throw new AggregateException("The demo seed failed.", run.Failures.Select(f => f.Error));
         var missing = domains.Keys.Except(run.Results.Select(r => r.Result)).ToList();
         if (missing.Count > 0) throw new InvalidOperationException($"Demo tenants not loaded: {string.Join(", ", missing)}.");
+        // Events are the licence holder's, across tenants: seeded once every tenant has its people and their training.
+        await DemoTrainingEvents.SeedAsync(services, services.GetRequiredService<TimeProvider>(), cancellationToken);
     }
 
     internal static async Task<CaraUser> EnsureUser(IServiceProvider services, string email, Action<CaraUser> configure)

@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Training;
+using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Web.Features.Training.Contracts;
 using CaraPlatform.Web.Portal.National;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,8 @@ public static class TrainingModule
         services.AddOptions<TrainingOptions>().Bind(builder.Configuration.GetSection(TrainingOptions.Section))
             .Validate(o => o.SupervisionCadenceMonths is > 0 and <= 24, $"{TrainingOptions.Section}:SupervisionCadenceMonths must be 1 to 24");
         services.AddScoped<IFacilitatorCompetence, FacilitatorCompetenceCheck>();
+        services.AddOptions<TrainingReminderOptions>().Bind(builder.Configuration.GetSection(TrainingReminderOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedSingleton<TrainingReminderJob>();
         services.AddScoped<TrainingRecords>();
         services.AddScoped<TrainingImport>();
         services.AddScoped<TrainingEvents>();
