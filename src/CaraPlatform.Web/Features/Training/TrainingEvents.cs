@@ -34,8 +34,8 @@ internal sealed class ScheduleEventRequestValidator : AbstractValidator<Schedule
     public ScheduleEventRequestValidator(TimeProvider clock)
     {
         RuleFor(r => r.Course).NotNull().IsInEnum();
-        RuleFor(r => r.StartsOn).NotNull().Must(d => d >= TrainingCalendar.Today(clock)).WithMessage("'startsOn' must be today or later.");
-        RuleFor(r => r.EndsOn).NotNull().Must((r, d) => d >= r.StartsOn).WithMessage("'endsOn' must be on or after startsOn.");
+        RuleFor(r => r.StartsOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d >= TrainingCalendar.Today(clock)).WithMessage("'startsOn' must be today or later.");
+        RuleFor(r => r.EndsOn).Cascade(CascadeMode.Stop).NotNull().Must((r, d) => d >= r.StartsOn).WithMessage("'endsOn' must be on or after startsOn.");
         RuleFor(r => r.TrainerUserId).NotEmpty();
         RuleFor(r => r.Venue).MaximumLength(300);
         RuleFor(r => r.Capacity).NotNull().InclusiveBetween(1, 40);
