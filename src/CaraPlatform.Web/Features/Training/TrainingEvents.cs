@@ -34,8 +34,8 @@ internal sealed class ScheduleEventRequestValidator : AbstractValidator<Schedule
     public ScheduleEventRequestValidator(TimeProvider clock)
     {
         RuleFor(r => r.Course).NotNull().IsInEnum();
-        RuleFor(r => r.StartsOn).NotNull().Must(d => d >= TrainingCalendar.Today(clock)).WithMessage("'startsOn' must be today or later.");
-        RuleFor(r => r.EndsOn).NotNull().Must((r, d) => d >= r.StartsOn).WithMessage("'endsOn' must be on or after startsOn.");
+        RuleFor(r => r.StartsOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d >= TrainingCalendar.Today(clock)).WithMessage("'startsOn' must be today or later.");
+        RuleFor(r => r.EndsOn).Cascade(CascadeMode.Stop).NotNull().Must((r, d) => d >= r.StartsOn).WithMessage("'endsOn' must be on or after startsOn.");
         RuleFor(r => r.TrainerUserId).NotEmpty();
         RuleFor(r => r.Venue).MaximumLength(300);
         RuleFor(r => r.Capacity).NotNull().InclusiveBetween(1, 40);
@@ -69,6 +69,9 @@ public sealed record EventResponse(
 
 /// <summary>A person on an event's list, with the services they belong to.</summary>
 public sealed record AttendeeResponse(Guid UserId, string Email, string DisplayName, IReadOnlyList<string> Tenants, AttendeeStatus Status, bool? Attended);
+
+/// <summary>A person with the Trainer role, who may lead an event.</summary>
+public sealed record EventTrainer(Guid UserId, string DisplayName, string Email);
 
 /// <summary>An event and everyone on its list.</summary>
 public sealed record EventDetailResponse(EventResponse Event, IReadOnlyList<AttendeeResponse> Attendees);
@@ -130,6 +133,11 @@ public sealed class TrainingEvents(
         return rows.ConvertAll(r => new EventResponse(r.Event.Id, r.Event.Kind, r.Course, r.Event.StartsOn, r.Event.EndsOn, r.Event.TrainerUserId, r.Trainer,
             r.Event.Venue, r.Event.Capacity, r.Enrolled, r.Nominated, r.Event.IsCancelled, r.Event.CancelReason, r.Event.CompletedOn));
     }
+
+    /// <summary>The people who may lead an event, by name.</summary>
+    public async Task<IReadOnlyList<EventTrainer>> TrainersAsync(CancellationToken cancellationToken) =>
+        await users.Users.AsNoTracking().Where(u => u.PlatformRoles.Contains(PlatformRole.Trainer)).OrderBy(u => u.DisplayName)
+            .Select(u => new EventTrainer(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(cancellationToken);
 
     public async Task<EventDetailResponse?> GetAsync(Guid eventId, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ internal sealed class RecordTrainingRequestValidator : AbstractValidator<RecordT
     {
         RuleFor(r => r.UserId).NotEmpty();
         RuleFor(r => r.Course).NotNull().IsInEnum();
-        RuleFor(r => r.CompletedOn).NotNull().Must(d => d <= TrainingCalendar.Today(clock)).WithMessage("'completedOn' must not be in the future.");
+        RuleFor(r => r.CompletedOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= TrainingCalendar.Today(clock)).WithMessage("'completedOn' must not be in the future.");
     }
 }
 
@@ -55,7 +55,7 @@ internal sealed class RecordSupervisionRequestValidator : AbstractValidator<Reco
     public RecordSupervisionRequestValidator(TimeProvider clock)
     {
         RuleFor(r => r.UserId).NotEmpty();
-        RuleFor(r => r.HeldOn).NotNull().Must(d => d <= TrainingCalendar.Today(clock)).WithMessage("'heldOn' must not be in the future.");
+        RuleFor(r => r.HeldOn).Cascade(CascadeMode.Stop).NotNull().Must(d => d <= TrainingCalendar.Today(clock)).WithMessage("'heldOn' must not be in the future.");
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.SupervisorName).MaximumLength(200);
         RuleFor(r => r.Notes).MaximumLength(4000);
