@@ -4,13 +4,20 @@ namespace CaraPlatform.Web.Features.Training.Pages;
 
 /// <summary>The licence holder's people: search by email or name, each with where their facilitator training stands.</summary>
 [Authorize(Policy = NationalPolicies.TrainingRead)]
-public sealed class PeopleModel(TrainingRecords records) : PageModel
+public sealed class PeopleModel(TrainingRecords records, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
 
     public IReadOnlyList<PersonSummaryResponse> People { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => People = await records.PeopleAsync(Search, cancellationToken);
+    /// <summary>Whether the person may record training (and so import it): Trainer or LicenceAdmin, not a QualityAssurer.</summary>
+    public bool CanRecord { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        People = await records.PeopleAsync(Search, cancellationToken);
+        CanRecord = (await authorization.AuthorizeAsync(User, NationalPolicies.Training)).Succeeded;
+    }
 }
 
 /// <summary>
