@@ -6,16 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Competence;
 
-public sealed class LapseCheckOptions
+public sealed class LapseCheckOptions : DailyJobOptions
 {
     public const string Section = "Competence:LapseCheck";
-
-    /// <summary>Off only where another instance runs the check (or a test drives it itself).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How often the check runs: daily, as lapses are counted in days.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
@@ -28,17 +21,9 @@ public sealed class LapseCheckOptions
 /// </summary>
 public sealed partial class LapseCheckJob(
     TenantRunner tenants, Mailbox mailbox, IConfiguration configuration, IOptions<LapseCheckOptions> options, TimeProvider clock,
-    ILogger<LapseCheckJob> logger) : PollingService(logger)
+    ILogger<LapseCheckJob> logger) : DailyJob<LapseCheckOptions>(options, LapseCheckOptions.Section, clock, logger)
 {
     public const string MailKind = "runs-at-risk";
-
-    protected override bool Enabled => options.Value.Enabled;
-
-    protected override string EnabledSetting => $"{LapseCheckOptions.Section}:Enabled";
-
-    protected override TimeSpan PollInterval => options.Value.Interval;
-
-    protected override TimeProvider Clock => clock;
 
     protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
@@ -53,10 +38,10 @@ public sealed partial class LapseCheckJob(
     private async Task<int> CheckTenantAsync(CaraTenantInfo tenant, IServiceProvider services, CancellationToken cancellationToken)
     {
         // The watch judges on this job's clock, so that a test moving it sees the runs as they will stand.
-        var risks = await ActivatorUtilities.CreateInstance<LapseWatch>(services, clock).FindAsync(cancellationToken);
+        var risks = await ActivatorUtilities.CreateInstance<LapseWatch>(services, Clock).FindAsync(cancellationToken);
         var found = risks.SelectMany(r => r.Gaps.Select(g => (Risk: r, Gap: g))).ToList();
         var db = services.GetRequiredService<CaraDbContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var rows = await db.RunsAtRisk.Where(r => r.TenantId == tenant.TenantId).ToListAsync(cancellationToken);
         var fresh = new List<(LapseRisk Risk, string Message)>();
         foreach (var (risk, gap) in found)

@@ -10,16 +10,9 @@ using Microsoft.Extensions.Options;
 namespace CaraPlatform.Web.Features.Licences;
 
 /// <summary>The end-of-licence warning job's settings, bound from <c>Licences:Warnings</c>.</summary>
-public sealed class LicenceWarningOptions
+public sealed class LicenceWarningOptions : DailyJobOptions
 {
     public const string Section = "Licences:Warnings";
-
-    /// <summary>Off only where another instance sends the warnings (or a test drives rounds itself).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How often licences are looked at; each warning is sent once however often the job runs.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
@@ -29,17 +22,8 @@ public sealed class LicenceWarningOptions
 /// licence's row version, so two instances cannot send a warning twice.
 /// </summary>
 public sealed partial class LicenceWarningJob(
-    TenantRunner tenants, Mailbox mailbox, IOptions<LicenceWarningOptions> options, TimeProvider clock, ILogger<LicenceWarningJob> logger)
-    : PollingService(logger)
+    TenantRunner tenants, Mailbox mailbox, IOptions<LicenceWarningOptions> options, TimeProvider clock, ILogger<LicenceWarningJob> logger) : DailyJob<LicenceWarningOptions>(options, LicenceWarningOptions.Section, clock, logger)
 {
-    protected override bool Enabled => options.Value.Enabled;
-
-    protected override string EnabledSetting => $"{LicenceWarningOptions.Section}:Enabled";
-
-    protected override TimeSpan PollInterval => options.Value.PollInterval;
-
-    protected override TimeProvider Clock => clock;
-
     protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
         await RunOnceAsync(cancellationToken);
@@ -56,7 +40,7 @@ public sealed partial class LicenceWarningJob(
     private async Task<bool> WarnAsync(CaraTenantInfo tenant, CaraDbContext db, CancellationToken cancellationToken)
     {
         var licence = await db.Licences.SingleOrDefaultAsync(l => l.TenantId == tenant.TenantId, cancellationToken);
-        if (licence?.TakeWarningToSend(UkCalendar.DateOf(clock.GetUtcNow())) is not { } warning) return false;
+        if (licence?.TakeWarningToSend(UkCalendar.DateOf(Clock.GetUtcNow())) is not { } warning) return false;
 
         // Memberships are the tenant's own rows: this context, opened in the tenant's scope, sees that tenant's only.
         var providerAdmins = await db.Memberships.AsNoTracking().Where(m => m.Roles.Contains(TenantRole.ProviderAdmin)).Select(m => m.UserId)

@@ -8,16 +8,9 @@ using Microsoft.Extensions.Options;
 namespace CaraPlatform.Web.Features.Training;
 
 /// <summary>The training reminder job's settings, bound from <c>Training:Reminders</c>.</summary>
-public sealed class TrainingReminderOptions
+public sealed class TrainingReminderOptions : DailyJobOptions
 {
     public const string Section = "Training:Reminders";
-
-    /// <summary>Off only where another instance sends the reminders (or a test drives rounds itself).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How often records are looked at; each reminder is sent once however often the job runs.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
@@ -29,17 +22,9 @@ public sealed class TrainingReminderOptions
 /// </summary>
 public sealed partial class TrainingReminderJob(
     IDbContextFactory<CaraDbContext> contexts, Mailbox mailbox, IOptions<TrainingReminderOptions> options, TimeProvider clock,
-    ILogger<TrainingReminderJob> logger) : PollingService(logger)
+    ILogger<TrainingReminderJob> logger) : DailyJob<TrainingReminderOptions>(options, TrainingReminderOptions.Section, clock, logger)
 {
     public const string MailKind = "training-reminder";
-
-    protected override bool Enabled => options.Value.Enabled;
-
-    protected override string EnabledSetting => $"{TrainingReminderOptions.Section}:Enabled";
-
-    protected override TimeSpan PollInterval => options.Value.PollInterval;
-
-    protected override TimeProvider Clock => clock;
 
     protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +38,7 @@ public sealed partial class TrainingReminderJob(
     public async Task<int> RunOnceAsync(IReadOnlyCollection<Guid>? only = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = UkCalendar.DateOf(clock.GetUtcNow());
+        var today = UkCalendar.DateOf(Clock.GetUtcNow());
         var horizon = today.AddDays(TrainingStandings.ExpiringWithinDays);
         var facilitator = db.TrainingRecords.AsNoTracking()
             .Where(r => r.Kind == TrainingCourseKind.FacilitatorInitial || r.Kind == TrainingCourseKind.FacilitatorRefresher);
