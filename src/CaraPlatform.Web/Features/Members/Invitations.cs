@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Web.Features.Members.Contracts;
 using CaraPlatform.Web.Platform.Mail;
@@ -35,12 +33,12 @@ public sealed class Invitations(
         CancellationToken cancellationToken)
     {
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo ?? throw new InvalidOperationException("Invitations are made inside a tenant.");
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (token, tokenHash) = InvitationToken.New();
         var invitation = new Invitation
         {
             Email = email.Trim().ToLowerInvariant(),
             Roles = [.. roles.Distinct()],
-            TokenHash = Hash(token),
+            TokenHash = tokenHash,
             ExpiresAt = clock.GetUtcNow() + Invitation.Lifetime,
             InvitedBy = invitedBy,
         };
@@ -101,10 +99,8 @@ public sealed class Invitations(
 
     private async Task<Invitation?> FindOpenInvitationAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = Hash(token);
+        var hash = InvitationToken.Hash(token);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         return invitation?.IsOpenAt(clock.GetUtcNow()) == true ? invitation : null;
     }
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

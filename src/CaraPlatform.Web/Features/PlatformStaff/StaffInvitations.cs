@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Web.Platform.Mail;
 
@@ -38,13 +36,13 @@ public sealed class StaffInvitations(CaraDbContext db, UserManager<CaraUser> use
     public async Task<IssuedStaffInvitation> InviteAsync(string email, string? name, IReadOnlyList<PlatformRole> roles, Guid? invitedBy, Uri siteRoot,
         CancellationToken cancellationToken)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var (token, tokenHash) = InvitationToken.New();
         var invitation = new StaffInvitation
         {
             Email = email.Trim().ToLowerInvariant(),
             Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
             Roles = [.. roles.Distinct()],
-            TokenHash = Hash(token),
+            TokenHash = tokenHash,
             ExpiresAt = clock.GetUtcNow() + StaffInvitation.Lifetime,
             InvitedBy = invitedBy,
         };
@@ -100,10 +98,8 @@ public sealed class StaffInvitations(CaraDbContext db, UserManager<CaraUser> use
 
     private async Task<StaffInvitation?> FindOpenInvitationAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = Hash(token);
+        var hash = InvitationToken.Hash(token);
         var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         return invitation?.IsOpenAt(clock.GetUtcNow()) == true ? invitation : null;
     }
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
