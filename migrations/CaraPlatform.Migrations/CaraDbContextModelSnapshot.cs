@@ -324,6 +324,11 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("actor_user_id");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -339,6 +344,11 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
@@ -353,6 +363,12 @@ namespace CaraPlatform.Migrations
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_events_occurred_at");
+
+                    b.HasIndex("TenantId", "OccurredAt")
+                        .HasDatabaseName("ix_audit_events_tenant_id_occurred_at");
+
+                    b.HasIndex("TenantId", "Subject")
+                        .HasDatabaseName("ix_audit_events_tenant_id_subject");
 
                     b.ToTable("audit_events", (string)null);
                 });

@@ -7,6 +7,7 @@ global using CaraPlatform.Infrastructure.Tenancy;
 global using CaraPlatform.Tenancy;
 global using CaraPlatform.Web.Platform;
 global using CaraPlatform.Web.Platform.Access;
+global using CaraPlatform.Web.Platform.Audit;
 global using CaraPlatform.Web.Portal;
 global using FluentValidation;
 global using Microsoft.AspNetCore.Authorization;

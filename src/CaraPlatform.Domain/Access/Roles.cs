@@ -8,6 +8,9 @@ public enum TenantRole
     Facilitator,
     VictimContactWorker,
     ForceSpoc,
+
+    /// <summary>Reads the tenant's audit trail and answers subject-access requests (DPA 2018 Part 3).</summary>
+    DataProtectionOfficer,
 }
 
 /// <summary>Licence-holder roles that span tenants; each cross-tenant use is an explicit feature.</summary>

@@ -3,9 +3,10 @@ using CaraPlatform.Domain.Common;
 namespace CaraPlatform.Domain.Audit;
 
 /// <summary>
-/// One line of the append-only audit trail (DESIGN.md §1, DPA 2018 s.62): who did what, in which tenant, when and
-/// from where. Global because some events have no tenant (a failed sign-in); the application role may insert
-/// rows but never read, change or delete them.
+/// One line of the append-only audit trail (DESIGN.md §1, DPA 2018 s.62): who did what, to which subject, why, in
+/// which tenant, when and from where. Global to EF Core because some events have no tenant (a failed sign-in), but
+/// under row-level security in PostgreSQL: a tenant reads only its own rows, rows with no tenant are read by no
+/// tenant, and the application role may insert and read rows but never change or delete them.
 /// </summary>
 [GlobalEntity]
 public sealed class AuditEvent
@@ -28,6 +29,12 @@ public sealed class AuditEvent
     public string? Subject { get; init; }
 
     public string? IpAddress { get; init; }
+
+    /// <summary>What was seen or done, in words that hold no personal value ("list of 25 referrals", "PDF export").</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>Why: the justification given before a victim record opened, the lawful basis of a disclosure.</summary>
+    public string? Reason { get; init; }
 }
 
 public static class AuditActions

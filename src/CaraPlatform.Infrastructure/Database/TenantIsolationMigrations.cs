@@ -25,6 +25,35 @@ public static class TenantIsolationMigrations
             """);
     }
 
+    /// <summary>
+    /// Row-level security for an append-only log with a nullable <c>tenant_id</c> (the audit trail): a tenant reads only
+    /// its own rows and a row with no tenant is read by none. A row may be added for no tenant or the session's; with
+    /// no tenant set, for any, since licence-holder staff act on a tenant from outside it (inviting its first admin).
+    /// The application role may add and read rows, never change or delete them.
+    /// </summary>
+    public static void EnableAppendOnlyTenantLog(this MigrationBuilder migration, string table)
+    {
+        migration.Sql($"""
+            ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
+            CREATE POLICY {PolicyName} ON {table} FOR SELECT
+                USING (tenant_id = {CurrentTenant});
+            CREATE POLICY {PolicyName}_append ON {table} FOR INSERT
+                WITH CHECK (tenant_id IS NULL OR {CurrentTenant} IS NULL OR tenant_id = {CurrentTenant});
+            REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {DatabaseRoles.Application};
+            GRANT SELECT, INSERT ON {table} TO {DatabaseRoles.Application};
+            """);
+    }
+
+    public static void DisableAppendOnlyTenantLog(this MigrationBuilder migration, string table)
+    {
+        migration.Sql($"""
+            DROP POLICY IF EXISTS {PolicyName}_append ON {table};
+            REVOKE SELECT ON {table} FROM {DatabaseRoles.Application};
+            """);
+        migration.DisableTenantIsolation(table);
+    }
+
     public static void DisableTenantIsolation(this MigrationBuilder migration, string table)
     {
         migration.Sql($"""

@@ -4,7 +4,7 @@ namespace CaraPlatform.Infrastructure.Identity;
 
 public sealed record AuditEntry(
     string Action, string Outcome, Guid? TenantId = null, Guid? ActorUserId = null, string? ActorClientId = null,
-    string? Subject = null, string? IpAddress = null);
+    string? Subject = null, string? IpAddress = null, string? Detail = null, string? Reason = null);
 
 /// <summary>
 /// The audit trail (DPA 2018 s.62), written one of two ways by what the event is about. A change is audited with
@@ -38,5 +38,7 @@ public sealed class AuditTrail(IDbContextFactory<CaraDbContext> contexts, TimePr
         ActorClientId = entry.ActorClientId,
         Subject = entry.Subject,
         IpAddress = entry.IpAddress,
+        Detail = entry.Detail,
+        Reason = entry.Reason,
     };
 }

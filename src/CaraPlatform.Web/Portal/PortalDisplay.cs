@@ -25,6 +25,7 @@ public static class PortalDisplay
     {
         TenantRole.ProviderAdmin => "Provider admin",
         TenantRole.VictimContactWorker => "Victim contact worker",
+        TenantRole.DataProtectionOfficer => "Data protection officer",
         TenantRole.ForceSpoc => "Force SPOC",
         _ => role.ToString(),
     };

@@ -175,7 +175,7 @@ public sealed partial class SignInTests(CaraPlatformFixture fixture) : Integrati
 
     private async Task<List<string>> OwnerRowsAsync(string sql, string parameter)
     {
-        await using var connection = new NpgsqlConnection(fixture.Database.OwnerConnectionString);
+        await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("p", parameter);

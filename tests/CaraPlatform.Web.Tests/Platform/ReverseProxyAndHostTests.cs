@@ -113,7 +113,7 @@ public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, Produc
 
     private async Task<string?> SignInAddressAsync(string email)
     {
-        await using var connection = new NpgsqlConnection(fixture.Database.OwnerConnectionString);
+        await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT ip_address FROM audit_events WHERE action = 'sign-in' AND subject = @email", connection);
         command.Parameters.AddWithValue("email", email);

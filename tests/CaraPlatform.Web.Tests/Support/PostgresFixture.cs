@@ -132,6 +132,13 @@ public sealed class PostgresFixture : IAsyncLifetime
         await Services.GetRequiredService<IMultiTenantStore<CaraTenantInfo>>().TryGetByIdentifierAsync(slug)
         ?? throw new InvalidOperationException($"Tenant {slug} is not loaded.");
 
+    /// <summary>
+    /// A context of the database superuser, which row-level security does not hold: for tests that read the audit
+    /// trail across tenants, and its rows with no tenant, which no application or owner session can see.
+    /// </summary>
+    public CaraDbContext SuperuserContext() =>
+        new OwnerDatabase(SuperuserConnectionString, Services.GetRequiredService<IMultiTenantContextAccessor<CaraTenantInfo>>(), TimeProvider.System).CreateContext();
+
     /// <summary>A context of the application role for <paramref name="tenant"/> (or none).</summary>
     public CaraDbContext AppContext(CaraTenantInfo? tenant, IServiceProvider? services = null)
     {

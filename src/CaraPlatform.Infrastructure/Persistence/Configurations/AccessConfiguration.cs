@@ -79,5 +79,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.ActorClientId).HasMaxLength(100);
         builder.Property(e => e.Subject).HasMaxLength(320);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.Detail).HasMaxLength(500);
+        builder.Property(e => e.Reason).HasMaxLength(1000);
+        builder.HasIndex(e => new { e.TenantId, e.OccurredAt });
+        builder.HasIndex(e => new { e.TenantId, e.Subject });
     }
 }

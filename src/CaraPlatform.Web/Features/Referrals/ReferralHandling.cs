@@ -1,5 +1,3 @@
-using OpenIddict.Abstractions;
-
 namespace CaraPlatform.Web.Features.Referrals;
 
 /// <summary>What the referral handlers share: the tenant they serve, and how an access to a referral is recorded.</summary>
@@ -11,11 +9,9 @@ internal static class ReferralHandling
 
     /// <summary>Who did <paramref name="action"/> to the referral, a person or else an integration client (DPA 2018 s.62).</summary>
     public static AuditEntry AuditOf(string action, CaraTenantInfo tenant, Guid referralId, ClaimsPrincipal user) =>
-        AuditOf(action, tenant, $"referral:{referralId}", user);
+        AuditEntries.By(user, action, tenant.TenantId, AuditEntries.Referral(referralId));
 
     /// <summary>Who did <paramref name="action"/>, on what <paramref name="subject"/> names (a search of referrals, say).</summary>
     public static AuditEntry AuditOf(string action, CaraTenantInfo tenant, string subject, ClaimsPrincipal user) =>
-        new(action, "success", tenant.TenantId, user.PersonId(),
-            user.PersonId() is null ? user.FindFirst(OpenIddictConstants.Claims.Subject)?.Value : null,
-            Subject: subject);
+        AuditEntries.By(user, action, tenant.TenantId, subject);
 }

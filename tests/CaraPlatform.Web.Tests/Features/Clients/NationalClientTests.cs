@@ -103,7 +103,7 @@ public sealed class NationalClientTests(CaraPlatformFixture fixture) : Integrati
         await admin.PostAsync($"{Clients}/{issued.Client.Id}/secret", null);
         await admin.DeleteAsync($"{Clients}/{issued.Client.Id}");
 
-        await using var db = fixture.Web.Services.GetRequiredService<OwnerDatabase>().CreateContext();
+        await using var db = fixture.Database.SuperuserContext();
         var actions = await db.AuditEvents.Where(e => e.Subject == issued.Client.ClientId && e.TenantId == null && e.ActorUserId != null)
             .Select(e => e.Action).ToListAsync();
         Assert.Equal([AuditActions.ClientCreated, AuditActions.ClientRevoked, AuditActions.ClientSecretRotated], actions.Order());

@@ -82,7 +82,7 @@ public sealed class LicenceApiTests(CaraPlatformFixture fixture) : IntegrationTe
 
         (await planner.PostJson(Runs(UnlicensedTenant), request)).EnsureSuccessStatusCode();
         // The application role may only add audit rows; the owner reads them.
-        await using var owner = fixture.Database.Services.GetRequiredService<OwnerDatabase>().CreateContext();
+        await using var owner = fixture.Database.SuperuserContext();
         Assert.True(await owner.AuditEvents.AnyAsync(a => a.Action == "licence-granted" && a.Subject == created.Id.ToString()));
     }
 

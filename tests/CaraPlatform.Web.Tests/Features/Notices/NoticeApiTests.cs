@@ -109,7 +109,7 @@ public sealed class NoticeApiTests(CaraPlatformFixture fixture) : IntegrationTes
         var replayed = (await (await admin.GetAsync(log + "?limit=100")).ReadAs<DeliveryPageResponse>()).Items.Single(d => d.NoticeId == noticeId);
         Assert.Equal([1, 2], replayed.Log.Select(a => a.Attempt));
 
-        await using var owner = fixture.Web.Services.GetRequiredService<Infrastructure.Persistence.OwnerDatabase>().CreateContext();
+        await using var owner = fixture.Database.SuperuserContext();
         var audit = await owner.AuditEvents.Where(e => e.Action == AuditActions.WebhookReplayed && e.ActorUserId == adminPerson.UserId).ToListAsync();
         Assert.Contains(audit, e => e.Subject!.Contains(noticeId.ToString(), StringComparison.Ordinal));
 
