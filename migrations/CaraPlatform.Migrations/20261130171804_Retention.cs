@@ -1,5 +1,6 @@
 ﻿using System;
 using System.Collections.Generic;
+using CaraPlatform.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
