@@ -33,11 +33,11 @@ public static class RetentionModule
                 "unless kept. For the ProviderAdmin and the DataProtectionOfficer.");
         retention.MapPost("/cases/{referralId:guid}/keep", Keep).WithName("KeepRetentionCase").WithSummary("Keep a case longer")
             .WithDescription("Moves the case's erasure date the given months later, for the reason given; audited with that reason. 404 when the case " +
-                "is not on the worklist.")
-            .Validates<KeepCaseRequest>().ProducesProblem(StatusCodes.Status404NotFound);
+                "is not on the worklist; 409 when its version is not the one sent.")
+            .Validates<KeepCaseRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         retention.MapPost("/cases/{referralId:guid}/agree", Agree).WithName("AgreeRetentionErasure").WithSummary("Agree to erase at the due date")
             .WithDescription("Records that a reviewer agreed to the case's erasure at its due date; audited. 404 when the case is not on the worklist.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Validates<AgreeToEraseRequest>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         retention.MapGet("/erasures", Erasures).WithName("ListErasures").WithSummary("The erasure log, newest first")
             .WithDescription("Metadata only: which referral, when, by which rule and what kinds of data. " +
                 $"Pages of at most {RetentionWorklist.MaxPageSize} (default {RetentionWorklist.DefaultPageSize}); pass nextCursor as cursor for older entries.")
@@ -57,9 +57,10 @@ public static class RetentionModule
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> Agree(Guid referralId, RetentionWorklist worklist, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<NoContent> Agree(
+        Guid referralId, AgreeToEraseRequest request, RetentionWorklist worklist, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await worklist.AgreeToEraseAsync(referralId, user, cancellationToken);
+        await worklist.AgreeToEraseAsync(referralId, request, user, cancellationToken);
         return TypedResults.NoContent();
     }
 

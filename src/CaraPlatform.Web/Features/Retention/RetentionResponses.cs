@@ -17,9 +17,10 @@ public sealed record RetentionWorklistResponse(RetentionSchedule Schedule, IRead
 /// <param name="Decision">Pending until a reviewer keeps it or agrees to its erasure.</param>
 /// <param name="Reason">Why it was last kept; null unless <paramref name="Decision"/> is Keep.</param>
 /// <param name="DecidedAt">When the last decision was made.</param>
+/// <param name="Version">Send it back with a decision.</param>
 public sealed record RetentionReviewResponse(
     Guid ReferralId, string PoliceReference, ReferralStatus Status, DateOnly ClosedOn, DateOnly ReviewDueOn, DateOnly EraseDueOn,
-    int KeptMonths, RetentionDecision Decision, string? Reason, DateTimeOffset? DecidedAt);
+    int KeptMonths, RetentionDecision Decision, string? Reason, DateTimeOffset? DecidedAt, uint Version);
 
 /// <summary>One erased case: metadata only.</summary>
 public sealed record ErasureResponse(Guid ReferralId, DateTimeOffset ErasedAt, RetentionAction Action, string Rule, IReadOnlyList<string> Categories);

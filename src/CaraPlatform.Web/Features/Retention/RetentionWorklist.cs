@@ -26,7 +26,7 @@ public sealed class RetentionWorklist(
         var cases = rows
             .Select(r => new RetentionReviewResponse(
                 r.review.ReferralId, r.PoliceReference, r.Status, r.review.ClosedOn, schedule.ReviewDueOn(r.review.ClosedOn),
-                r.review.EraseDueOn(schedule), r.review.KeptMonths, r.review.Decision, r.review.Reason, r.review.DecidedAt))
+                r.review.EraseDueOn(schedule), r.review.KeptMonths, r.review.Decision, r.review.Reason, r.review.DecidedAt, r.review.Version))
             .OrderBy(c => c.EraseDueOn).ThenBy(c => c.ReferralId).ToList();
         return new RetentionWorklistResponse(schedule, cases);
     }
@@ -35,7 +35,7 @@ public sealed class RetentionWorklist(
     public async Task KeepAsync(Guid referralId, KeepCaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var review = await ListedAsync(referralId, cancellationToken);
+        var review = await ListedAsync(referralId, request.Version, cancellationToken);
         review.Keep(request.Months, request.Reason!, user.PersonId()!.Value, clock.GetUtcNow());
         audit.Stage(db, AuditEntries.By(user, AuditActions.RetentionKept, Tenant.TenantId, AuditEntries.Referral(referralId),
             $"kept {request.Months} more months; erasure due {review.EraseDueOn(Tenant.Settings.Retention):yyyy-MM-dd}", review.Reason));
@@ -43,9 +43,10 @@ public sealed class RetentionWorklist(
     }
 
     /// <summary>Agrees that a listed case is erased at its due date; 404 when the case is not on the worklist.</summary>
-    public async Task AgreeToEraseAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task AgreeToEraseAsync(Guid referralId, AgreeToEraseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var review = await ListedAsync(referralId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(request);
+        var review = await ListedAsync(referralId, request.Version, cancellationToken);
         review.AgreeToErase(user.PersonId()!.Value, clock.GetUtcNow());
         audit.Stage(db, AuditEntries.By(user, AuditActions.RetentionErasureAgreed, Tenant.TenantId, AuditEntries.Referral(referralId),
             $"erasure due {review.EraseDueOn(Tenant.Settings.Retention):yyyy-MM-dd}"));
@@ -63,7 +64,11 @@ public sealed class RetentionWorklist(
         return new ErasurePageResponse(items, next);
     }
 
-    private async Task<RetentionReview> ListedAsync(Guid referralId, CancellationToken cancellationToken) =>
-        await db.RetentionReviews.SingleOrDefaultAsync(r => r.ReferralId == referralId, cancellationToken)
-        ?? throw ProblemException.NotFound("The case is not on the retention worklist");
+    private async Task<RetentionReview> ListedAsync(Guid referralId, uint? version, CancellationToken cancellationToken)
+    {
+        var review = await db.RetentionReviews.SingleOrDefaultAsync(r => r.ReferralId == referralId, cancellationToken)
+            ?? throw ProblemException.NotFound("The case is not on the retention worklist");
+        if (review.Version != version) throw new DbUpdateConcurrencyException("The worklist entry changed since it was read.");
+        return review;
+    }
 }

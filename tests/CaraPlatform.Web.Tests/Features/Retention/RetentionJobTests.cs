@@ -42,8 +42,14 @@ public sealed class RetentionJobTests(CaraPlatformFixture fixture) : Integration
         Assert.Single(cases, c => c.ReferralId == kept.Id);
         Assert.DoesNotContain(cases, c => c.ReferralId == open.Id);
 
-        (await dpo.PostJson($"{Api(AnonymiseTenant)}/cases/{kept.Id}/keep", new KeepCaseRequest(12, "Complaint open with the ombudsman")))
+        var version = cases.Single(c => c.ReferralId == kept.Id).Version;
+        await (await dpo.PostJson($"{Api(AnonymiseTenant)}/cases/{kept.Id}/keep", new KeepCaseRequest(0, "", version)))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        (await dpo.PostJson($"{Api(AnonymiseTenant)}/cases/{kept.Id}/keep", new KeepCaseRequest(12, "Complaint open with the ombudsman", version)))
             .EnsureSuccessStatusCode();
+        // A second reviewer deciding on what they read before is refused, not applied over the first.
+        await (await dpo.PostJson($"{Api(AnonymiseTenant)}/cases/{kept.Id}/agree", new AgreeToEraseRequest(version)))
+            .ProblemAsync(HttpStatusCode.Conflict);
         var keptAudit = Assert.Single(await AuditAsync(kept.Id, AuditActions.RetentionKept));
         Assert.Equal("Complaint open with the ombudsman", keptAudit.Reason);
 

@@ -22,9 +22,9 @@ public sealed class RetentionModel(RetentionWorklist worklist, IValidator<KeepCa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostKeepAsync(Guid referralId, int? months, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostKeepAsync(Guid referralId, int? months, string? reason, uint version, CancellationToken cancellationToken)
     {
-        var request = new KeepCaseRequest(months ?? 0, reason);
+        var request = new KeepCaseRequest(months ?? 0, reason, version);
         var validation = await validator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
@@ -37,8 +37,9 @@ public sealed class RetentionModel(RetentionWorklist worklist, IValidator<KeepCa
             $"Kept for another {request.Months} months.", cancellationToken);
     }
 
-    public Task<IActionResult> OnPostAgreeAsync(Guid referralId, CancellationToken cancellationToken) =>
-        DecideAsync(() => worklist.AgreeToEraseAsync(referralId, User, cancellationToken), "Agreed: the case is erased at its due date.", cancellationToken);
+    public Task<IActionResult> OnPostAgreeAsync(Guid referralId, uint version, CancellationToken cancellationToken) =>
+        DecideAsync(() => worklist.AgreeToEraseAsync(referralId, new AgreeToEraseRequest(version), User, cancellationToken),
+            "Agreed: the case is erased at its due date.", cancellationToken);
 
     private async Task<IActionResult> DecideAsync(Func<Task> decide, string notice, CancellationToken cancellationToken)
     {
@@ -49,6 +50,10 @@ public sealed class RetentionModel(RetentionWorklist worklist, IValidator<KeepCa
         catch (ProblemException refused)
         {
             return await ShowAgainAsync(OnGetAsync(cancellationToken), [refused.Problem.Title!], refused.Problem.Status ?? StatusCodes.Status409Conflict);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowAgainAsync(OnGetAsync(cancellationToken), ["Someone else decided on this case just now: check it again."], StatusCodes.Status409Conflict);
         }
 
         Notice = notice;
