@@ -890,6 +890,168 @@ namespace CaraPlatform.Migrations
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Retention.ErasureLogEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rule");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_erasure_log");
+
+                    b.HasIndex("TenantId", "ErasedAt")
+                        .HasDatabaseName("ix_erasure_log_tenant_id_erased_at");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_erasure_log_tenant_id_referral_id");
+
+                    b.ToTable("erasure_log", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Retention.RetainedCount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<bool>("Ipv")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ipv");
+
+                    b.Property<DateOnly>("MonthReceived")
+                        .HasColumnType("date")
+                        .HasColumnName("month_received");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_retained_counts");
+
+                    b.HasIndex("TenantId", "MonthReceived", "Status", "Ipv", "Cohort")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retained_counts_tenant_id_month_received_status_ipv_cohort");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "MonthReceived", "Status", "Ipv", "Cohort"), false);
+
+                    b.ToTable("retained_counts", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Retention.RetentionReview", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("KeptMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("kept_months");
+
+                    b.Property<DateTimeOffset>("ListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_at");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_retention_reviews");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_reviews_tenant_id_referral_id");
+
+                    b.ToTable("retention_reviews", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2466,6 +2628,43 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_referrals_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Retention.ErasureLogEntry", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_erasure_log_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Retention.RetainedCount", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retained_counts_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Retention.RetentionReview", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_reviews_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_reviews_referrals_tenant_id_referral_id");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Training.SupervisionRecord", b =>
                 {
                     b.HasOne("CaraPlatform.Infrastructure.Identity.CaraUser", null)
@@ -2566,7 +2765,7 @@ namespace CaraPlatform.Migrations
                     b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "ReferralId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bookings_referrals_tenant_id_referral_id");
 
@@ -2606,7 +2805,7 @@ namespace CaraPlatform.Migrations
                     b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("TenantId", "ReferralId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_feedback_responses_referrals_tenant_id_referral_id");
 

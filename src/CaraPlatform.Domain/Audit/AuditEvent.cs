@@ -66,4 +66,9 @@ public static class AuditActions
     public const string TrainingImported = "training-imported";
     public const string TrainingEventChanged = "training-event-changed";
     public const string TrainingAttendeeChanged = "training-attendee-changed";
+
+    /// <summary>A closed case's personal data erased by the retention schedule; detail lists the kinds of data, reason the rule.</summary>
+    public const string PersonalDataErased = "personal-data-erased";
+    public const string RetentionKept = "retention-kept";
+    public const string RetentionErasureAgreed = "retention-erasure-agreed";
 }

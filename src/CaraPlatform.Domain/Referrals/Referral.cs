@@ -63,6 +63,9 @@ public sealed class Referral : ITenantOwned, ITimestamped, IRaisesDomainEvents
 
     public IReadOnlyList<ReferralTransition> Timeline => timeline;
 
+    /// <summary>When the referral closed: its last move, into a terminal state. Null while it is open.</summary>
+    public DateTimeOffset? ClosedAt => ReferralLifecycle.Terminal.Contains(Status) ? timeline[^1].At : null;
+
     /// <summary>When the deadline job first found the booking target missed: a flag for coordinators, not a notice.</summary>
     public DateTimeOffset? BookingTargetMissedAt { get; private set; }
 
@@ -319,6 +322,23 @@ public sealed class Referral : ITenantOwned, ITimestamped, IRaisesDomainEvents
             describe: r => $"Deadline {previous:yyyy-MM-dd} → {newDeadline:yyyy-MM-dd}: {r}");
         ConditionDeadline = newDeadline;
         domainEvents.Add(new ReferralDeadlineExtended(Facts, timeline[^1].At, previous, reason.Trim()));
+    }
+
+    /// <summary>
+    /// The retention schedule's last step for a closed case: the offender's identity and contact details, the officer's
+    /// contact details, the police reference and every reason on the timeline are cleared or replaced. What the counts
+    /// need (dates, status, force, offence type, relationship, sex, screening answers) stays. Raises no event: the
+    /// police and the national picture have nothing new to learn.
+    /// </summary>
+    public void Anonymise()
+    {
+        if (ClosedAt is null)
+            throw new ReferralRuleException($"A {Status} referral is still open: only a closed case is anonymised.");
+        PoliceReference = $"erased-{Id:N}";
+        Officer = ReferringOfficer.Erased;
+        Offender = Offender.Anonymised();
+        for (var i = 0; i < timeline.Count; i++)
+            timeline[i] = timeline[i] with { Reason = null };
     }
 
     /// <summary>When the booking clock last started: receipt, or the police's latest permission to re-book.</summary>

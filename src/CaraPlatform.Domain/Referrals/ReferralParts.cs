@@ -15,7 +15,10 @@ public enum OffenceRelationship { CurrentPartner, FormerPartner, Parent, Child, 
 public sealed record Offence(string TypeCode, DateOnly Date, OffenceRelationship Relationship)
 {
     /// <summary>Derived, not stored, so it can never disagree with the relationship.</summary>
-    public bool IsIpv => Relationship is OffenceRelationship.CurrentPartner or OffenceRelationship.FormerPartner;
+    public bool IsIpv => IsIntimatePartner(Relationship);
+
+    public static bool IsIntimatePartner(OffenceRelationship relationship) =>
+        relationship is OffenceRelationship.CurrentPartner or OffenceRelationship.FormerPartner;
 }
 
 /// <summary>What the provider needs to contact and book the offender; nothing more.</summary>
@@ -27,6 +30,9 @@ public sealed record Offender(string GivenName, string FamilyName, DateOnly Date
     public const int PhoneMaxLength = 30;
     public const int EmailMaxLength = 254;
     public const int NeedsMaxLength = 2000;
+
+    /// <summary>Stands in for an erased name, which the referral requires.</summary>
+    public const string Erased = "(erased)";
 
     public string? AddressLine1 { get; init; }
 
@@ -51,6 +57,17 @@ public sealed record Offender(string GivenName, string FamilyName, DateOnly Date
     public bool ChildrenInHousehold { get; init; }
 
     /// <summary>
+    /// The offender with nothing left to identify them: the year of birth stays (for age bands), and so do sex, language
+    /// and the yes/no needs, which say nothing about who they are.
+    /// </summary>
+    public Offender Anonymised() =>
+        new(Erased, Erased, new DateOnly(DateOfBirth.Year, 1, 1), Sex, PreferredLanguage)
+        {
+            InterpreterNeeded = InterpreterNeeded,
+            ChildrenInHousehold = ChildrenInHousehold,
+        };
+
+    /// <summary>
     /// The day the offender turns <paramref name="years"/>. Someone born on 29 February comes of age on
     /// 1 March in a non-leap year (Family Law Reform Act 1969 s.9), not on 28 February as AddYears would say.
     /// </summary>
@@ -66,6 +83,9 @@ public sealed record ReferringOfficer(string Name, string? CollarNumber, string 
 {
     public const int NameMaxLength = 100;
     public const int CollarNumberMaxLength = 20;
+
+    /// <summary>The officer of an anonymised referral: who they were would point back to the case.</summary>
+    public static readonly ReferringOfficer Erased = new(Offender.Erased, null, "", null);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using CaraPlatform.Domain.Retention;
+
 namespace CaraPlatform.Domain.Tenants;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed record TenantDefinition
     public IReadOnlyList<Workshops.FeedbackQuestion> FeedbackQuestions { get; init; } = [];
     public required ContactDetails Contact { get; init; }
     public required NotificationSettings Notifications { get; init; }
+
+    /// <summary>How long closed cases are kept; the programme's default (review at 2 years, anonymise at 6) when the file has none.</summary>
+    public RetentionSchedule Retention { get; init; } = RetentionSchedule.Default;
 
     /// <summary>Rules that the schema cannot express, each as (JSON path, message).</summary>
     public IEnumerable<(string Path, string Message)> RuleErrors()
@@ -54,6 +59,8 @@ public sealed record TenantDefinition
             yield return error;
         if (Notifications.Webhook is { } webhook && !WebhookSettings.IsAllowedReceiver(webhook.Url))
             yield return ("$.notifications.webhook.url", "must be https, or plain http to this machine (localhost) only");
+        foreach (var (path, message) in Retention.RuleErrors())
+            yield return ($"$.retention.{path}", message);
         for (var i = 0; i < Venues.Count; i++)
         {
             if (!Common.Postcode.TryNormalise(Venues[i].Postcode, out _))

@@ -52,11 +52,15 @@ public sealed class WorkshopRegister : ITenantOwned, ITimestamped
 
     public required DateTimeOffset RecordedAt { get; init; }
 
-    public required IReadOnlyList<AttendanceEntry> Entries { get; init; }
+    public IReadOnlyList<AttendanceEntry> Entries { get; private set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Clears the staff note on one participant's line (retention erasure); the mark stays for the counts.</summary>
+    public void EraseNote(Guid referralId) =>
+        Entries = [.. Entries.Select(e => e.ReferralId == referralId ? e with { Note = null } : e)];
 
     /// <summary>
     /// Records the register, or returns every reason it cannot be recorded. Nobody can be marked before the

@@ -75,6 +75,9 @@ public sealed class Booking : ITenantOwned, ITimestamped
         return outcome;
     }
 
+    /// <summary>Clears the cancellation's reason (retention erasure): the words may name the participant's circumstances.</summary>
+    public void EraseReason() => CancelReason = null;
+
     public void Cancel(string reason, DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

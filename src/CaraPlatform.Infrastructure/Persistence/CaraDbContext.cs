@@ -6,6 +6,7 @@ using CaraPlatform.Domain.Competence;
 using CaraPlatform.Domain.Licences;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Retention;
 using CaraPlatform.Domain.Training;
 using CaraPlatform.Domain.Venues;
 using CaraPlatform.Domain.VictimContact;
@@ -104,6 +105,12 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
 
     public DbSet<TrainingAttendee> TrainingAttendees => Set<TrainingAttendee>();
+
+    public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
+
+    public DbSet<ErasureLogEntry> ErasureLog => Set<ErasureLogEntry>();
+
+    public DbSet<RetainedCount> RetainedCounts => Set<RetainedCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -37,6 +37,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("Training:Reminders:Enabled", "false");
         // Likewise tests relay tenant events themselves (TenantData.RelayEventsAsync), so each knows when it happened.
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
+        // The retention job would erase other tests' closed cases on a moved clock; its tests drive it for their own tenants.
+        builder.UseSetting("DataProtection:Retention:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using CaraPlatform.Domain.Licences;
+using CaraPlatform.Domain.Retention;
 using CaraPlatform.Infrastructure;
 using CaraPlatform.Infrastructure.Database;
 using Testcontainers.PostgreSql;
@@ -48,6 +49,10 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public const string UnlicensedTenant = "unlicensed-cambridgeshire";
 
+    /// <summary>Tenants of the retention tests alone (copies of cambridgeshire's file), one anonymising and one deleting closed
+    /// cases: the job they drive on a moved clock erases every closed case of its tenant.</summary>
+    public static readonly IReadOnlyList<string> RetentionTenants = ["retention-anonymise-cambridgeshire", "retention-delete-cambridgeshire"];
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -73,6 +78,11 @@ public sealed class PostgresFixture : IAsyncLifetime
             .. files,
             model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
             .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
+            .. RetentionTenants.Select(slug => model with
+            {
+                Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })],
+                Retention = new RetentionSchedule(24, 72, slug.Contains("delete", StringComparison.Ordinal) ? RetentionAction.Delete : RetentionAction.Anonymise),
+            }),
         ];
         await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
         await LicenseEveryTenantAsync();

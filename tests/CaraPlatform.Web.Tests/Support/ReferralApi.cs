@@ -21,6 +21,8 @@ public static class ReferralApi
         [PostgresFixture.LicenceTenants[0]] = "cambridgeshire",
         [PostgresFixture.LicenceTenants[1]] = "cambridgeshire",
         [PostgresFixture.UnlicensedTenant] = "cambridgeshire",
+        [PostgresFixture.RetentionTenants[0]] = "cambridgeshire",
+        [PostgresFixture.RetentionTenants[1]] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
         ["thames-valley"] = "thames-valley",

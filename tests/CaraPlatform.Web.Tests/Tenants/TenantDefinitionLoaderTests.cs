@@ -93,6 +93,18 @@ public sealed class TenantDefinitionLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retention_schedule_that_erases_before_it_reviews_is_reported_and_a_missing_one_is_the_default()
+    {
+        WriteHampshire(json => json["retention"]!["reviewClosedCasesAfterMonths"] = 80);
+        var error = Assert.Single(await ErrorsAsync());
+        Assert.Equal("$.retention.eraseClosedCasesAfterMonths", error.Path);
+
+        WriteHampshire(json => json.AsObject().Remove("retention"));
+        var hampshire = Assert.Single(await TenantDefinitionLoader.LoadAsync(_dir));
+        Assert.Equal(Domain.Retention.RetentionSchedule.Default, hampshire.Retention);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_reported_not_thrown_raw()
     {
         File.WriteAllText(Path.Combine(_dir, "broken.json"), "{ \"slug\": \"broken\", ");

@@ -13,6 +13,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Ignore(r => r.Details);
         builder.Ignore(r => r.DomainEvents);
         builder.Ignore(r => r.BookingClockStartedAt);
+        builder.Ignore(r => r.ClosedAt);
         builder.HasIndex(r => new { r.TenantId, r.PoliceReference }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.Status, r.ReceivedAt });
         builder.HasIndex(r => new { r.TenantId, r.ReceivedAt });

@@ -30,7 +30,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
     public void Configure(EntityTypeBuilder<Booking> builder)
     {
         builder.HasOne<CourseRun>().WithMany().HasForeignKey(b => new { b.TenantId, b.RunId }).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Referral>().WithMany().HasForeignKey(b => new { b.TenantId, b.ReferralId }).OnDelete(DeleteBehavior.Restrict);
+        // A referral is deleted only by a Delete retention schedule, and its bookings go with it.
+        builder.HasOne<Referral>().WithMany().HasForeignKey(b => new { b.TenantId, b.ReferralId }).OnDelete(DeleteBehavior.Cascade);
         // One live booking per referral, and a referral on a run once: the database, not the handler, has the last word.
         builder.HasIndex(b => new { b.TenantId, b.ReferralId }).IsUnique().HasFilter("status = 'Booked'")
             .HasDatabaseName("ix_bookings_one_live_booking_per_referral");
@@ -59,7 +60,7 @@ internal sealed class FeedbackResponseConfiguration : IEntityTypeConfiguration<F
     public void Configure(EntityTypeBuilder<FeedbackResponse> builder)
     {
         builder.HasOne<CourseRun>().WithMany().HasForeignKey(f => new { f.TenantId, f.RunId }).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Referral>().WithMany().HasForeignKey(f => new { f.TenantId, f.ReferralId }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(f => new { f.TenantId, f.ReferralId }).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(f => new { f.TenantId, f.RunId, f.ReferralId }).IsUnique();
     }
 }

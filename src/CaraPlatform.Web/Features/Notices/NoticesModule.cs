@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Hosting;
+using CaraPlatform.Web.Platform.DataProtection;
 using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class NoticesModule
         services.AddHostedSingleton<NoticeDispatcher>();
         services.AddScoped<NoticeInbox>();
         services.AddScoped<WebhookDeliveryLog>();
+        services.AddScoped<IPersonalDataEraser, NoticeEraser>();
         services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
         services.AddPortalLink(new("Notices", "notices", NoticeAccess.InboxReaders, 50)
         {

@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
+using CaraPlatform.Web.Platform.DataProtection;
 using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,6 +20,7 @@ public static class WorkshopsModule
         services.AddScoped<RunHandler>();
         services.AddScopedWithContract<BookingHandler, IReferralBookings>();
         services.AddScoped<RegisterHandler>();
+        services.AddScoped<IPersonalDataEraser, WorkshopEraser>();
         services.AddScoped<LetterHandler>();
         services.AddAuthorizationBuilder()
             .AddTenantPagePolicy(WorkshopAccess.PlannerPolicy, WorkshopAccess.Planners)
