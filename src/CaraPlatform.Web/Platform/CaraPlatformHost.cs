@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CaraPlatform.Infrastructure;
+using CaraPlatform.Web.Features.AuditLog;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Competence;
 using CaraPlatform.Web.Features.Connect;
@@ -46,6 +47,7 @@ public static class CaraPlatformHost
         builder.AddCompetence();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
+        builder.AddAuditLog();
         builder.AddDemoData();
         builder.AddCaraRateLimiting();
         services.AddCaraInputChecks();
@@ -148,6 +150,7 @@ public static class CaraPlatformHost
         tenantApi.MapReferrals();
         tenantApi.MapWorkshops();
         tenantApi.MapNotices();
+        tenantApi.MapAuditLog();
         app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
