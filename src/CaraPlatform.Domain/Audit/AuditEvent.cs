@@ -74,9 +74,6 @@ public static class AuditActions
     public const string ReferralChanged = "referral-changed";
     public const string VictimDetailsViewed = "victim-details-viewed";
     public const string HomeWorkViewed = "home-work-viewed";
-    public const string RunViewed = "run-viewed";
-    public const string RunsListed = "runs-listed";
-    public const string RunChanged = "run-changed";
     public const string RegisterViewed = "register-viewed";
     public const string AttendanceRecorded = "attendance-recorded";
     public const string BookingsListed = "bookings-listed";

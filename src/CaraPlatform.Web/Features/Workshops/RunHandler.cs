@@ -91,10 +91,13 @@ public sealed class RunHandler(
                     booking.Cancel($"{change}; Workshop 2 is after the deadline", clock.GetUtcNow());
                     run.BookedCount--;
                     referral.CancelBooking($"{change}; Workshop 2 is after the deadline {referral.ConditionDeadline:yyyy-MM-dd}: re-booking needed", Tenant.Settings, actor, clock);
+                    audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, Tenant.TenantId, AuditEntries.Referral(referral.Id),
+                        $"booking on run {run.Id} cancelled: the run's new dates miss the deadline"));
                 }
                 else
                 {
                     referral.NoteRunChanged(change, actor, clock);
+                    audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, Tenant.TenantId, AuditEntries.Referral(referral.Id), $"run {run.Id} changed"));
                 }
             }
         }
