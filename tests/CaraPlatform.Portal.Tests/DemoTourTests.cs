@@ -20,6 +20,7 @@ public sealed class DemoTourTests(PortalFixture portal) : BrowserTest
     [InlineData("admin", 1280)]
     [InlineData("facilitator", 1280)]
     [InlineData("victim-contact", 1280)]
+    [InlineData("dpo", 1280)]
     public async Task Every_page_a_role_is_offered_passes_axe_and_reflows(string account, int width)
     {
         var page = await portal.NewPageAsync(width);

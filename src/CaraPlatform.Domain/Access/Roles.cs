@@ -42,6 +42,9 @@ public static class ApiScopes
     /// <summary>Running the tenant's service: members, invitations, integration clients and the webhook log.</summary>
     public const string TenantAdmin = "tenant.admin";
 
+    /// <summary>The tenant's audit log (ProviderAdmin, DataProtectionOfficer). Only for people: what was done to whom is no client's business.</summary>
+    public const string AuditRead = "audit.read";
+
     /// <summary>The licence holder's functions under /api/v1/national.</summary>
     public const string PlatformAdmin = "platform.admin";
 
@@ -65,7 +68,7 @@ public static class ApiScopes
     public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead];
 
     /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
-    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, TenantAdmin, PlatformAdmin, LicencesWrite, TrainingWrite];
+    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite];
 
     public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. NationalClientScopes, .. PersonScopes];
 }

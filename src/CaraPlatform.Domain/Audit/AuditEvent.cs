@@ -37,6 +37,7 @@ public sealed class AuditEvent
     public string? Reason { get; init; }
 }
 
+/// <summary>The actions of the audit trail, one constant each, so that the log's search offers every one of them.</summary>
 public static class AuditActions
 {
     public const string SignIn = "sign-in";
@@ -71,4 +72,24 @@ public static class AuditActions
     public const string PersonalDataErased = "personal-data-erased";
     public const string RetentionKept = "retention-kept";
     public const string RetentionErasureAgreed = "retention-erasure-agreed";
+    public const string ReferralReceived = "referral-received";
+    public const string ReferralViewed = "referral-viewed";
+    public const string ReferralsListed = "referrals-listed";
+    public const string ReferralsSearched = "referrals-searched";
+    public const string ReferralChanged = "referral-changed";
+    public const string VictimDetailsViewed = "victim-details-viewed";
+    public const string HomeWorkViewed = "home-work-viewed";
+    public const string RegisterViewed = "register-viewed";
+    public const string AttendanceRecorded = "attendance-recorded";
+    public const string BookingsListed = "bookings-listed";
+    public const string BookingChanged = "booking-changed";
+    public const string LetterIssued = "letter-issued";
+    public const string NoticeSent = "notice-sent";
+    public const string NoticesViewed = "notices-viewed";
+    public const string AuditLogViewed = "audit-log-viewed";
+    public const string AuditLogExported = "audit-log-exported";
+
+    /// <summary>Every action above, for the log's search.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [.. typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
 }

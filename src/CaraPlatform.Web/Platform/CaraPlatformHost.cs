@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CaraPlatform.Infrastructure;
+using CaraPlatform.Web.Features.AuditLog;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Competence;
 using CaraPlatform.Web.Features.Connect;
@@ -48,6 +49,7 @@ public static class CaraPlatformHost
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
         builder.AddRetention();
+        builder.AddAuditLog();
         builder.AddDemoData();
         builder.AddCaraRateLimiting();
         services.AddCaraInputChecks();
@@ -151,6 +153,7 @@ public static class CaraPlatformHost
         tenantApi.MapWorkshops();
         tenantApi.MapNotices();
         tenantApi.MapRetention();
+        tenantApi.MapAuditLog();
         app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);

@@ -15,6 +15,24 @@ public sealed class AuditTrailTests(CaraPlatformFixture fixture) : IntegrationTe
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
+    /// <summary>Row-level security is not what refuses the change: with its own tenant set, the role still may not touch its rows.</summary>
+    [Theory]
+    [InlineData("UPDATE audit_events SET outcome = 'rewritten'")]
+    [InlineData("DELETE FROM audit_events")]
+    public async Task The_application_role_can_neither_change_nor_delete_its_own_tenants_audit_rows(string sql)
+    {
+        var tenant = await fixture.Database.TenantAsync("hampshire");
+        await using var connection = new NpgsqlConnection(fixture.Database.AppConnectionString);
+        await connection.OpenAsync();
+        await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant.TenantId}', false)", connection))
+            await set.ExecuteNonQueryAsync();
+        await using (var count = new NpgsqlCommand("SELECT count(*) FROM audit_events", connection))
+            Assert.NotEqual(0L, await count.ExecuteScalarAsync());
+        await using var command = new NpgsqlCommand(sql, connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
     [Fact]
     public async Task The_application_role_with_no_tenant_set_reads_no_audit_row()
     {

@@ -128,7 +128,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
     private static readonly (string Local, TenantRole Role)[] TenantPeople =
     [
         ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
-        ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
+        ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc), ("dpo", TenantRole.DataProtectionOfficer),
     ];
 
     /// <summary>The token-scope dimension of national clients: each scope alone, and all of them.</summary>

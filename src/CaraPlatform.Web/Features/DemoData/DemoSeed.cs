@@ -19,7 +19,7 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
     private static readonly (string Local, TenantRole Role)[] TenantAccounts =
     [
         ("admin", TenantRole.ProviderAdmin), ("coordinator", TenantRole.Coordinator), ("facilitator", TenantRole.Facilitator),
-        ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc),
+        ("victim-contact", TenantRole.VictimContactWorker), ("spoc", TenantRole.ForceSpoc), ("dpo", TenantRole.DataProtectionOfficer),
     ];
 
     private static readonly (string Local, PlatformRole Role)[] PlatformAccounts =

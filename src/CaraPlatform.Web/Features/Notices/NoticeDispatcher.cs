@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Hosting;
@@ -24,6 +25,7 @@ public sealed partial class NoticeDispatcher(
     TenantRunner tenants,
     IHttpClientFactory httpClients,
     WebhookSecrets secrets,
+    AuditTrail audit,
     IOptions<NoticeDispatchOptions> options,
     TimeProvider clock,
     ILogger<NoticeDispatcher> logger) : PollingService(logger)
@@ -117,6 +119,8 @@ public sealed partial class NoticeDispatcher(
         if (notice.InboxDeliveredAt is null)
         {
             notice.InboxDeliveredAt = now;
+            audit.Stage(db, new AuditEntry(AuditActions.NoticeSent, "success", tenant.TenantId, Subject: AuditEntries.Referral(notice.ReferralId),
+                Detail: $"{notice.Type} notice delivered to the police"));
             round.Inboxed++;
         }
 

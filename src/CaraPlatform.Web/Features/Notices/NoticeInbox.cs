@@ -1,16 +1,29 @@
 using System.Text.Json;
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Notices;
 
 namespace CaraPlatform.Web.Features.Notices;
 
 /// <summary>
 /// The SPOC inbox of the current tenant, for the API and the portal alike. What a notice shows comes from its payload
-/// only, so the inbox can never show more than the police were sent.
+/// only, so the inbox can never show more than the police were sent. Each page shown is audited.
 /// </summary>
-public sealed class NoticeInbox(CaraDbContext db, TimeProvider clock)
+public sealed class NoticeInbox(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>Notices in the inbox, newest first; only unread ones when <paramref name="unreadOnly"/>.</summary>
-    public async Task<NoticePageResponse> PageAsync(KeysetCursor? cursor, int limit, bool unreadOnly, CancellationToken cancellationToken)
+    /// <summary>A page of the inbox as the inbox shows it; the view is audited.</summary>
+    public async Task<NoticePageResponse> PageAsync(KeysetCursor? cursor, int limit, bool unreadOnly, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var page = await LatestAsync(cursor, limit, unreadOnly, cancellationToken);
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.NoticesViewed, tenants.MultiTenantContext.TenantInfo!.TenantId, "notices:list",
+            $"{page.Items.Count} notices{(unreadOnly ? ", unread only" : "")}"), cancellationToken);
+        return page;
+    }
+
+    /// <summary>
+    /// Notices in the inbox, newest first; only unread ones when <paramref name="unreadOnly"/>. Not audited: for a page
+    /// that audits what it shows as a whole (the home page).
+    /// </summary>
+    public async Task<NoticePageResponse> LatestAsync(KeysetCursor? cursor, int limit, bool unreadOnly, CancellationToken cancellationToken)
     {
         var query = db.PoliceNotices.AsNoTracking().Where(n => n.InboxDeliveredAt != null);
         if (unreadOnly) query = query.Where(n => n.ReadAt == null);

@@ -81,15 +81,16 @@ public static class NoticesModule
     }
 
     /// <param name="inbox">The tenant's inbox.</param>
+    /// <param name="user">The caller, for the audit trail.</param>
     /// <param name="cancellationToken">Request aborted.</param>
     /// <param name="cursor">nextCursor of the previous page; omit for the newest notices.</param>
     /// <param name="limit">Notices per page, 1 to 100.</param>
     /// <param name="unread">Only notices nobody has read yet.</param>
     private static async Task<Results<Ok<NoticePageResponse>, ValidationProblem>> Inbox(
-        NoticeInbox inbox, CancellationToken cancellationToken, string? cursor = null, int limit = DefaultPageSize, bool unread = false)
+        NoticeInbox inbox, ClaimsPrincipal user, CancellationToken cancellationToken, string? cursor = null, int limit = DefaultPageSize, bool unread = false)
     {
         if (!TryPaging(cursor, limit, out var after, out var problem)) return problem;
-        return TypedResults.Ok(await inbox.PageAsync(after, limit, unread, cancellationToken));
+        return TypedResults.Ok(await inbox.PageAsync(after, limit, unread, user, cancellationToken));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(Guid noticeId, NoticeInbox inbox, CancellationToken cancellationToken) =>

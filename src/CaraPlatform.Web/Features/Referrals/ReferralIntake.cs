@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Infrastructure.VictimContact;
@@ -28,7 +29,7 @@ public sealed class ReferralIntake(
         var referral = Referral.Receive(request.ToDomain(), tenant.Settings.Condition, await actors.OfAsync(user), clock);
         db.Referrals.Add(referral);
         db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(tenant.TenantId, request.Victim!.ToDomain()) });
-        audit.Stage(db, ReferralHandling.AuditOf("referral-received", tenant, referral.Id, user));
+        audit.Stage(db, ReferralHandling.AuditOf(AuditActions.ReferralReceived, tenant, referral.Id, user));
         await db.SaveChangesAsync(cancellationToken);
         return ReferralResponse.From(referral, tenant.Settings, clock);
     }

@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
 
@@ -8,10 +9,10 @@ namespace CaraPlatform.Web.Features.Referrals;
 /// or null when there is no such referral; the referral's own rules refuse an illegal move
 /// (<see cref="IllegalReferralTransitionException"/>, <see cref="ReferralRuleException"/>,
 /// <see cref="ScreeningContradictionException"/>), and a move based on a stale read is refused with
-/// <see cref="DbUpdateConcurrencyException"/>.
+/// <see cref="DbUpdateConcurrencyException"/>. Each move is audited in its own save, so a refused one leaves no row.
 /// </summary>
 public sealed class ReferralMoves(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, AuditTrail audit, TimeProvider clock)
 {
     public Task<ReferralResponse?> CorrectAsync(Guid referralId, CorrectReferralRequest request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ChangeAsync(referralId, request.Version, user,
@@ -59,6 +60,7 @@ public sealed class ReferralMoves(
         if (referral is null) return null;
         if (referral.Version != version!.Value) throw new DbUpdateConcurrencyException("The referral changed since it was read.");
         change(referral, await actors.OfAsync(user), tenant.Settings);
+        audit.Stage(db, AuditEntries.By(user, AuditActions.ReferralChanged, tenant.TenantId, AuditEntries.Referral(referralId), $"now {referral.Status}"));
         await db.SaveChangesAsync(cancellationToken);
         return ReferralResponse.From(referral, tenant.Settings, clock);
     }

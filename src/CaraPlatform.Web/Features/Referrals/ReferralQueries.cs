@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
@@ -54,7 +55,7 @@ public sealed class ReferralQueries(
         var tenant = tenants.Current();
         var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null) return null;
-        await audit.RecordAsync(ReferralHandling.AuditOf("referral-viewed", tenant, referralId, user), cancellationToken);
+        await audit.RecordAsync(ReferralHandling.AuditOf(AuditActions.ReferralViewed, tenant, referralId, user), cancellationToken);
         return ReferralResponse.From(referral, tenant.Settings, clock);
     }
 
@@ -66,10 +67,18 @@ public sealed class ReferralQueries(
 
     /// <summary>
     /// The referrals matching <paramref name="query"/>, by keyset; a cursor that is not one of ours is
-    /// <see cref="InvalidCursorException"/>. A query that searches is <see cref="SearchAsync"/>'s, and audited.
+    /// <see cref="InvalidCursorException"/>. A query that searches is <see cref="SearchAsync"/>'s. Each page shown is
+    /// audited once, by how many referrals in which statuses, never by whom.
     /// </summary>
-    public Task<ReferralList> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        query.Searches ? SearchAsync(query, user, cancellationToken) : PageAsync(query, user, cancellationToken);
+    public async Task<ReferralList> ListAsync(ReferralQuery query, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (query.Searches) return await SearchAsync(query, user, cancellationToken);
+        var page = await PageAsync(query, user, cancellationToken);
+        var statuses = string.Join(", ", page.Items.Select(i => i.Summary.Status).Distinct().Order());
+        var detail = $"{page.Items.Count} referrals{(statuses.Length > 0 ? ", statuses " + statuses : "")}{(page.NextCursor is null ? "" : ", more on later pages")}";
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.ReferralsListed, tenants.Current().TenantId, "referrals:list", detail), cancellationToken);
+        return page;
+    }
 
     /// <summary>
     /// Finds referrals by part of the police reference or of the offender's given, family or full name (any case), and
@@ -83,7 +92,7 @@ public sealed class ReferralQueries(
         var found = await PageAsync(query, user, cancellationToken);
         var by = string.Join('+', new[] { string.IsNullOrWhiteSpace(query.Search) ? null : "text", query.DateOfBirth is null ? null : "date-of-birth" }.OfType<string>());
         var subject = $"referrals:search by {by}; {found.Items.Count} shown{(found.NextCursor is null ? "" : ", more on later pages")}";
-        await audit.RecordAsync(ReferralHandling.AuditOf("referrals-searched", tenants.Current(), subject, user), cancellationToken);
+        await audit.RecordAsync(ReferralHandling.AuditOf(AuditActions.ReferralsSearched, tenants.Current(), subject, user), cancellationToken);
         return found;
     }
 
@@ -188,7 +197,7 @@ public sealed class ReferralQueries(
             .Join(db.Referrals, v => v.ReferralId, r => r.Id, (v, r) => new { v.ProtectedDetails, v.Version, r.PoliceReference })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return null;
-        await audit.RecordAsync(ReferralHandling.AuditOf("victim-details-viewed", tenant, referralId, user), cancellationToken);
+        await audit.RecordAsync(ReferralHandling.AuditOf(AuditActions.VictimDetailsViewed, tenant, referralId, user), cancellationToken);
         var details = VictimDto.From(victims.Unprotect(tenant.TenantId, found.ProtectedDetails));
         return new ReferralVictim(found.PoliceReference, new VictimRecordResponse(referralId, details, found.Version));
     }

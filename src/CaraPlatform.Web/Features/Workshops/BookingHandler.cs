@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
@@ -10,10 +11,10 @@ public sealed record ReferralToBook(Guid Id, string PoliceReference, string Part
 /// <summary>
 /// Places on runs, for the API and the portal: booking a referral, cancelling a booking, and who is booked where.
 /// Every change to a referral goes through the referral's own methods, so its timeline and the police's notices
-/// follow from the same save.
+/// follow from the same save, with its audit row.
 /// </summary>
 public sealed class BookingHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, TimeProvider clock) : IReferralBookings
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, AuditTrail audit, TimeProvider clock) : IReferralBookings
 {
     /// <summary>
     /// Books the referral onto the run. The seat is claimed by one conditional UPDATE of the run's booked count,
@@ -42,6 +43,7 @@ public sealed class BookingHandler(
         var booking = new Booking { RunId = run.Id, ReferralId = referral.Id, BookedAt = clock.GetUtcNow(), BookedBy = actor.Id };
         db.Bookings.Add(booking);
         referral.Book(actor, clock, new BookedWorkshops(run.Id, run.Workshop1.StartsAt, run.Workshop2.StartsAt));
+        audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, tenants.Current().TenantId, AuditEntries.Referral(referral.Id), $"booked on run {run.Id}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await DescribeAsync([booking], cancellationToken))[0];
@@ -59,6 +61,7 @@ public sealed class BookingHandler(
         referral.CancelBooking(reason, tenants.Current().Settings, await actors.OfAsync(user), clock);
         await db.CourseRuns.Where(r => r.Id == booking.RunId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.BookedCount, r => r.BookedCount - 1), cancellationToken);
+        audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, tenants.Current().TenantId, AuditEntries.Referral(referral.Id), $"booking on run {booking.RunId} cancelled"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await DescribeAsync([booking], cancellationToken))[0];

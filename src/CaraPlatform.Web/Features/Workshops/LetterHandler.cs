@@ -1,17 +1,18 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
 /// <summary>The offender's booking confirmation letters, for the API and the run's page.</summary>
-public sealed class LetterHandler(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, TimeProvider clock)
+public sealed class LetterHandler(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// The offender's confirmation letter for a live or finished booking. Built only from the run, the venue, the
     /// offender's own details and the provider's: the model has no place for the victim. A remote link appears only
-    /// for a confirmed (live) booking.
+    /// for a confirmed (live) booking. Each letter issued is audited.
     /// </summary>
-    public async Task<(byte[] Pdf, string FileName)> LetterAsync(Guid bookingId, CancellationToken cancellationToken)
+    public async Task<(byte[] Pdf, string FileName)> LetterAsync(Guid bookingId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken)
             ?? throw ProblemException.NotFound("Booking not found");
@@ -37,6 +38,7 @@ public sealed class LetterHandler(CaraDbContext db, IMultiTenantContextAccessor<
             delivery,
             LanguageNames.English(run.Language),
             BookingLetterPdf.DefaultWhatToBring);
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.LetterIssued, tenants.Current().TenantId, AuditEntries.Referral(referral.Id), "letter issued"), cancellationToken);
         return (BookingLetterPdf.Render(letter), $"cara-booking-{referral.PoliceReference.Replace('/', '-')}.pdf");
     }
 }

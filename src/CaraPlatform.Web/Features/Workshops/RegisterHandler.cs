@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Web.Features.Workshops;
@@ -10,7 +11,7 @@ public sealed record FeedbackOutstanding(Guid RunId, Guid ReferralId, string Par
 /// participants' feedback at the end of Workshop 2. Both are for the run's own facilitators only (403 otherwise).
 /// </summary>
 public sealed class RegisterHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The tenant's own feedback questions, or the programme's defaults.</summary>
     private FeedbackQuestionSet Questions => FeedbackQuestionSet.ForTenant(tenants.Current().Settings.FeedbackQuestions);
@@ -58,6 +59,7 @@ public sealed class RegisterHandler(
         foreach (var entry in register.Entries)
         {
             var (booking, referral) = live.Single(l => l.Booking.ReferralId == entry.ReferralId);
+            audit.Stage(db, AuditEntries.By(user, AuditActions.AttendanceRecorded, tenants.Current().TenantId, AuditEntries.Referral(referral.Id), $"{workshop} on run {runId}: {entry.Mark}"));
             switch (booking.Mark(workshop, entry.Mark, now))
             {
                 case AttendanceOutcome.AttendedWorkshop1: referral.RecordWorkshop1Attended(actor, clock); break;

@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Licences.Contracts;
@@ -25,7 +26,7 @@ public sealed record FacilitatorChoice(Guid Id, string Name, string? Email);
 /// </summary>
 public sealed class RunHandler(
     CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, IFacilitatorCompetence competence, ITenantLicence licence,
-    TimeProvider clock)
+    AuditTrail audit, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.Current();
 
@@ -90,10 +91,13 @@ public sealed class RunHandler(
                     booking.Cancel($"{change}; Workshop 2 is after the deadline", clock.GetUtcNow());
                     run.BookedCount--;
                     referral.CancelBooking($"{change}; Workshop 2 is after the deadline {referral.ConditionDeadline:yyyy-MM-dd}: re-booking needed", Tenant.Settings, actor, clock);
+                    audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, Tenant.TenantId, AuditEntries.Referral(referral.Id),
+                        $"booking on run {run.Id} cancelled: the run's new dates miss the deadline"));
                 }
                 else
                 {
                     referral.NoteRunChanged(change, actor, clock);
+                    audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, Tenant.TenantId, AuditEntries.Referral(referral.Id), $"run {run.Id} changed"));
                 }
             }
         }
@@ -114,6 +118,7 @@ public sealed class RunHandler(
         {
             booking.Cancel($"Run cancelled: {reason.Trim()}", now);
             referral.CancelBooking($"Run cancelled: {reason.Trim()}", Tenant.Settings, actor, clock);
+            audit.Stage(db, AuditEntries.By(user, AuditActions.BookingChanged, Tenant.TenantId, AuditEntries.Referral(referral.Id), $"booking on run {run.Id} cancelled with the run"));
         }
 
         run.BookedCount = 0;

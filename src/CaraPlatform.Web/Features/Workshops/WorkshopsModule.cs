@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
@@ -134,8 +135,14 @@ public static class WorkshopsModule
         TypedResults.Ok(await runs.CancelAsync(runId, request.Reason!, request.Version!.Value, user, cancellationToken));
 
     private static async Task<Ok<List<BookingResponse>>> RunBookings(
-        Guid runId, ClaimsPrincipal user, BookingHandler bookings, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await bookings.OfRunAsync(runId, user, cancellationToken));
+        Guid runId, ClaimsPrincipal user, BookingHandler bookings, AuditTrail audit, IMultiTenantContextAccessor<CaraTenantInfo> tenants,
+        CancellationToken cancellationToken)
+    {
+        var participants = await bookings.OfRunAsync(runId, user, cancellationToken);
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.BookingsListed, tenants.Current().TenantId, AuditEntries.Run(runId),
+            $"{participants.Count} participants"), cancellationToken);
+        return TypedResults.Ok(participants);
+    }
 
     private static async Task<CreatedAtRoute<BookingResponse>> Book(
         Guid runId, BookRequest request, ClaimsPrincipal user, BookingHandler bookings, CancellationToken cancellationToken)
@@ -148,21 +155,34 @@ public static class WorkshopsModule
         Guid bookingId, CancelRequest request, ClaimsPrincipal user, BookingHandler bookings, CancellationToken cancellationToken) =>
         TypedResults.Ok(await bookings.CancelAsync(bookingId, request.Reason!, request.Version!.Value, user, cancellationToken));
 
-    private static async Task<FileContentHttpResult> Letter(Guid bookingId, LetterHandler letters, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> Letter(Guid bookingId, LetterHandler letters, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (pdf, fileName) = await letters.LetterAsync(bookingId, cancellationToken);
+        var (pdf, fileName) = await letters.LetterAsync(bookingId, user, cancellationToken);
         return TypedResults.File(pdf, "application/pdf", fileName);
     }
 
     private static async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> ReferralBookings(
-        Guid referralId, ClaimsPrincipal user, BookingHandler bookings, IReferralReach referrals, CancellationToken cancellationToken) =>
-        await referrals.CanReadAsync(referralId, user, cancellationToken)
-            ? TypedResults.Ok(await bookings.OfReferralAsync(referralId, cancellationToken))
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");
+        Guid referralId, ClaimsPrincipal user, BookingHandler bookings, IReferralReach referrals, AuditTrail audit,
+        IMultiTenantContextAccessor<CaraTenantInfo> tenants, CancellationToken cancellationToken)
+    {
+        if (!await referrals.CanReadAsync(referralId, user, cancellationToken))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");
+        var found = await bookings.OfReferralAsync(referralId, cancellationToken);
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.BookingsListed, tenants.Current().TenantId, AuditEntries.Referral(referralId),
+            $"{found.Count} bookings"), cancellationToken);
+        return TypedResults.Ok(found);
+    }
 
+    /// <summary>Audited here rather than in the handler, since the register's page reads it with the participants and audits the two as one view.</summary>
     private static async Task<Ok<RegisterResponse>> GetRegister(
-        Guid runId, WorkshopNumber workshop, ClaimsPrincipal user, RegisterHandler registers, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await registers.GetAsync(runId, workshop, user, cancellationToken));
+        Guid runId, WorkshopNumber workshop, ClaimsPrincipal user, RegisterHandler registers, AuditTrail audit,
+        IMultiTenantContextAccessor<CaraTenantInfo> tenants, CancellationToken cancellationToken)
+    {
+        var register = await registers.GetAsync(runId, workshop, user, cancellationToken);
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.RegisterViewed, tenants.Current().TenantId, AuditEntries.Run(runId),
+            $"{workshop} register, {register.Entries.Count} entries"), cancellationToken);
+        return TypedResults.Ok(register);
+    }
 
     private static async Task<Ok<RegisterResponse>> RecordRegister(
         Guid runId, WorkshopNumber workshop, RecordRegisterRequest request, ClaimsPrincipal user, RegisterHandler registers, CancellationToken cancellationToken) =>

@@ -17,6 +17,9 @@ public static class AuditEntries
     /// <summary>The subject of a referral's victim record and victim-contact case.</summary>
     public static string Victim(Guid referralId) => $"victim:{referralId}";
 
+    /// <summary>The subject of a course run's participants as a set (its participant list, its registers).</summary>
+    public static string Run(Guid runId) => $"run:{runId}";
+
     /// <summary><paramref name="user"/> (a person, else an integration client) did <paramref name="action"/> in the tenant.</summary>
     public static AuditEntry By(
         ClaimsPrincipal user, string action, Guid? tenantId, string? subject, string? detail = null, string? reason = null, string outcome = "success") =>

@@ -100,6 +100,7 @@ public static class NoticeTests
             services.GetRequiredService<TenantRunner>(),
             new TestHttpClients(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }),
             new WebhookSecrets(configuration, services.GetRequiredService<IHostEnvironment>(), NullLogger<WebhookSecrets>.Instance),
+            services.GetRequiredService<AuditTrail>(),
             Options.Create(WithOwnTenants(options ?? new NoticeDispatchOptions())),
             clock,
             NullLogger<NoticeDispatcher>.Instance);

@@ -31,7 +31,7 @@ public sealed class NoticesModel(
     {
         // A cursor from an old bookmark that no longer parses just starts at the newest notice.
         if (!KeysetCursor.TryParse(Cursor, out var after)) Cursor = null;
-        Inbox = await inbox.PageAsync(after, NoticesModule.DefaultPageSize, Unread, cancellationToken);
+        Inbox = await inbox.PageAsync(after, NoticesModule.DefaultPageSize, Unread, User, cancellationToken);
         CanMarkRead = await IsSpocAsync(cancellationToken);
     }
 

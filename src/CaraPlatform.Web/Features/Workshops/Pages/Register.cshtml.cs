@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 
@@ -8,7 +9,9 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// marks every booked participant at once, and then shows the marks read-only.
 /// </summary>
 [Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
-public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers, TimeProvider clock) : PortalPageModel
+public sealed class RegisterModel(
+    RunHandler runs, BookingHandler bookings, RegisterHandler registers, AuditTrail audit, IMultiTenantContextAccessor<CaraTenantInfo> tenants,
+    TimeProvider clock) : PortalPageModel
 {
     public const string MarkField = "mark-";
     public const string NoteField = "note-";
@@ -119,6 +122,8 @@ public sealed class RegisterModel(RunHandler runs, BookingHandler bookings, Regi
         var described = await bookings.OfRunAsync(runId, User, cancellationToken);
         Bookings = described.GroupBy(b => b.ReferralId).ToDictionary(g => g.Key, g => g.Last());
         ToMark = [.. described.Where(b => b.Status == BookingStatus.Booked).OrderBy(b => b.ParticipantName, StringComparer.CurrentCulture)];
+        await audit.RecordAsync(AuditEntries.By(User, AuditActions.RegisterViewed, tenants.MultiTenantContext.TenantInfo!.TenantId, AuditEntries.Run(runId),
+            $"{number} register page, {described.Count} participants"), cancellationToken);
         return Page();
     }
 }

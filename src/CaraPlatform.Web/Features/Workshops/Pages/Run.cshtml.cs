@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 
@@ -9,7 +10,8 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// </summary>
 [Authorize(Policy = WorkshopAccess.PlannerPolicy)]
 public sealed class RunModel(
-    RunHandler runs, BookingHandler bookings, LetterHandler letters, IValidator<CancelRequest> cancelValidator, TimeProvider clock) : PortalPageModel
+    RunHandler runs, BookingHandler bookings, LetterHandler letters, IValidator<CancelRequest> cancelValidator, AuditTrail audit,
+    IMultiTenantContextAccessor<CaraTenantInfo> tenants, TimeProvider clock) : PortalPageModel
 {
     public RunResponse Run { get; private set; } = null!;
 
@@ -40,7 +42,7 @@ public sealed class RunModel(
         if (!await bookings.IsOnRunAsync(bookingId, runId, cancellationToken)) return NotFound();
         try
         {
-            var (pdf, fileName) = await letters.LetterAsync(bookingId, cancellationToken);
+            var (pdf, fileName) = await letters.LetterAsync(bookingId, User, cancellationToken);
             return File(pdf, "application/pdf", fileName);
         }
         catch (ProblemException refusal) when (refusal.Problem.Status == StatusCodes.Status409Conflict)
@@ -105,6 +107,8 @@ public sealed class RunModel(
         if (run is null) return NotFound();
         Run = run;
         Participants = await bookings.OfRunAsync(runId, User, cancellationToken);
+        await audit.RecordAsync(AuditEntries.By(User, AuditActions.BookingsListed, tenants.MultiTenantContext.TenantInfo!.TenantId, AuditEntries.Run(runId),
+            $"run page, {Participants.Count} participants"), cancellationToken);
         return Page();
     }
 }
