@@ -66,4 +66,5 @@ public static class AuditActions
     public const string TrainingImported = "training-imported";
     public const string TrainingEventChanged = "training-event-changed";
     public const string TrainingAttendeeChanged = "training-attendee-changed";
+    public const string SubjectAccessExported = "subject-access-exported";
 }

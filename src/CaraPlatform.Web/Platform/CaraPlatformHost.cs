@@ -9,6 +9,7 @@ using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
+using CaraPlatform.Web.Features.SubjectAccess;
 using CaraPlatform.Web.Features.Training;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
@@ -46,6 +47,7 @@ public static class CaraPlatformHost
         builder.AddCompetence();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
+        builder.AddSubjectAccess();
         builder.AddDemoData();
         builder.AddCaraRateLimiting();
         services.AddCaraInputChecks();
@@ -148,6 +150,7 @@ public static class CaraPlatformHost
         tenantApi.MapReferrals();
         tenantApi.MapWorkshops();
         tenantApi.MapNotices();
+        tenantApi.MapSubjectAccess();
         app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);

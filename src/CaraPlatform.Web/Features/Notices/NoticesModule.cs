@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.Hosting;
+using CaraPlatform.Web.Platform.DataProtection;
 using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class NoticesModule
     {
         var services = builder.Services;
         services.AddTenantEventConsumer<PoliceNoticeConsumer>();
+        services.AddScoped<ISubjectAccessSource, NoticeSubjectAccess>();
         services.AddOptions<NoticeDispatchOptions>()
             .Bind(builder.Configuration.GetSection(NoticeDispatchOptions.Section))
             .ValidateDataAnnotations()

@@ -2,6 +2,7 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Infrastructure.Hosting;
 using CaraPlatform.Infrastructure.VictimContact;
 using CaraPlatform.Web.Features.Referrals.Contracts;
+using CaraPlatform.Web.Platform.DataProtection;
 using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,6 +20,7 @@ public static class ReferralsModule
         var services = builder.Services;
         services.AddScoped<ReferralIntake>();
         services.AddScoped<ReferralMoves>();
+        services.AddScoped<ISubjectAccessSource, ReferralSubjectAccess>();
         services.AddScopedWithContract<ReferralQueries, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();

@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
+using CaraPlatform.Web.Platform.DataProtection;
 using CaraPlatform.Web.Portal.Home;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,6 +21,7 @@ public static class WorkshopsModule
         services.AddScopedWithContract<BookingHandler, IReferralBookings>();
         services.AddScoped<RegisterHandler>();
         services.AddScoped<LetterHandler>();
+        services.AddScoped<ISubjectAccessSource, WorkshopSubjectAccess>();
         services.AddAuthorizationBuilder()
             .AddTenantPagePolicy(WorkshopAccess.PlannerPolicy, WorkshopAccess.Planners)
             .AddTenantPagePolicy(WorkshopAccess.FacilitatorPolicy, WorkshopAccess.Facilitators);
