@@ -13,6 +13,7 @@ using CaraPlatform.Web.Features.SubjectAccess;
 using CaraPlatform.Web.Features.Training;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform.Logging;
 using CaraPlatform.Web.Platform.Mail;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
@@ -28,6 +29,7 @@ public static class CaraPlatformHost
         var services = builder.Services;
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        services.AddRequestQueryRedaction();
 
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddPublicAddress();
