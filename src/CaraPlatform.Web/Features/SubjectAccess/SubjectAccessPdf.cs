@@ -22,7 +22,7 @@ public static class SubjectAccessPdf
 
         writer.Paragraph("Subject access request", TitleSize, bold: true);
         writer.Paragraph($"{export.Provider}: the personal data we hold about the {Whose(export.Subject)} of referral {export.ReferralId}", BodySize);
-        writer.Paragraph($"Produced {SubjectAccessFields.Of("", export.ProducedAt).Value}", BodySize);
+        writer.Paragraph($"Produced {SubjectAccessFields.Text(export.ProducedAt)}", BodySize);
         foreach (var section in export.Sections)
         {
             writer.Space(BodySize);

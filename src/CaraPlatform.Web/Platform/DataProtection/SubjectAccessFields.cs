@@ -9,7 +9,10 @@ namespace CaraPlatform.Web.Platform.DataProtection;
 /// </summary>
 public static class SubjectAccessFields
 {
-    public static SubjectAccessField Of(string name, object? value) => new(name, value switch
+    public static SubjectAccessField Of(string name, object? value) => new(name, Text(value));
+
+    /// <summary>A value as an export writes it.</summary>
+    public static string? Text(object? value) => value switch
     {
         null => null,
         string text => text,
@@ -18,7 +21,7 @@ public static class SubjectAccessFields
         DateTimeOffset instant => TimeZoneInfo.ConvertTime(instant, UkCalendar.Zone).ToString("yyyy-MM-dd HH:mm 'UK time'", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
-    });
+    };
 
     /// <summary>One record of fields, in the order given.</summary>
     public static IReadOnlyList<SubjectAccessField> Record(params SubjectAccessField[] fields) => fields;

@@ -109,6 +109,34 @@ public sealed partial class SubjectAccessTests(CaraPlatformFixture fixture) : In
         Assert.Empty(await ExportAuditsAsync(AuditEntries.Referral(referral.Id)));
     }
 
+    [Fact]
+    public async Task The_portal_links_the_export_from_the_referral_for_exporters_and_downloads_it()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var referral = await ReferralApi.CreateAsync(api, Tenant, ReferralApi.New(Tenant) with { Offender = Offender });
+        var admin = await SessionAsync("admin@hampshire.demo");
+        var coordinator = await SessionAsync("coordinator@hampshire.demo");
+        var detail = $"/t/{Tenant}/referrals/{referral.Id}";
+
+        Assert.Contains("subject-access-link", await admin.GetStringAsync(detail), StringComparison.Ordinal);
+        Assert.DoesNotContain("subject-access-link", await coordinator.GetStringAsync(detail), StringComparison.Ordinal);
+        var page = await admin.GetStringAsync($"{detail}/subject-access");
+        Assert.Contains("offender-pdf", page, StringComparison.Ordinal);
+        var download = await admin.GetAsync($"{detail}/subject-access?handler=download&subject=offender&format=pdf");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["Offender Pdf"], await ExportAuditsAsync(AuditEntries.Referral(referral.Id)));
+        var json = await admin.GetStringAsync($"{detail}/subject-access?handler=download&subject=offender&format=json");
+        Assert.Contains("Oddfellow-Sar", json, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SessionAsync(string email)
+    {
+        var browser = UserTokens.Browser(fixture.Web);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserTokens.SignInAsync(browser, email, DemoSeed.Password)).StatusCode);
+        return browser;
+    }
+
     private static string Url(Guid referralId, string subject, string format) =>
         $"{ReferralApi.Url(Tenant)}/{referralId}/subject-access?subject={subject}&format={format}";
 
