@@ -88,6 +88,7 @@ public static class AuditActions
     public const string NoticesViewed = "notices-viewed";
     public const string AuditLogViewed = "audit-log-viewed";
     public const string AuditLogExported = "audit-log-exported";
+    public const string SubjectAccessExported = "subject-access-exported";
 
     /// <summary>Every action above, for the log's search.</summary>
     public static readonly IReadOnlyList<string> All =

@@ -11,9 +11,11 @@ using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Retention;
+using CaraPlatform.Web.Features.SubjectAccess;
 using CaraPlatform.Web.Features.Training;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.Workshops;
+using CaraPlatform.Web.Platform.Logging;
 using CaraPlatform.Web.Platform.Mail;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
@@ -29,6 +31,7 @@ public static class CaraPlatformHost
         var services = builder.Services;
         if (!builder.Environment.IsDevelopment())
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        services.AddRequestQueryRedaction();
 
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddPublicAddress();
@@ -50,6 +53,7 @@ public static class CaraPlatformHost
         builder.AddNotices();
         builder.AddRetention();
         builder.AddAuditLog();
+        builder.AddSubjectAccess();
         builder.AddDemoData();
         builder.AddCaraRateLimiting();
         services.AddCaraInputChecks();
@@ -154,6 +158,7 @@ public static class CaraPlatformHost
         tenantApi.MapNotices();
         tenantApi.MapRetention();
         tenantApi.MapAuditLog();
+        tenantApi.MapSubjectAccess();
         app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);

@@ -24,6 +24,7 @@ public static class NoticesModule
     {
         var services = builder.Services;
         services.AddTenantEventConsumer<PoliceNoticeConsumer>();
+        services.AddScoped<ISubjectAccessSource, NoticeSubjectAccess>();
         services.AddOptions<NoticeDispatchOptions>()
             .Bind(builder.Configuration.GetSection(NoticeDispatchOptions.Section))
             .ValidateDataAnnotations()

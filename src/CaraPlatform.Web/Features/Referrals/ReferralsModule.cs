@@ -21,6 +21,7 @@ public static class ReferralsModule
         services.AddScoped<ReferralIntake>();
         services.AddScoped<ReferralMoves>();
         services.AddScoped<IPersonalDataEraser, ReferralEraser>();
+        services.AddScoped<ISubjectAccessSource, ReferralSubjectAccess>();
         services.AddScopedWithContract<ReferralQueries, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();

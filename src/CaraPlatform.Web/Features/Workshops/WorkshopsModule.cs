@@ -23,6 +23,7 @@ public static class WorkshopsModule
         services.AddScoped<RegisterHandler>();
         services.AddScoped<IPersonalDataEraser, WorkshopEraser>();
         services.AddScoped<LetterHandler>();
+        services.AddScoped<ISubjectAccessSource, WorkshopSubjectAccess>();
         services.AddAuthorizationBuilder()
             .AddTenantPagePolicy(WorkshopAccess.PlannerPolicy, WorkshopAccess.Planners)
             .AddTenantPagePolicy(WorkshopAccess.FacilitatorPolicy, WorkshopAccess.Facilitators);

@@ -1,5 +1,6 @@
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Web.Features.Workshops.Contracts;
+using CaraPlatform.Web.Platform.DataProtection;
 
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 
@@ -43,6 +44,8 @@ public sealed class ReferralDetailModel(
     public bool IsPolice => Roles.Intersect(ReferralAccess.Police).Any();
 
     public bool SeesVictimLink => Roles.Intersect(ReferralAccess.VictimContacts).Any();
+
+    public bool SeesSubjectAccessLink => Roles.Intersect(SubjectAccessRoles.Exporters).Any();
 
     public bool Can(ReferralAction action) => ReferralLifecycle.Allows(Referral.Status, action) && action switch
     {
