@@ -19,7 +19,8 @@ public static class ReferralsModule
         var services = builder.Services;
         services.AddScoped<ReferralIntake>();
         services.AddScoped<ReferralMoves>();
-        services.AddScopedWithContract<ReferralQueries, IReferralReach>();
+        services.AddScoped<ReferralQueries>();
+        services.AddScopedWithContract<ReferralReach, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();
