@@ -43,7 +43,7 @@ public static class NoticesModule
         services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
         services.AddPortalLink(new("Notices", "notices", NoticeAccess.InboxReaders, 50)
         {
-            Count = (sp, roles, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, ct),
+            Count = (sp, roles, user, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, user, ct),
         });
         services.AddPortalLink(new("Webhooks", "admin/webhooks", NoticeAccess.WebhookAdmins, 80));
         services.AddHomeWork<NoticeHomeWork>();
@@ -79,19 +79,21 @@ public static class NoticesModule
     }
 
     /// <param name="inbox">The tenant's inbox.</param>
+    /// <param name="user">Caller: a SPOC sees the notices of their forces' referrals.</param>
     /// <param name="cancellationToken">Request aborted.</param>
     /// <param name="cursor">nextCursor of the previous page; omit for the newest notices.</param>
     /// <param name="limit">Notices per page, 1 to 100.</param>
     /// <param name="unread">Only notices nobody has read yet.</param>
     private static async Task<Results<Ok<NoticePageResponse>, ValidationProblem>> Inbox(
-        NoticeInbox inbox, CancellationToken cancellationToken, string? cursor = null, int limit = DefaultPageSize, bool unread = false)
+        NoticeInbox inbox, ClaimsPrincipal user, CancellationToken cancellationToken, string? cursor = null, int limit = DefaultPageSize, bool unread = false)
     {
         if (!TryPaging(cursor, limit, out var after, out var problem)) return problem;
-        return TypedResults.Ok(await inbox.PageAsync(after, limit, unread, cancellationToken));
+        return TypedResults.Ok(await inbox.PageAsync(after, limit, unread, user, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(Guid noticeId, NoticeInbox inbox, CancellationToken cancellationToken) =>
-        await inbox.MarkReadAsync(noticeId, cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
+        Guid noticeId, NoticeInbox inbox, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await inbox.MarkReadAsync(noticeId, user, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Notice not found");
 

@@ -21,9 +21,8 @@ public sealed class ReferralReach(CaraDbContext db, IMultiTenantContextAccessor<
         await (await WithinAsync(db.Referrals.AsNoTracking(), user, cancellationToken)).AnyAsync(r => r.Id == referralId, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlySet<Guid>> ReadableAmongAsync(IReadOnlyCollection<Guid> referralIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        (await (await WithinAsync(db.Referrals.AsNoTracking(), user, cancellationToken))
-            .Where(r => referralIds.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
+    public async Task<IQueryable<Guid>> ReadableIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await WithinAsync(db.Referrals.AsNoTracking(), user, cancellationToken)).Select(r => r.Id);
 
     /// <inheritdoc />
     public async Task<bool> ReadsAsPoliceAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>

@@ -92,7 +92,8 @@ public static class WorkshopsModule
         tenantApi.MapGet("/referrals/{referralId:guid}/bookings", ReferralBookings).WithTags("Referrals").WithName("ListReferralBookings")
             .WithSummary("The referral's bookings and attendance")
             .WithDescription("Every run the referral was booked on, newest first, with each workshop's mark: what the SPOC follows. " +
-                "A facilitator reads only the participants of their own runs (404 for others).")
+                "A facilitator reads only the participants of their own runs, a SPOC only the referrals of their forces (404 for others). " +
+                "The police (ForceSpoc-only people, integration clients) get no cancelReason, which is the provider's own words.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, WorkshopAccess.ReferralFollowers);
     }
@@ -154,9 +155,11 @@ public static class WorkshopsModule
 
     private static async Task<Results<Ok<List<BookingResponse>>, ProblemHttpResult>> ReferralBookings(
         Guid referralId, ClaimsPrincipal user, BookingHandler bookings, IReferralReach referrals, CancellationToken cancellationToken) =>
-        await referrals.CanReadAsync(referralId, user, cancellationToken)
-            ? TypedResults.Ok(await bookings.OfReferralAsync(referralId, cancellationToken))
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found");
+        !await referrals.CanReadAsync(referralId, user, cancellationToken)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Referral not found")
+            : await referrals.ReadsAsPoliceAsync(user, cancellationToken)
+                ? TypedResults.Ok((await bookings.OfReferralAsync(referralId, cancellationToken)).ConvertAll(b => b.ForPolice()))
+                : TypedResults.Ok(await bookings.OfReferralAsync(referralId, cancellationToken));
 
     private static async Task<Ok<RegisterResponse>> GetRegister(
         Guid runId, WorkshopNumber workshop, ClaimsPrincipal user, RegisterHandler registers, CancellationToken cancellationToken) =>

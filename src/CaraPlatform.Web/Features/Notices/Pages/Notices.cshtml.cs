@@ -22,7 +22,7 @@ public sealed class NoticesModel(
     public async Task<IActionResult> OnPostReadAsync(Guid noticeId, CancellationToken cancellationToken)
     {
         if (!await IsSpocAsync(cancellationToken)) return Forbid();
-        if (!await inbox.MarkReadAsync(noticeId, cancellationToken)) return NotFound();
+        if (!await inbox.MarkReadAsync(noticeId, User, cancellationToken)) return NotFound();
         // Back to the same page: the list the SPOC was working through.
         return RedirectToPage(new { cursor = Cursor, unread = Unread ? "true" : null });
     }
@@ -31,7 +31,7 @@ public sealed class NoticesModel(
     {
         // A cursor from an old bookmark that no longer parses just starts at the newest notice.
         if (!KeysetCursor.TryParse(Cursor, out var after)) Cursor = null;
-        Inbox = await inbox.PageAsync(after, NoticesModule.DefaultPageSize, Unread, cancellationToken);
+        Inbox = await inbox.PageAsync(after, NoticesModule.DefaultPageSize, Unread, User, cancellationToken);
         CanMarkRead = await IsSpocAsync(cancellationToken);
     }
 

@@ -9,8 +9,11 @@ public interface IReferralReach
     /// <summary>False for a referral that is not there, is another tenant's, or is out of <paramref name="user"/>'s reach.</summary>
     Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken);
 
-    /// <summary>The referrals of <paramref name="referralIds"/> that <paramref name="user"/> may read.</summary>
-    Task<IReadOnlySet<Guid>> ReadableAmongAsync(IReadOnlyCollection<Guid> referralIds, ClaimsPrincipal user, CancellationToken cancellationToken);
+    /// <summary>
+    /// The ids of the referrals <paramref name="user"/> may read, as a query of the request's context, for a feature to
+    /// narrow its own rows by (<c>notices.Where(n =&gt; ids.Contains(n.ReferralId))</c>) in the same statement.
+    /// </summary>
+    Task<IQueryable<Guid>> ReadableIdsAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="user"/> reads referrals as the police (a person whose only role is ForceSpoc, or an
