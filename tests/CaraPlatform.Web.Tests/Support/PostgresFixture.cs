@@ -48,6 +48,15 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public const string UnlicensedTenant = "unlicensed-cambridgeshire";
 
+    /// <summary>
+    /// A tenant of the police-view tests alone serving two forces (cambridgeshire's file with <see cref="SecondForce"/>
+    /// added), for a SPOC of one force who must see nothing of the other's.
+    /// </summary>
+    public const string TwoForceTenant = "two-force-cambridgeshire";
+
+    /// <summary>The second force of <see cref="TwoForceTenant"/>.</summary>
+    public const string SecondForce = "bedfordshire";
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -73,6 +82,11 @@ public sealed class PostgresFixture : IAsyncLifetime
             .. files,
             model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
             .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
+            model with
+            {
+                Slug = TwoForceTenant, Name = "Two forces (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "two-force-" + v.Code })],
+                Forces = [.. model.Forces, new ForceDefinition(SecondForce, "Bedfordshire Police")],
+            },
         ];
         await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
         await LicenseEveryTenantAsync();

@@ -21,6 +21,7 @@ public static class ReferralApi
         [PostgresFixture.LicenceTenants[0]] = "cambridgeshire",
         [PostgresFixture.LicenceTenants[1]] = "cambridgeshire",
         [PostgresFixture.UnlicensedTenant] = "cambridgeshire",
+        [PostgresFixture.TwoForceTenant] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
         ["thames-valley"] = "thames-valley",
