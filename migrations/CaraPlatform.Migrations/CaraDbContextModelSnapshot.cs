@@ -108,6 +108,13 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.PrimitiveCollection<List<string>>("ForceCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("force_codes")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<Guid?>("InvitedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("invited_by");
@@ -153,6 +160,13 @@ namespace CaraPlatform.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("ForceCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("force_codes")
+                        .HasDefaultValueSql("'{}'");
 
                     b.PrimitiveCollection<string[]>("Roles")
                         .IsRequired()

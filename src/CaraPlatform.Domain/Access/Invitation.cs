@@ -19,6 +19,9 @@ public sealed class Invitation : ITenantOwned, ITimestamped
 
     public List<TenantRole> Roles { get; set; } = [];
 
+    /// <summary>The forces the person will serve as a ForceSpoc (see <see cref="ForceScope"/>).</summary>
+    public List<string> ForceCodes { get; set; } = [];
+
     public required string TokenHash { get; init; }
 
     public DateTimeOffset ExpiresAt { get; init; }

@@ -13,6 +13,9 @@ public sealed class Membership : ITenantOwned, ITimestamped
 
     public List<TenantRole> Roles { get; set; } = [];
 
+    /// <summary>The forces a ForceSpoc serves (see <see cref="ForceScope"/>); empty for every other role.</summary>
+    public List<string> ForceCodes { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -10,8 +10,8 @@ namespace CaraPlatform.Web.Portal;
 /// <param name="Order">Its place in the navigation, after Home.</param>
 public sealed record PortalLink(string Text, string Path, IReadOnlyList<TenantRole> Roles, int Order)
 {
-    /// <summary>A count shown beside the link for the caller's roles (unread notices); null shows none.</summary>
-    public Func<IServiceProvider, IReadOnlyList<TenantRole>, CancellationToken, Task<int?>>? Count { get; init; }
+    /// <summary>A count shown beside the link for the caller, who holds the roles given (unread notices); null shows none.</summary>
+    public Func<IServiceProvider, IReadOnlyList<TenantRole>, ClaimsPrincipal, CancellationToken, Task<int?>>? Count { get; init; }
 }
 
 public static class PortalLinks

@@ -20,7 +20,7 @@ public sealed class TenantNavViewComponent(
         var items = new List<TenantNavItem> { new("Home", home, "nav-home", null) };
         foreach (var link in links.Where(l => l.Roles.Intersect(roles).Any()).OrderBy(l => l.Order))
         {
-            var count = link.Count is null ? null : await link.Count(HttpContext.RequestServices, roles, HttpContext.RequestAborted);
+            var count = link.Count is null ? null : await link.Count(HttpContext.RequestServices, roles, HttpContext.User, HttpContext.RequestAborted);
             items.Add(new(link.Text, $"{home}/{link.Path}", "nav-" + link.Path.Replace('/', '-'), count));
         }
 

@@ -53,6 +53,15 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// cases: the job they drive on a moved clock erases every closed case of its tenant.</summary>
     public static readonly IReadOnlyList<string> RetentionTenants = ["retention-anonymise-cambridgeshire", "retention-delete-cambridgeshire"];
 
+    /// <summary>
+    /// A tenant of the police-view tests alone serving two forces (cambridgeshire's file with <see cref="SecondForce"/>
+    /// added), for a SPOC of one force who must see nothing of the other's.
+    /// </summary>
+    public const string TwoForceTenant = "two-force-cambridgeshire";
+
+    /// <summary>The second force of <see cref="TwoForceTenant"/>.</summary>
+    public const string SecondForce = "bedfordshire";
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -83,6 +92,11 @@ public sealed class PostgresFixture : IAsyncLifetime
                 Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })],
                 Retention = new RetentionSchedule(24, 72, slug.Contains("delete", StringComparison.Ordinal) ? RetentionAction.Delete : RetentionAction.Anonymise),
             }),
+            model with
+            {
+                Slug = TwoForceTenant, Name = "Two forces (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "two-force-" + v.Code })],
+                Forces = [.. model.Forces, new ForceDefinition(SecondForce, "Bedfordshire Police")],
+            },
         ];
         await Services.GetRequiredService<TenantDefinitionApplier>().ApplyAsync(Definitions);
         await LicenseEveryTenantAsync();

@@ -23,6 +23,7 @@ public static class ReferralApi
         [PostgresFixture.UnlicensedTenant] = "cambridgeshire",
         [PostgresFixture.RetentionTenants[0]] = "cambridgeshire",
         [PostgresFixture.RetentionTenants[1]] = "cambridgeshire",
+        [PostgresFixture.TwoForceTenant] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
         ["thames-valley"] = "thames-valley",

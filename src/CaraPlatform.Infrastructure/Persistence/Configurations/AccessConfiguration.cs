@@ -41,6 +41,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
         builder.HasOne<CaraUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.PrimitiveCollection(m => m.Roles).ElementType().HasConversion<string>();
+        // Memberships made before forces had none; ForceScope says what that means (nothing is guessed for them).
+        builder.PrimitiveCollection(m => m.ForceCodes).HasDefaultValueSql("'{}'");
         builder.Property(m => m.Version).IsRowVersion();
     }
 }
@@ -65,6 +67,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.Email).HasMaxLength(320);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.PrimitiveCollection(i => i.Roles).ElementType().HasConversion<string>();
+        builder.PrimitiveCollection(i => i.ForceCodes).HasDefaultValueSql("'{}'");
     }
 }
 

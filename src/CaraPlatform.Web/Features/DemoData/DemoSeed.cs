@@ -46,11 +46,13 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
         var run = await services.GetRequiredService<TenantRunner>().RunAsync("The demo seed", async (tenant, tenantServices, ct) =>
         {
             var db = tenantServices.GetRequiredService<CaraDbContext>();
+            // The demo SPOC serves every force of their tenant.
+            List<string> forces = [.. tenant.Settings.Forces.Select(f => f.Code)];
             foreach (var (local, role) in TenantAccounts)
             {
                 var user = await EnsureUser(tenantServices, $"{local}@{domains[tenant.Identifier]}", _ => { });
                 if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, ct))
-                    db.Memberships.Add(new Membership { UserId = user.Id, Roles = [role] });
+                    db.Memberships.Add(new Membership { UserId = user.Id, Roles = [role], ForceCodes = role == TenantRole.ForceSpoc ? forces : [] });
             }
 
             await db.SaveChangesAsync(ct);

@@ -29,15 +29,27 @@ public sealed class Invitations(
         return [.. (await NewestFirstAsync(cancellationToken)).Where(i => i.IsOpenAt(now)).Select(InvitationResponse.From)];
     }
 
-    public async Task<InvitationResponse> InviteAsync(string email, IReadOnlyList<TenantRole> roles, Guid? invitedBy, Uri siteRoot,
-        CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<InvitationResponse> InviteAsync(string email, IReadOnlyList<TenantRole> roles, Guid? invitedBy, Uri siteRoot, CancellationToken cancellationToken) =>
+        InviteAsync(email, roles, null, invitedBy, siteRoot, cancellationToken);
+
+    /// <summary>
+    /// Sends the invitation; a ForceSpoc's forces are checked and defaulted by <see cref="ForceScope.Assign"/> (400 at
+    /// forceCodes when they do not fit the roles).
+    /// </summary>
+    public async Task<InvitationResponse> InviteAsync(string email, IReadOnlyList<TenantRole> roles, IReadOnlyList<string>? forceCodes, Guid? invitedBy,
+        Uri siteRoot, CancellationToken cancellationToken)
     {
         var tenant = tenantAccessor.MultiTenantContext.TenantInfo ?? throw new InvalidOperationException("Invitations are made inside a tenant.");
+        List<TenantRole> distinct = [.. roles.Distinct()];
+        var (forces, breaches) = ForceScope.Assign(distinct, forceCodes, [.. tenant.Settings.Forces.Select(f => f.Code)]);
+        if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
         var (token, tokenHash) = InvitationToken.New();
         var invitation = new Invitation
         {
             Email = email.Trim().ToLowerInvariant(),
-            Roles = [.. roles.Distinct()],
+            Roles = distinct,
+            ForceCodes = [.. forces],
             TokenHash = tokenHash,
             ExpiresAt = clock.GetUtcNow() + Invitation.Lifetime,
             InvitedBy = invitedBy,
@@ -86,8 +98,12 @@ public sealed class Invitations(
         if (!string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException("The invitation is for another email.");
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
-        if (membership is null) db.Memberships.Add(new Membership { UserId = user.Id, Roles = [.. invitation.Roles] });
-        else membership.Roles = [.. membership.Roles.Union(invitation.Roles)];
+        if (membership is null) db.Memberships.Add(new Membership { UserId = user.Id, Roles = [.. invitation.Roles], ForceCodes = [.. invitation.ForceCodes] });
+        else
+        {
+            membership.Roles = [.. membership.Roles.Union(invitation.Roles)];
+            membership.ForceCodes = [.. membership.ForceCodes.Union(invitation.ForceCodes)];
+        }
         invitation.AcceptedAt = clock.GetUtcNow();
         audit.Stage(db, new AuditEntry(AuditActions.MembershipChanged, "invitation-accepted", invitation.TenantId, user.Id, Subject: invitation.Email));
         await db.SaveChangesAsync(cancellationToken);

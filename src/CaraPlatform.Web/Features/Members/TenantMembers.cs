@@ -6,7 +6,7 @@ namespace CaraPlatform.Web.Features.Members;
 /// The current tenant's staff as its ProviderAdmins manage them, for the API and the portal alike, so that the
 /// last-admin rule and the audit trail apply whichever way a change arrives.
 /// </summary>
-public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, AuditTrail audit)
+public sealed class TenantMembers(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, PersonSessions sessions, AuditTrail audit)
 {
     public async Task<List<MemberResponse>> ListAsync(CancellationToken cancellationToken)
     {
@@ -15,29 +15,34 @@ public sealed class TenantMembers(CaraDbContext db, PersonSessions sessions, Aud
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u.Email, u.DisplayName })
             .OrderBy(x => x.Email)
             .ToListAsync(cancellationToken);
-        return members.ConvertAll(x => new MemberResponse(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.m.Roles, x.m.Version));
+        return members.ConvertAll(x => new MemberResponse(x.m.Id, x.m.UserId, x.Email ?? "", x.DisplayName, x.m.Roles, x.m.Version, x.m.ForceCodes));
     }
 
     /// <summary>
-    /// Replaces the member's roles if the member is still at <paramref name="version"/>, or returns null when the tenant
-    /// has no such member. A member changed since throws <see cref="DbUpdateConcurrencyException"/>; leaving the tenant
-    /// without a ProviderAdmin is refused (409).
+    /// Replaces the member's roles (and a ForceSpoc's forces, <see cref="ForceScope.Assign"/>; omitted, a SPOC keeps
+    /// theirs) if the member is still at <paramref name="version"/>, or returns null when the tenant has no such member.
+    /// A member changed since throws <see cref="DbUpdateConcurrencyException"/>; leaving the tenant without a
+    /// ProviderAdmin is refused (409); forces that do not fit the roles are refused (400 at forceCodes).
     /// </summary>
-    public async Task<MemberResponse?> ChangeRolesAsync(Guid memberId, IReadOnlyCollection<TenantRole> roles, uint version, Guid? actor,
-        CancellationToken cancellationToken)
+    public async Task<MemberResponse?> ChangeRolesAsync(Guid memberId, IReadOnlyCollection<TenantRole> roles, IReadOnlyList<string>? forceCodes,
+        uint version, Guid? actor, CancellationToken cancellationToken)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (membership is null) return null;
         List<TenantRole> distinct = [.. roles.Distinct()];
+        var (forces, breaches) = ForceScope.Assign(distinct, forceCodes ?? (distinct.Contains(TenantRole.ForceSpoc) ? membership.ForceCodes : null),
+            [.. tenants.MultiTenantContext.TenantInfo!.Settings.Forces.Select(f => f.Code)]);
+        if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
         if (!distinct.Contains(TenantRole.ProviderAdmin)) await EnsureNotLastAdminAsync(membership, cancellationToken);
 
         membership.Roles = distinct;
+        membership.ForceCodes = [.. forces];
         db.Entry(membership).Property(m => m.Version).OriginalValue = version;
         audit.Stage(db, new AuditEntry(AuditActions.MembershipChanged, string.Join(",", distinct), membership.TenantId, actor,
             Subject: membership.UserId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Id == membership.UserId, cancellationToken);
-        return new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version);
+        return new MemberResponse(membership.Id, membership.UserId, account.Email ?? "", account.DisplayName, membership.Roles, membership.Version, membership.ForceCodes);
     }
 
     /// <summary>

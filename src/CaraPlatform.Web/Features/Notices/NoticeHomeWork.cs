@@ -17,7 +17,7 @@ public sealed class NoticeHomeWork(NoticeInbox inbox, WebhookDeliveryLog deliver
         var lists = new List<WorkList>();
         if (viewer.Holds(TenantRole.ForceSpoc))
         {
-            var unread = await inbox.LatestAsync(null, Shown, unreadOnly: true, cancellationToken);
+            var unread = await inbox.LatestAsync(null, Shown, unreadOnly: true, viewer.User, cancellationToken);
             lists.Add(new WorkList("work-unread-notices", "Unread notices",
                 [.. unread.Items.Select(n => new WorkItem($"{n.Title}: {n.PoliceReference}", viewer.Path("notices?unread=true"), PortalDisplay.Time(n.OccurredAt)))],
                 "You have no unread notices.", unread.UnreadCount, [new("Notices", viewer.Path("notices"))]));

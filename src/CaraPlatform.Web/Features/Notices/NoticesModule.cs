@@ -46,7 +46,7 @@ public static class NoticesModule
         services.AddAuthorizationBuilder().AddTenantPagePolicy(NoticeAccess.InboxReadersPolicy, NoticeAccess.InboxReaders);
         services.AddPortalLink(new("Notices", "notices", NoticeAccess.InboxReaders, 50)
         {
-            Count = (sp, roles, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, ct),
+            Count = (sp, roles, user, ct) => sp.GetRequiredService<NoticeInbox>().UnreadForAsync(roles, user, ct),
         });
         services.AddPortalLink(new("Webhooks", "admin/webhooks", NoticeAccess.WebhookAdmins, 80));
         services.AddHomeWork<NoticeHomeWork>();
@@ -82,7 +82,7 @@ public static class NoticesModule
     }
 
     /// <param name="inbox">The tenant's inbox.</param>
-    /// <param name="user">The caller, for the audit trail.</param>
+    /// <param name="user">Caller, for the audit trail; a SPOC sees the notices of their forces' referrals.</param>
     /// <param name="cancellationToken">Request aborted.</param>
     /// <param name="cursor">nextCursor of the previous page; omit for the newest notices.</param>
     /// <param name="limit">Notices per page, 1 to 100.</param>
@@ -94,8 +94,9 @@ public static class NoticesModule
         return TypedResults.Ok(await inbox.PageAsync(after, limit, unread, user, cancellationToken));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(Guid noticeId, NoticeInbox inbox, CancellationToken cancellationToken) =>
-        await inbox.MarkReadAsync(noticeId, cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
+        Guid noticeId, NoticeInbox inbox, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await inbox.MarkReadAsync(noticeId, user, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Notice not found");
 

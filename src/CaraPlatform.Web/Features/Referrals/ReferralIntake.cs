@@ -10,8 +10,8 @@ namespace CaraPlatform.Web.Features.Referrals;
 /// rules, whichever door it came in by.
 /// </summary>
 public sealed class ReferralIntake(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, Actors actors,
-    AuditTrail audit, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, ReferralReach reach,
+    Actors actors, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The referral already made for this police reference, if any: a second referral for the same caution is a mistake.</summary>
     public async Task<ReferralSummary?> FindByPoliceReferenceAsync(string policeReference, CancellationToken cancellationToken) =>
@@ -21,16 +21,18 @@ public sealed class ReferralIntake(
 
     /// <summary>
     /// Receives the referral and seals the victim's details in their own record, in one SaveChanges. A police
-    /// reference referred meanwhile fails the save on the tenant's unique index (<see cref="DbUpdateException"/>).
+    /// reference referred meanwhile fails the save on the tenant's unique index (<see cref="DbUpdateException"/>). A SPOC
+    /// refers only for the forces they serve (400 at forceCode otherwise), since they could not read the referral after.
     /// </summary>
     public async Task<ReferralResponse> ReceiveAsync(CreateReferralRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var tenant = tenants.Current();
+        await reach.EnsureRefersForAsync(request.ForceCode, user, cancellationToken);
         var referral = Referral.Receive(request.ToDomain(), tenant.Settings.Condition, await actors.OfAsync(user), clock);
         db.Referrals.Add(referral);
         db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(tenant.TenantId, request.Victim!.ToDomain()) });
         audit.Stage(db, ReferralHandling.AuditOf(AuditActions.ReferralReceived, tenant, referral.Id, user));
         await db.SaveChangesAsync(cancellationToken);
-        return ReferralResponse.From(referral, tenant.Settings, clock);
+        return await reach.ShapeAsync(ReferralResponse.From(referral, tenant.Settings, clock), user, cancellationToken);
     }
 }

@@ -1,9 +1,7 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
-using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.VictimContact;
-using CaraPlatform.Web.Features.Referrals.Contracts;
 
 namespace CaraPlatform.Web.Features.Referrals;
 
@@ -35,28 +33,24 @@ public sealed record ReferralWork(IReadOnlyList<ReferralListItem> Items, int Tot
 public sealed record ReferralVictim(string PoliceReference, VictimRecordResponse Record);
 
 /// <summary>
-/// Reading referrals, for the API and the portal alike, always within the caller's reach: a person whose only role
-/// in the tenant is Facilitator reads only the participants of their own runs, since they need nobody else's record
-/// to run a workshop. Every view of an offender's or a victim's record is audited (DPA 2018 s.62).
+/// Reading referrals, for the API and the portal alike, always within the caller's reach and in the caller's shape
+/// (<see cref="ReferralReach"/>): a facilitator reads only the participants of their own runs, a SPOC only the
+/// referrals of their forces, and the police never the provider's free text. Every view of an offender's or a victim's record is audited (DPA 2018 s.62).
 /// </summary>
 public sealed class ReferralQueries(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, UserTenants userTenants,
-    AuditTrail audit, TimeProvider clock) : IReferralReach
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector victims, ReferralReach reach,
+    AuditTrail audit, TimeProvider clock)
 {
     private static readonly ReferralStatus[] ToScreen = [ReferralStatus.Received, ReferralStatus.Screening];
 
-    /// <summary>Whether <paramref name="user"/> may read the referral: false too for one that is not there or is another tenant's.</summary>
-    public async Task<bool> CanReadAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await (await ReadableAsync(user, cancellationToken)).AnyAsync(r => r.Id == referralId, cancellationToken);
-
-    /// <summary>A referral with its deadlines, allowed moves and timeline; the view is audited.</summary>
+    /// <summary>A referral with its deadlines, allowed moves and timeline, in the caller's shape; the view is audited.</summary>
     public async Task<ReferralResponse?> DetailAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var tenant = tenants.Current();
         var referral = await (await ReadableAsync(user, cancellationToken)).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null) return null;
         await audit.RecordAsync(ReferralHandling.AuditOf(AuditActions.ReferralViewed, tenant, referralId, user), cancellationToken);
-        return ReferralResponse.From(referral, tenant.Settings, clock);
+        return await reach.ShapeAsync(ReferralResponse.From(referral, tenant.Settings, clock), user, cancellationToken);
     }
 
     /// <summary>The referral's summary, for a page that shows whom it is about (no timeline, nothing about the caution).</summary>
@@ -218,14 +212,7 @@ public sealed class ReferralQueries(
             total);
     }
 
-    /// <summary>The referrals <paramref name="user"/> may read; clients holding the scope read the tenant's referrals.</summary>
-    private async Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var referrals = db.Referrals.AsNoTracking();
-        if (user.PersonId() is not { } personId) return referrals;
-        var roles = await userTenants.RolesIn(tenants.Current(), personId, cancellationToken) ?? [];
-        if (roles.Any(r => r != TenantRole.Facilitator)) return referrals;
-        return referrals.Where(r => db.Bookings.Any(b => b.ReferralId == r.Id && b.Status != BookingStatus.Cancelled
-            && db.CourseRuns.Any(run => run.Id == b.RunId && run.FacilitatorIds.Contains(personId))));
-    }
+    /// <summary>The referrals <paramref name="user"/> may read (<see cref="ReferralReach"/>).</summary>
+    private Task<IQueryable<Referral>> ReadableAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        reach.WithinAsync(db.Referrals.AsNoTracking(), user, cancellationToken);
 }

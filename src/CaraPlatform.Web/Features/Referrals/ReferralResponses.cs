@@ -4,8 +4,8 @@ using CaraPlatform.Domain.Tenants;
 namespace CaraPlatform.Web.Features.Referrals;
 
 /// <summary>
-/// A referral as staff and the police see it. Never holds anything about the victim: that is read only through
-/// the victim-contact endpoint, by the roles allowed to.
+/// A referral as staff see it, or (<see cref="View"/> Police) the subset the police see. Never holds anything about the
+/// victim: that is read only through the victim-contact endpoint, by the roles allowed to.
 /// </summary>
 /// <param name="Id">The referral's id.</param>
 /// <param name="PoliceReference">The force's reference.</param>
@@ -16,20 +16,26 @@ namespace CaraPlatform.Web.Features.Referrals;
 /// <param name="Offence">The offence; isIpv is derived from the relationship.</param>
 /// <param name="Offender">The offender.</param>
 /// <param name="Eligibility">The police's eligibility answers.</param>
-/// <param name="Screening">The provider's screening answers, once screened.</param>
+/// <param name="Screening">The provider's screening answers, once screened; always null for the police.</param>
 /// <param name="Status">Where the referral is in its lifecycle.</param>
 /// <param name="AllowedActions">What may be done next, from the lifecycle table (the portal's buttons).</param>
 /// <param name="ReceivedAt">When the referral arrived.</param>
 /// <param name="FirstContactAt">When the provider first reached the offender.</param>
 /// <param name="Deadlines">Targets and the condition's deadline, as of today.</param>
 /// <param name="RebookingCount">How many re-bookings the police allowed after a breach.</param>
-/// <param name="Timeline">Every move, oldest first: who, when and why.</param>
+/// <param name="Timeline">Every move, oldest first: who, when and why; for the police, what and when only.</param>
 /// <param name="Version">Row version: send it back with a change; a stale one is refused with 409.</param>
+/// <param name="View">
+/// Provider: the whole referral, for the provider's staff. Police: what the police supplied, the status, dates, deadlines
+/// and outcome, for a person whose only role in the tenant is ForceSpoc and for integration clients; no screening
+/// answers and no timeline actor or reason (the provider's free text and staff names).
+/// </param>
+/// <param name="ReturnReason">Why a returned referral went back to the police, as their notice told them; null otherwise.</param>
 public sealed record ReferralResponse(
     Guid Id, string PoliceReference, string ForceCode, DisposalType DisposalType, DateOnly DisposalDate, OfficerDto Officer,
     OffenceResponse Offence, OffenderDto Offender, ScreeningAnswersDto Eligibility, ScreeningAnswersDto? Screening,
     ReferralStatus Status, IReadOnlyList<ReferralAction> AllowedActions, DateTimeOffset ReceivedAt, DateTimeOffset? FirstContactAt,
-    DeadlinesResponse Deadlines, int RebookingCount, IReadOnlyList<TimelineEntry> Timeline, uint Version)
+    DeadlinesResponse Deadlines, int RebookingCount, IReadOnlyList<TimelineEntry> Timeline, uint Version, ReferralView View, string? ReturnReason)
 {
     public static ReferralResponse From(Referral r, TenantDefinition tenant, TimeProvider clock)
     {
@@ -46,8 +52,30 @@ public sealed record ReferralResponse(
             DeadlinesResponse.From(ReferralDeadlines.Classify(r, tenant, clock)),
             r.RebookingCount,
             r.Timeline.Select(t => new TimelineEntry(t.At, t.Action, t.From, t.To, t.ActorName, t.Reason)).ToList(),
-            r.Version);
+            r.Version, ReferralView.Provider,
+            r.Status is ReferralStatus.ReturnedIneligible or ReferralStatus.ReturnedUncontactable ? r.Timeline.Last(t => t.To == r.Status).Reason : null);
     }
+
+    /// <summary>
+    /// The police's subset: what they supplied and what they are told (status, dates, deadlines, the reason for a
+    /// return), none of the provider's screening or free text, and no staff names.
+    /// </summary>
+    public ReferralResponse ForPolice() => this with
+    {
+        Screening = null,
+        Timeline = [.. Timeline.Select(t => t with { Actor = null, Reason = null })],
+        View = ReferralView.Police,
+    };
+}
+
+/// <summary>Which shape of a referral an answer holds.</summary>
+public enum ReferralView
+{
+    /// <summary>The whole referral, for the provider's staff.</summary>
+    Provider,
+
+    /// <summary>The police's subset (<see cref="ReferralResponse.ForPolice"/>).</summary>
+    Police,
 }
 
 /// <summary>The offence.</summary>
@@ -79,9 +107,9 @@ public sealed record DeadlinesResponse(
 /// <param name="Action">What was done.</param>
 /// <param name="From">The status before (null for receipt).</param>
 /// <param name="To">The status after.</param>
-/// <param name="Actor">Who, by name.</param>
-/// <param name="Reason">Why, where one was given.</param>
-public sealed record TimelineEntry(DateTimeOffset At, ReferralAction Action, ReferralStatus? From, ReferralStatus To, string Actor, string? Reason);
+/// <param name="Actor">Who, by name; null for the police.</param>
+/// <param name="Reason">Why, where one was given; null for the police.</param>
+public sealed record TimelineEntry(DateTimeOffset At, ReferralAction Action, ReferralStatus? From, ReferralStatus To, string? Actor, string? Reason);
 
 /// <summary>A referral in a list.</summary>
 /// <param name="Id">The referral's id.</param>

@@ -22,7 +22,8 @@ public static class ReferralsModule
         services.AddScoped<ReferralMoves>();
         services.AddScoped<IPersonalDataEraser, ReferralEraser>();
         services.AddScoped<ISubjectAccessSource, ReferralSubjectAccess>();
-        services.AddScopedWithContract<ReferralQueries, IReferralReach>();
+        services.AddScoped<ReferralQueries>();
+        services.AddScopedWithContract<ReferralReach, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();

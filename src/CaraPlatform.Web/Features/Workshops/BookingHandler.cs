@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Referrals.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
@@ -14,7 +15,7 @@ public sealed record ReferralToBook(Guid Id, string PoliceReference, string Part
 /// follow from the same save, with its audit row.
 /// </summary>
 public sealed class BookingHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, AuditTrail audit, TimeProvider clock) : IReferralBookings
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit, TimeProvider clock) : IReferralBookings
 {
     /// <summary>
     /// Books the referral onto the run. The seat is claimed by one conditional UPDATE of the run's booked count,
@@ -69,12 +70,16 @@ public sealed class BookingHandler(
 
     /// <summary>
     /// The run's participants, every booking in booking order, for those who may see them (see
-    /// <see cref="WorkshopData.CheckSeesParticipantsAsync"/>): 404 for no such run, 403 for another facilitator.
+    /// <see cref="WorkshopData.CheckSeesParticipantsAsync"/>): 404 for no such run, 403 for another facilitator. Only
+    /// referrals within the caller's reach are listed, by the same rule as everywhere (<see cref="IReferralReach"/>).
     /// </summary>
     public async Task<List<BookingResponse>> OfRunAsync(Guid runId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await db.CheckSeesParticipantsAsync(runId, user, cancellationToken);
-        return await DescribeAsync(await db.Bookings.AsNoTracking().Where(b => b.RunId == runId).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken), cancellationToken);
+        var readable = await reach.ReadableIdsAsync(user, cancellationToken);
+        return await DescribeAsync(
+            await db.Bookings.AsNoTracking().Where(b => b.RunId == runId && readable.Contains(b.ReferralId)).OrderBy(b => b.BookedAt).ToListAsync(cancellationToken),
+            cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Referrals.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
@@ -11,17 +12,23 @@ public sealed record FeedbackOutstanding(Guid RunId, Guid ReferralId, string Par
 /// participants' feedback at the end of Workshop 2. Both are for the run's own facilitators only (403 otherwise).
 /// </summary>
 public sealed class RegisterHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, AuditTrail audit, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The tenant's own feedback questions, or the programme's defaults.</summary>
     private FeedbackQuestionSet Questions => FeedbackQuestionSet.ForTenant(tenants.Current().Settings.FeedbackQuestions);
 
-    /// <summary>The workshop's register, recorded or not yet, for those who may see the run's participants (404/403 otherwise).</summary>
+    /// <summary>
+    /// The workshop's register, recorded or not yet, for those who may see the run's participants (404/403 otherwise),
+    /// with the entries of the referrals within the caller's reach (<see cref="IReferralReach"/>).
+    /// </summary>
     public async Task<RegisterResponse> GetAsync(Guid runId, WorkshopNumber workshop, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await db.CheckSeesParticipantsAsync(runId, user, cancellationToken);
         var register = await db.WorkshopRegisters.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == runId && r.Workshop == workshop, cancellationToken);
-        return register is null ? new RegisterResponse(runId, workshop, false, null, null, []) : RegisterResponse.From(register);
+        if (register is null) return new RegisterResponse(runId, workshop, false, null, null, []);
+        var marked = register.Entries.Select(e => e.ReferralId).ToList();
+        var readable = await (await reach.ReadableIdsAsync(user, cancellationToken)).Where(id => marked.Contains(id)).ToListAsync(cancellationToken);
+        return RegisterResponse.From(register) with { Entries = [.. register.Entries.Where(e => readable.Contains(e.ReferralId))] };
     }
 
     /// <summary>

@@ -96,7 +96,8 @@ public static class WorkshopsModule
         tenantApi.MapGet("/referrals/{referralId:guid}/bookings", ReferralBookings).WithTags("Referrals").WithName("ListReferralBookings")
             .WithSummary("The referral's bookings and attendance")
             .WithDescription("Every run the referral was booked on, newest first, with each workshop's mark: what the SPOC follows. " +
-                "A facilitator reads only the participants of their own runs (404 for others).")
+                "A facilitator reads only the participants of their own runs, a SPOC only the referrals of their forces (404 for others). " +
+                "The police (ForceSpoc-only people, integration clients) get no cancelReason, which is the provider's own words.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.ReferralsRead, WorkshopAccess.ReferralFollowers);
     }
@@ -171,7 +172,7 @@ public static class WorkshopsModule
         var found = await bookings.OfReferralAsync(referralId, cancellationToken);
         await audit.RecordAsync(AuditEntries.By(user, AuditActions.BookingsListed, tenants.Current().TenantId, AuditEntries.Referral(referralId),
             $"{found.Count} bookings"), cancellationToken);
-        return TypedResults.Ok(found);
+        return TypedResults.Ok(await referrals.ReadsAsPoliceAsync(user, cancellationToken) ? found.ConvertAll(b => b.ForPolice()) : found);
     }
 
     /// <summary>Audited here rather than in the handler, since the register's page reads it with the participants and audits the two as one view.</summary>

@@ -22,7 +22,11 @@ public sealed class ReferralIntakeTests(CaraPlatformFixture fixture) : Integrati
         Assert.Equal(request.PoliceReference, referral.PoliceReference);
         Assert.Equal(request.DisposalDate!.Value.AddDays(16 * 7), referral.Deadlines.ConditionDeadline);
         Assert.Equal("SO14 5GL", referral.Offender.Postcode);
-        Assert.EndsWith("(integration)", referral.Timeline[0].Actor, StringComparison.Ordinal);
+        // The client gets the police's view, with no names; the provider's staff see who referred.
+        Assert.Equal(ReferralView.Police, referral.View);
+        var coordinator = await fixture.PersonApiAsync("coordinator@hampshire.demo");
+        var whole = await (await coordinator.GetAsync($"{Url(Tenant)}/{referral.Id}")).ReadAs<ReferralResponse>();
+        Assert.EndsWith("(integration)", whole.Timeline[0].Actor, StringComparison.Ordinal);
     }
 
     [Fact]

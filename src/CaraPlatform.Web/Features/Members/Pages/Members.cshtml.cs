@@ -1,11 +1,21 @@
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Web.Features.Members.Contracts;
 
 namespace CaraPlatform.Web.Features.Members.Pages;
 
 /// <summary>A ProviderAdmin's staff: roles, removal and invitations, through the same handlers as the API.</summary>
 [Authorize(Policy = PortalPolicies.TenantAdmin)]
-public sealed class MembersModel(TenantMembers members, Invitations invitations, IValidator<CreateInvitationRequest> invitationValidator) : PortalPageModel
+public sealed class MembersModel(
+    TenantMembers members, Invitations invitations, IValidator<CreateInvitationRequest> invitationValidator, IMultiTenantContextAccessor<CaraTenantInfo> tenants)
+    : PortalPageModel
 {
+    /// <summary>
+    /// The tenant's forces, offered for a ForceSpoc only when there are several: a tenant of one force gives a SPOC its own.
+    /// </summary>
+    public IReadOnlyList<ForceDefinition> Forces => tenants.MultiTenantContext.TenantInfo!.Settings.Forces;
+
+    public bool ChoosesForces => Forces.Count > 1;
+
     public IReadOnlyList<MemberResponse> Members { get; private set; } = [];
 
     public IReadOnlyList<InvitationResponse> OpenInvitations { get; private set; } = [];
@@ -16,9 +26,11 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
 
     [BindProperty] public List<TenantRole> InviteRoles { get; set; } = [];
 
+    [BindProperty] public List<string> InviteForces { get; set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostRolesAsync(Guid memberId, List<TenantRole> roles, uint version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRolesAsync(Guid memberId, List<TenantRole> roles, List<string> forceCodes, uint version, CancellationToken cancellationToken)
     {
         if (roles.Count == 0)
         {
@@ -28,7 +40,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
 
         try
         {
-            var member = await members.ChangeRolesAsync(memberId, roles, version, User.PersonId(), cancellationToken);
+            var member = await members.ChangeRolesAsync(memberId, roles, ChoosesForces ? forceCodes : null, version, User.PersonId(), cancellationToken);
             Report(member is not null, $"{member?.Email}'s roles are now {PortalDisplay.Roles(member?.Roles ?? [])}.");
         }
         catch (DbUpdateConcurrencyException)
@@ -59,7 +71,7 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        var request = new CreateInvitationRequest(InviteEmail, InviteRoles);
+        var request = new CreateInvitationRequest(InviteEmail, InviteRoles, ChoosesForces ? InviteForces : null);
         var validation = await invitationValidator.ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
@@ -70,10 +82,21 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
             return await PageAsync(cancellationToken);
         }
 
-        var invitation = await invitations.InviteAsync(request.Email!, request.Roles!, User.PersonId(), PublicAddress.SiteRoot(Request), cancellationToken);
+        InvitationResponse invitation;
+        try
+        {
+            invitation = await invitations.InviteAsync(request.Email!, request.Roles!, request.ForceCodes, User.PersonId(), PublicAddress.SiteRoot(Request), cancellationToken);
+        }
+        catch (ProblemException refused) when (refused.Problem is HttpValidationProblemDetails invalid)
+        {
+            foreach (var message in invalid.Errors.SelectMany(e => e.Value)) ModelState.AddModelError(nameof(InviteForces), message);
+            return await PageAsync(cancellationToken);
+        }
+
         Notice = $"Invitation sent to {invitation.Email}.";
         InviteEmail = null;
         InviteRoles = [];
+        InviteForces = [];
         return await PageAsync(cancellationToken);
     }
 
@@ -86,7 +109,9 @@ public sealed class MembersModel(TenantMembers members, Invitations invitations,
     /// <summary>A refusal about the whole form (a member's roles or removal): the error summary lists it without a link.</summary>
     private void Refuse(string message) => ModelState.AddModelError("", message);
 
-    private static string Describe(ProblemException refused) => $"{refused.Problem.Title}. {refused.Problem.Detail}";
+    private static string Describe(ProblemException refused) => refused.Problem is HttpValidationProblemDetails invalid
+        ? string.Join(" ", invalid.Errors.SelectMany(e => e.Value))
+        : $"{refused.Problem.Title}. {refused.Problem.Detail}";
 
     private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
     {

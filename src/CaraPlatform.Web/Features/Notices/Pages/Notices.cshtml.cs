@@ -22,7 +22,7 @@ public sealed class NoticesModel(
     public async Task<IActionResult> OnPostReadAsync(Guid noticeId, CancellationToken cancellationToken)
     {
         if (!await IsSpocAsync(cancellationToken)) return Forbid();
-        if (!await inbox.MarkReadAsync(noticeId, cancellationToken)) return NotFound();
+        if (!await inbox.MarkReadAsync(noticeId, User, cancellationToken)) return NotFound();
         // Back to the same page: the list the SPOC was working through.
         return RedirectToPage(new { cursor = Cursor, unread = Unread ? "true" : null });
     }

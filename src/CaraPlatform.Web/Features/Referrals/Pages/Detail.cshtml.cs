@@ -5,7 +5,8 @@ using CaraPlatform.Web.Platform.DataProtection;
 namespace CaraPlatform.Web.Features.Referrals.Pages;
 
 /// <summary>
-/// One referral as staff and police see it: never anything about the victim, whoever is looking. Each action form
+/// One referral as staff and police see it (the police see the subset of <see cref="ReferralResponse.ForPolice"/>):
+/// never anything about the victim, whoever is looking. Each action form
 /// is shown only when the lifecycle allows the move and the person holds a role that may make it; each posts the
 /// version it was read at, so a move based on a stale page is refused and explained.
 /// </summary>
@@ -180,7 +181,8 @@ public sealed class ReferralDetailModel(
         Referral = referral;
         Checklist = queries.Checklist();
         ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
-        Bookings = await workshops.OfReferralAsync(referralId, cancellationToken);
+        var bookings = await workshops.OfReferralAsync(referralId, cancellationToken);
+        Bookings = referral.View == ReferralView.Police ? bookings.ConvertAll(b => b.ForPolice()) : bookings;
         return Page();
     }
 }

@@ -55,6 +55,11 @@ public sealed class NewReferralModel(
         {
             FieldErrors = new Dictionary<string, string[]> { [""] = [rule.Message] };
         }
+        catch (ProblemException refused) when (refused.Problem is HttpValidationProblemDetails invalid)
+        {
+            // A SPOC chose a force they do not serve: the message names the field, as the validator's do.
+            FieldErrors = new Dictionary<string, string[]>(invalid.Errors, StringComparer.OrdinalIgnoreCase);
+        }
         catch (DbUpdateException)
         {
             // Someone referred the same police reference between our check and our save.
