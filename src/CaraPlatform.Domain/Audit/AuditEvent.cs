@@ -66,4 +66,12 @@ public static class AuditActions
     public const string TrainingImported = "training-imported";
     public const string TrainingEventChanged = "training-event-changed";
     public const string TrainingAttendeeChanged = "training-attendee-changed";
+    public const string VictimCasesListed = "victim-cases-listed";
+    public const string VictimCaseViewed = "victim-case-viewed";
+    public const string VictimCaseAssigned = "victim-case-assigned";
+    public const string VictimContactRecorded = "victim-contact-recorded";
+    public const string VictimCaseClosed = "victim-case-closed";
+
+    /// <summary>Victim data shared with another agency (a safeguarding escalation); the row's reason is the lawful basis.</summary>
+    public const string VictimDisclosure = "victim-disclosure";
 }

@@ -69,8 +69,15 @@ public sealed class VictimCaseEntry : ITenantOwned
     public string? ProtectedNotes { get; set; }
 
     public static VictimCaseEntry SafeContactCheck(ReferralActor by, DateTimeOffset at, SafeContactMethod method, bool personWhoCausedHarmPresent) =>
-        new() { Kind = VictimCaseEntryKind.SafeContactCheck, RecordedBy = by.Id, RecordedByName = by.Name, RecordedAt = at, Method = method,
-            PersonWhoCausedHarmPresent = personWhoCausedHarmPresent };
+        new()
+        {
+            Kind = VictimCaseEntryKind.SafeContactCheck,
+            RecordedBy = by.Id,
+            RecordedByName = by.Name,
+            RecordedAt = at,
+            Method = method,
+            PersonWhoCausedHarmPresent = personWhoCausedHarmPresent
+        };
 
     public static VictimCaseEntry ContactAttempt(ReferralActor by, DateTimeOffset at, SafeContactMethod method, ContactOutcome outcome) =>
         new() { Kind = VictimCaseEntryKind.ContactAttempt, RecordedBy = by.Id, RecordedByName = by.Name, RecordedAt = at, Method = method, Outcome = outcome };
@@ -82,12 +89,27 @@ public sealed class VictimCaseEntry : ITenantOwned
         new() { Kind = VictimCaseEntryKind.Signposting, RecordedBy = by.Id, RecordedByName = by.Name, RecordedAt = at, Services = [.. services] };
 
     public static VictimCaseEntry RiskReview(ReferralActor by, DateTimeOffset at, DashAssessment dash) =>
-        new() { Kind = VictimCaseEntryKind.RiskReview, RecordedBy = by.Id, RecordedByName = by.Name, RecordedAt = at, DashScore = dash.Score,
-            DashLevel = dash.AssessedLevel, DashJudgementLevel = dash.JudgementLevel };
+        new()
+        {
+            Kind = VictimCaseEntryKind.RiskReview,
+            RecordedBy = by.Id,
+            RecordedByName = by.Name,
+            RecordedAt = at,
+            DashScore = dash.Score,
+            DashLevel = dash.AssessedLevel,
+            DashJudgementLevel = dash.JudgementLevel
+        };
 
     public static VictimCaseEntry Escalation(ReferralActor by, DateTimeOffset at, SafeguardingRecipient to, string lawfulBasis) =>
-        new() { Kind = VictimCaseEntryKind.Escalation, RecordedBy = by.Id, RecordedByName = by.Name, RecordedAt = at, EscalatedTo = to,
-            LawfulBasis = lawfulBasis.Trim() };
+        new()
+        {
+            Kind = VictimCaseEntryKind.Escalation,
+            RecordedBy = by.Id,
+            RecordedByName = by.Name,
+            RecordedAt = at,
+            EscalatedTo = to,
+            LawfulBasis = lawfulBasis.Trim()
+        };
 
     public static VictimCaseEntry ReportedChange(ReferralActor by, DateTimeOffset at, WorkshopNumber workshop, ReportedChange change) =>
         new() { Kind = VictimCaseEntryKind.ReportedChange, RecordedBy = by.Id, RecordedByName = by.Name, RecordedAt = at, Workshop = workshop, Change = change };
@@ -101,8 +123,8 @@ public sealed class VictimCaseEntry : ITenantOwned
 /// (the contact's outcome, the needs and support offered, the concern, the closure's reason).
 /// </summary>
 public sealed record VictimCaseNotes(
-    string? Note = null, string? SafeTimes = null, string? CodeWord = null, string? WhatWasShared = null, string? SharedWith = null,
-    string? Why = null, string? JudgementReason = null)
+    string? Note = null, string? SafeTimes = null, string? CodeWord = null, string? SupportOffered = null, string? WhatWasShared = null,
+    string? SharedWith = null, string? Why = null, string? JudgementReason = null)
 {
     public const int TextMaxLength = 2000;
 

@@ -11,6 +11,7 @@ using CaraPlatform.Web.Features.PlatformStaff;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Training;
 using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Features.VictimContact;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Mail;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -43,6 +44,7 @@ public static class CaraPlatformHost
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
+        builder.AddVictimContact();
         builder.AddCompetence();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
@@ -147,6 +149,7 @@ public static class CaraPlatformHost
         tenantApi.MapMembers();
         tenantApi.MapReferrals();
         tenantApi.MapWorkshops();
+        tenantApi.MapVictimContact();
         tenantApi.MapNotices();
         app.MapEventDocuments();
 

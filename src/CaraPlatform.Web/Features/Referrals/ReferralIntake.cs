@@ -19,7 +19,7 @@ public sealed class ReferralIntake(
             : null;
 
     /// <summary>
-    /// Receives the referral and seals the victim's details in their own record, in one SaveChanges. A police
+    /// Receives the referral, seals the victim's details in their own record and opens the victim-contact case, in one SaveChanges. A police
     /// reference referred meanwhile fails the save on the tenant's unique index (<see cref="DbUpdateException"/>).
     /// </summary>
     public async Task<ReferralResponse> ReceiveAsync(CreateReferralRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -28,6 +28,7 @@ public sealed class ReferralIntake(
         var referral = Referral.Receive(request.ToDomain(), tenant.Settings.Condition, await actors.OfAsync(user), clock);
         db.Referrals.Add(referral);
         db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(tenant.TenantId, request.Victim!.ToDomain()) });
+        db.VictimCases.Add(VictimCase.Open(referral.Id, clock));
         audit.Stage(db, ReferralHandling.AuditOf("referral-received", tenant, referral.Id, user));
         await db.SaveChangesAsync(cancellationToken);
         return ReferralResponse.From(referral, tenant.Settings, clock);

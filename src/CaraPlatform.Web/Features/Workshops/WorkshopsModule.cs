@@ -18,6 +18,7 @@ public static class WorkshopsModule
         var services = builder.Services;
         services.AddScoped<RunHandler>();
         services.AddScopedWithContract<BookingHandler, IReferralBookings>();
+        services.AddScoped<IParticipantFacilitators>(provider => provider.GetRequiredService<BookingHandler>());
         services.AddScoped<RegisterHandler>();
         services.AddScoped<LetterHandler>();
         services.AddAuthorizationBuilder()

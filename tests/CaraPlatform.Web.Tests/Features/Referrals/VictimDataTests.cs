@@ -70,11 +70,29 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
         var referral = await CreateAsync(await fixture.PersonApiAsync("spoc@hampshire.demo"));
         foreach (var email in new[] { "victim-contact@hampshire.demo", "admin@hampshire.demo" })
         {
-            var victim = await (await (await fixture.PersonApiAsync(email)).GetAsync($"{Url(Tenant)}/{referral.Id}/victim")).ReadAs<VictimRecordResponse>();
+            var victim = await (await (await fixture.PersonApiAsync(email)).GetAsync($"{Url(Tenant)}/{referral.Id}/victim?reason=Preparing%20a%20call"))
+                .ReadAs<VictimRecordResponse>();
             Assert.Equal(Victim(), victim.Victim);
         }
 
-        Assert.Equal(2L, await AuditedAsync("count(*)", "victim-details-viewed", referral));
+        Assert.Equal(2L, await AuditedAsync("count(*)", "victim-details-viewed", referral, $"victim:{referral.Id}"));
+        Assert.Equal(2L, await AuditedAsync("count(*) FILTER (WHERE reason = 'Preparing a call')", "victim-details-viewed", referral, $"victim:{referral.Id}"));
+    }
+
+    [Fact]
+    public async Task The_victim_record_opens_only_with_a_reason()
+    {
+        var referral = await CreateAsync(await fixture.PersonApiAsync("spoc@hampshire.demo"));
+        var worker = await fixture.PersonApiAsync("victim-contact@hampshire.demo");
+
+        foreach (var query in new[] { "", "?reason=%20" })
+        {
+            var refused = await worker.GetAsync($"{Url(Tenant)}/{referral.Id}/victim{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"reason\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0L, await AuditedAsync("count(*)", "victim-details-viewed", referral, $"victim:{referral.Id}"));
     }
 
     [Fact]
@@ -88,7 +106,7 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
         var admin = await UserTokens.SignedInBrowserAsync(fixture.Web, "admin@hampshire.demo");
         await UserTokens.GetOkAsync(admin, $"/t/{Tenant}/referrals/{referral.Id}/screen");
 
-        Assert.Equal(3L, await AuditedAsync("count(DISTINCT actor_user_id)", "referral-viewed", referral));
+        Assert.Equal(3L, await AuditedAsync("count(DISTINCT actor_user_id)", "referral-viewed", referral, $"referral:{referral.Id}"));
     }
 
     [Fact]
@@ -136,13 +154,13 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
     }
 
     /// <summary>The <paramref name="count"/> of the audit rows of <paramref name="action"/> on the referral, read past row-level security.</summary>
-    private async Task<long> AuditedAsync(string count, string action, ReferralResponse referral)
+    private async Task<long> AuditedAsync(string count, string action, ReferralResponse referral, string subject)
     {
         await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT {count} FROM audit_events WHERE action = @action AND subject = @subject", connection);
         command.Parameters.AddWithValue("action", action);
-        command.Parameters.AddWithValue("subject", $"referral:{referral.Id}");
+        command.Parameters.AddWithValue("subject", subject);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
