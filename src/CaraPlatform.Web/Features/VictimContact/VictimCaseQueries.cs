@@ -49,6 +49,15 @@ public sealed class VictimCaseQueries(
     public Task<IReadOnlyList<VictimCaseSummary>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         FilteredAsync(new VictimCaseFilter(Mine: true), user, cancellationToken);
 
+    /// <summary>The tenant's victim-contact workers by name, for a provider admin assigning a case.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> WorkersAsync(CancellationToken cancellationToken)
+    {
+        var ids = (await db.Memberships.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(m => m.Roles.Contains(TenantRole.VictimContactWorker)).Select(m => m.UserId).ToList();
+        return [.. (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken))
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(u => (u.Id, u.DisplayName))];
+    }
+
     private async Task<IReadOnlyList<VictimCaseSummary>> FilteredAsync(VictimCaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var query = Cases();
