@@ -30,29 +30,29 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostAssignAsync(Guid caseId, Guid? workerId, uint? version, CancellationToken cancellationToken) =>
         PostAsync(caseId, new AssignWorkerRequest(workerId ?? User.PersonId(), version), "Worker", r => handler.AssignAsync(caseId, r, User, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostCheckAsync(Guid caseId, SafeContactMethod? method, string? safeTimes, bool? present, string? codeWord, CancellationToken cancellationToken) =>
-        EntryAsync(caseId, new SafeContactCheckRequest(method, safeTimes, present, codeWord), "Safe-contact check", cancellationToken);
+    public Task<IActionResult> OnPostCheckAsync(Guid caseId, SafeContactMethod? checkMethod, string? safeTimes, bool? present, string? codeWord, CancellationToken cancellationToken) =>
+        EntryAsync(caseId, new SafeContactCheckRequest(checkMethod, safeTimes, present, codeWord), "Safe-contact check", cancellationToken);
 
-    public Task<IActionResult> OnPostContactAsync(Guid caseId, SafeContactMethod? method, ContactOutcome? outcome, string? note, CancellationToken cancellationToken) =>
-        EntryAsync(caseId, new ContactAttemptRequest(method, outcome, note), "Contact attempt", cancellationToken);
+    public Task<IActionResult> OnPostContactAsync(Guid caseId, SafeContactMethod? method, ContactOutcome? outcome, string? contactNote, CancellationToken cancellationToken) =>
+        EntryAsync(caseId, new ContactAttemptRequest(method, outcome, contactNote), "Contact attempt", cancellationToken);
 
     public Task<IActionResult> OnPostNeedsAsync(Guid caseId, string? needs, string? supportOffered, CancellationToken cancellationToken) =>
         EntryAsync(caseId, new NeedsRequest(needs, supportOffered), "Needs and support", cancellationToken);
 
-    public Task<IActionResult> OnPostSignpostingAsync(Guid caseId, string[]? services, string? note, CancellationToken cancellationToken) =>
-        EntryAsync(caseId, new SignpostingRequest(services, note), "Signposting", cancellationToken);
+    public Task<IActionResult> OnPostSignpostingAsync(Guid caseId, string[]? services, string? signpostingNote, CancellationToken cancellationToken) =>
+        EntryAsync(caseId, new SignpostingRequest(services, signpostingNote), "Signposting", cancellationToken);
 
     public Task<IActionResult> OnPostRiskAsync(
-        Guid caseId, int? score, DashRisk? assessedLevel, DashRisk? judgementLevel, string? judgementReason, string? note, CancellationToken cancellationToken) =>
-        EntryAsync(caseId, new RiskReviewRequest(score, assessedLevel, judgementLevel, judgementReason, note), "Risk review", cancellationToken);
+        Guid caseId, int? score, DashRisk? assessedLevel, DashRisk? judgementLevel, string? judgementReason, string? riskNote, CancellationToken cancellationToken) =>
+        EntryAsync(caseId, new RiskReviewRequest(score, assessedLevel, judgementLevel, judgementReason, riskNote), "Risk review", cancellationToken);
 
     public Task<IActionResult> OnPostEscalationAsync(
         Guid caseId, SafeguardingRecipient? to, string? concern, string? whatWasShared, string? sharedWith, string? lawfulBasis, string? why,
         CancellationToken cancellationToken) =>
         EntryAsync(caseId, new EscalationRequest(to, concern, whatWasShared, sharedWith, lawfulBasis, why), "Safeguarding escalation", cancellationToken);
 
-    public Task<IActionResult> OnPostChangeAsync(Guid caseId, WorkshopNumber? workshop, ReportedChange? change, string? note, CancellationToken cancellationToken) =>
-        EntryAsync(caseId, new ReportedChangeRequest(workshop, change, note), "Victim-reported change", cancellationToken);
+    public Task<IActionResult> OnPostChangeAsync(Guid caseId, WorkshopNumber? workshop, ReportedChange? change, string? changeNote, CancellationToken cancellationToken) =>
+        EntryAsync(caseId, new ReportedChangeRequest(workshop, change, changeNote), "Victim-reported change", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(Guid caseId, string? reason, CancellationToken cancellationToken) =>
         PostAsync(caseId, new CloseCaseRequest(reason), "Closure", r => handler.CloseAsync(caseId, r, User, cancellationToken), cancellationToken);
