@@ -20,7 +20,13 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
         var other = await TestPeople.MemberAsync(fixture, Tenant, Domain.Access.TenantRole.Facilitator);
         var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(15), facilitator, other.UserId);
         var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        // And a victim-contact case worked on, whose every typed value must stay on the victim's side too.
+        var caseValues = await WorkVictimCaseAsync(referral.Id);
         var notice = (await fixture.NoticesAsync(Tenant, referral.Id)).First();
+        foreach (var sent in await fixture.NoticesAsync(Tenant, referral.Id))
+        {
+            foreach (var value in caseValues) Assert.DoesNotContain(value, sent.Payload, StringComparison.OrdinalIgnoreCase);
+        }
         var values = new Dictionary<string, string>
         {
             ["tenant"] = Tenant,
@@ -50,7 +56,7 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
                 var body = response.Content.Headers.ContentType?.MediaType == "application/pdf"
                     ? PdfText(await response.Content.ReadAsByteArrayAsync())
                     : await response.Content.ReadAsStringAsync();
-                foreach (var value in VictimValues)
+                foreach (var value in VictimValues.Concat(caseValues))
                     Assert.False(body.Contains(value, StringComparison.OrdinalIgnoreCase), $"{who} read '{value}' from GET {url} ({(int)response.StatusCode})");
                 if (url.EndsWith("/victim", StringComparison.Ordinal))
                     Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -146,6 +152,30 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
             .Where(e => e.RoutePattern.Parameters.All(p => values.ContainsKey(p.Name)))
             .Select(e => RouteUrls.Fill(e, name => values[name]).TrimEnd('/'))
             .Distinct();
+
+    private static readonly string[] CaseValuePrefixes = ["Times", "Code", "Contact", "Needs", "Support", "Concern", "Shared", "With", "Basis", "Why"];
+
+    /// <summary>Records an entry of each kind with a value of its own on the referral's victim-contact case; returns those values.</summary>
+    private async Task<List<string>> WorkVictimCaseAsync(Guid referralId)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var worker = await fixture.PersonApiAsync("victim-contact@hampshire.demo");
+        Guid caseId;
+        await using (var db = fixture.Database.AppContext(await fixture.Database.TenantAsync(Tenant), fixture.Web.Services))
+            caseId = await db.VictimCases.Where(c => c.ReferralId == referralId).Select(c => c.Id).SingleAsync();
+        var cases = $"/api/v1/tenants/{Tenant}/victim-contact/cases/{caseId}";
+        var entries = new (string Path, object Body)[]
+        {
+            ("safe-contact-checks", new { method = "Phone", safeTimes = $"Times-{marker}", personWhoCausedHarmPresent = false, codeWord = $"Code-{marker}" }),
+            ("contact-attempts", new { method = "Phone", outcome = "Spoke", note = $"Contact-{marker}" }),
+            ("needs", new { needs = $"Needs-{marker}", supportOffered = $"Support-{marker}" }),
+            ("escalations", new { to = "Marac", concern = $"Concern-{marker}", whatWasShared = $"Shared-{marker}", sharedWith = $"With-{marker}",
+                lawfulBasis = $"Basis-{marker}", why = $"Why-{marker}" }),
+        };
+        foreach (var (path, body) in entries)
+            Assert.Equal(HttpStatusCode.OK, (await worker.PostJson($"{cases}/{path}", body)).StatusCode);
+        return [.. CaseValuePrefixes.Select(v => $"{v}-{marker}")];
+    }
 
     private static string PdfText(byte[] pdf)
     {
