@@ -39,6 +39,9 @@ public static class ApiScopes
     /// <summary>The victim's details. Only for people, through applications the licence holder trusts with it.</summary>
     public const string VictimsRead = "victims.read";
 
+    /// <summary>Recording on victim-contact cases. Only for people, like <see cref="VictimsRead"/>.</summary>
+    public const string VictimsWrite = "victims.write";
+
     /// <summary>Running the tenant's service: members, invitations, integration clients and the webhook log.</summary>
     public const string TenantAdmin = "tenant.admin";
 
@@ -68,7 +71,7 @@ public static class ApiScopes
     public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead];
 
     /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
-    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite];
+    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, VictimsWrite, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite];
 
     public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. NationalClientScopes, .. PersonScopes];
 }

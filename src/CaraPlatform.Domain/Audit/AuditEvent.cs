@@ -90,6 +90,15 @@ public static class AuditActions
     public const string AuditLogExported = "audit-log-exported";
     public const string SubjectAccessExported = "subject-access-exported";
 
+    public const string VictimCasesListed = "victim-cases-listed";
+    public const string VictimCaseViewed = "victim-case-viewed";
+    public const string VictimCaseAssigned = "victim-case-assigned";
+    public const string VictimContactRecorded = "victim-contact-recorded";
+    public const string VictimCaseClosed = "victim-case-closed";
+
+    /// <summary>Victim data shared with another agency (a safeguarding escalation); the row's reason is the lawful basis.</summary>
+    public const string VictimDisclosure = "victim-disclosure";
+
     /// <summary>Every action above, for the log's search.</summary>
     public static readonly IReadOnlyList<string> All =
         [.. typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];

@@ -72,6 +72,10 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<VictimRecord> VictimRecords => Set<VictimRecord>();
 
+    public DbSet<VictimCase> VictimCases => Set<VictimCase>();
+
+    public DbSet<VictimCaseEntry> VictimCaseEntries => Set<VictimCaseEntry>();
+
     public DbSet<PoliceNotice> PoliceNotices => Set<PoliceNotice>();
 
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();

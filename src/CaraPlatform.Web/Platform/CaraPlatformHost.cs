@@ -14,6 +14,7 @@ using CaraPlatform.Web.Features.Retention;
 using CaraPlatform.Web.Features.SubjectAccess;
 using CaraPlatform.Web.Features.Training;
 using CaraPlatform.Web.Features.Venues;
+using CaraPlatform.Web.Features.VictimContact;
 using CaraPlatform.Web.Features.Workshops;
 using CaraPlatform.Web.Platform.Logging;
 using CaraPlatform.Web.Platform.Mail;
@@ -48,6 +49,7 @@ public static class CaraPlatformHost
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
+        builder.AddVictimContact();
         builder.AddCompetence();
         services.ConfigurePerTenant<WorkshopOptions, CaraTenantInfo>(WorkshopOptions.FromTenant);
         builder.AddNotices();
@@ -155,6 +157,7 @@ public static class CaraPlatformHost
         tenantApi.MapMembers();
         tenantApi.MapReferrals();
         tenantApi.MapWorkshops();
+        tenantApi.MapVictimContact();
         tenantApi.MapNotices();
         tenantApi.MapRetention();
         tenantApi.MapAuditLog();

@@ -357,7 +357,14 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["memberId"] = (await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator)).MembershipId.ToString(),
             ["invitationId"] = invitation.Id.ToString(),
             ["noticeId"] = (await InboxNoticeAsync()).ToString(),
+            ["caseId"] = (await VictimCaseIdAsync(referral.Id)).ToString(),
         };
+    }
+
+    private async Task<Guid> VictimCaseIdAsync(Guid referralId)
+    {
+        await using var db = fixture.Database.AppContext(await fixture.Database.TenantAsync(Tenant), fixture.Web.Services);
+        return await db.VictimCases.Where(c => c.ReferralId == referralId).Select(c => c.Id).SingleAsync();
     }
 
     private async Task<Guid> DemoUserIdAsync(string email)

@@ -29,7 +29,7 @@ public sealed class PersonTokenScopeTests(CaraPlatformFixture fixture) : Integra
     public async Task The_victim_endpoint_needs_victims_read_and_every_other_scope_does_not_open_it()
     {
         var referral = await ReferralApi.CreateAsync(await fixture.ApiClientAsync(Tenant), Tenant);
-        var url = $"{ReferralApi.Url(Tenant)}/{referral.Id}/victim";
+        var url = $"{ReferralApi.Url(Tenant)}/{referral.Id}/victim?reason=Safe-contact%20check";
 
         var withoutIt = await fixture.PersonApiAsync("victim-contact@hampshire.demo",
             scope: string.Join(" ", UserTokens.EveryScope.Split(' ').Where(s => s != ApiScopes.VictimsRead)));

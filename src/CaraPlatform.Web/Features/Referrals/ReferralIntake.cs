@@ -20,9 +20,10 @@ public sealed class ReferralIntake(
             : null;
 
     /// <summary>
-    /// Receives the referral and seals the victim's details in their own record, in one SaveChanges. A police
-    /// reference referred meanwhile fails the save on the tenant's unique index (<see cref="DbUpdateException"/>). A SPOC
-    /// refers only for the forces they serve (400 at forceCode otherwise), since they could not read the referral after.
+    /// Receives the referral, seals the victim's details in their own record and opens the victim-contact case, in one
+    /// SaveChanges. A police reference referred meanwhile fails the save on the tenant's unique index
+    /// (<see cref="DbUpdateException"/>). A SPOC refers only for the forces they serve (400 at forceCode otherwise), since
+    /// they could not read the referral after.
     /// </summary>
     public async Task<ReferralResponse> ReceiveAsync(CreateReferralRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class ReferralIntake(
         var referral = Referral.Receive(request.ToDomain(), tenant.Settings.Condition, await actors.OfAsync(user), clock);
         db.Referrals.Add(referral);
         db.VictimRecords.Add(new VictimRecord { ReferralId = referral.Id, ProtectedDetails = victims.Protect(tenant.TenantId, request.Victim!.ToDomain()) });
+        db.VictimCases.Add(VictimCase.Open(referral.Id, clock));
         audit.Stage(db, ReferralHandling.AuditOf(AuditActions.ReferralReceived, tenant, referral.Id, user));
         await db.SaveChangesAsync(cancellationToken);
         return await reach.ShapeAsync(ReferralResponse.From(referral, tenant.Settings, clock), user, cancellationToken);

@@ -183,15 +183,16 @@ public sealed class ReferralQueries(
     /// <summary>The checklist every screening answers: the national rules and the tenant's own questions.</summary>
     public ScreeningChecklist Checklist() => ScreeningChecklists.For(tenants.Current().Settings);
 
-    /// <summary>The victim's details, decrypted for someone the endpoint or page let in; the view is audited.</summary>
-    public async Task<ReferralVictim?> VictimAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The victim's details, decrypted for someone the endpoint or page let in; the view is audited with its justification.</summary>
+    public async Task<ReferralVictim?> VictimAsync(Guid referralId, string reason, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var tenant = tenants.Current();
         var found = await db.VictimRecords.AsNoTracking().Where(v => v.ReferralId == referralId)
             .Join(db.Referrals, v => v.ReferralId, r => r.Id, (v, r) => new { v.ProtectedDetails, v.Version, r.PoliceReference })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return null;
-        await audit.RecordAsync(ReferralHandling.AuditOf(AuditActions.VictimDetailsViewed, tenant, referralId, user), cancellationToken);
+        await audit.RecordAsync(
+            AuditEntries.By(user, AuditActions.VictimDetailsViewed, tenant.TenantId, AuditEntries.Victim(referralId), reason: reason.Trim()), cancellationToken);
         var details = VictimDto.From(victims.Unprotect(tenant.TenantId, found.ProtectedDetails));
         return new ReferralVictim(found.PoliceReference, new VictimRecordResponse(referralId, details, found.Version));
     }

@@ -109,8 +109,9 @@ public static class ReferralsModule
             ReferralAccess.Police, m => m.RecordPoliceDecisionAsync);
 
         referrals.MapGet("/{referralId:guid}/victim", GetVictim).WithName("GetReferralVictim").WithSummary("The victim's details (victim-contact service)")
-            .WithDescription("Victim-contact workers and provider admins only; never integration clients. Every view is audited.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithDescription("Victim-contact workers and provider admins only; never integration clients. reason (required, 400 naming it without) " +
+                "is the justification for opening the record; every view is audited with it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.VictimsRead, ReferralAccess.VictimContacts);
     }
 
@@ -184,9 +185,18 @@ public static class ReferralsModule
 
     private static Ok<ScreeningChecklist> Checklist(ReferralQueries queries) => TypedResults.Ok(queries.Checklist());
 
-    private static async Task<Results<Ok<VictimRecordResponse>, ProblemHttpResult>> GetVictim(
-        Guid referralId, ClaimsPrincipal user, ReferralQueries queries, CancellationToken cancellationToken) =>
-        await queries.VictimAsync(referralId, user, cancellationToken) is { } victim ? TypedResults.Ok(victim.Record) : NotFound();
+    /// <param name="referralId">The referral.</param>
+    /// <param name="user">Caller.</param>
+    /// <param name="queries">Referral reads.</param>
+    /// <param name="cancellationToken">Request aborted.</param>
+    /// <param name="reason">Why the record is being opened (DPA 2018 s.62): kept as the view's audited reason.</param>
+    private static async Task<Results<Ok<VictimRecordResponse>, ValidationProblem, ProblemHttpResult>> GetVictim(
+        Guid referralId, ClaimsPrincipal user, ReferralQueries queries, CancellationToken cancellationToken, string? reason = null)
+    {
+        if (VictimViewReason.Refusal(reason) is { } refusal)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [refusal] });
+        return await queries.VictimAsync(referralId, reason!, user, cancellationToken) is { } victim ? TypedResults.Ok(victim.Record) : NotFound();
+    }
 
     private static Results<Ok<ReferralResponse>, ProblemHttpResult> Found(ReferralResponse? referral) =>
         referral is null ? NotFound() : TypedResults.Ok(referral);

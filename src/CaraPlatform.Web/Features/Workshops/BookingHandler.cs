@@ -2,6 +2,7 @@ using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Referrals.Contracts;
+using CaraPlatform.Web.Features.VictimContact.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
@@ -15,7 +16,9 @@ public sealed record ReferralToBook(Guid Id, string PoliceReference, string Part
 /// follow from the same save, with its audit row.
 /// </summary>
 public sealed class BookingHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit, TimeProvider clock) : IReferralBookings
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit,
+    IVictimContactConflicts victimContact, TimeProvider clock)
+    : IReferralBookings, IParticipantFacilitators
 {
     /// <summary>
     /// Books the referral onto the run. The seat is claimed by one conditional UPDATE of the run's booked count,
@@ -33,6 +36,7 @@ public sealed class BookingHandler(
 
         var refusals = BookingEligibility.Refusals(await db.CandidateAsync(referral, cancellationToken), run, run.BookedCount, clock.GetUtcNow());
         if (refusals.Count > 0) throw Refused(refusals);
+        await victimContact.RefuseConflictAsync(run.FacilitatorIds, [referral.Id], "referralId", cancellationToken);
 
         var claimed = await db.CourseRuns
             .Where(r => r.Id == runId && r.CancelledAt == null && r.BookedCount < r.Capacity)
@@ -49,6 +53,11 @@ public sealed class BookingHandler(
         await transaction.CommitAsync(cancellationToken);
         return (await DescribeAsync([booking], cancellationToken))[0];
     }
+
+    public async Task<IReadOnlyList<Guid>> OfParticipantAsync(Guid referralId, CancellationToken cancellationToken) =>
+        (await db.Bookings.AsNoTracking().Where(b => b.ReferralId == referralId && b.Status != BookingStatus.Cancelled)
+            .Join(db.CourseRuns, b => b.RunId, r => r.Id, (b, r) => r.FacilitatorIds).ToListAsync(cancellationToken))
+        .SelectMany(ids => ids).Distinct().ToList();
 
     /// <summary>Ends one participant's place; their referral goes back to be booked on another run.</summary>
     public async Task<BookingResponse> CancelAsync(Guid bookingId, string reason, uint version, ClaimsPrincipal user, CancellationToken cancellationToken)

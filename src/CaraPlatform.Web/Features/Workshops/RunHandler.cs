@@ -3,6 +3,7 @@ using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Licences.Contracts;
 using CaraPlatform.Web.Features.Training.Contracts;
+using CaraPlatform.Web.Features.VictimContact.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
@@ -26,7 +27,7 @@ public sealed record FacilitatorChoice(Guid Id, string Name, string? Email);
 /// </summary>
 public sealed class RunHandler(
     CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, IFacilitatorCompetence competence, ITenantLicence licence,
-    AuditTrail audit, TimeProvider clock)
+    AuditTrail audit, IVictimContactConflicts victimContact, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.Current();
 
@@ -77,6 +78,8 @@ public sealed class RunHandler(
         run.Workshop2 = Session(request.Workshop2!);
         run.Delivery = request.Delivery!.Value;
         await ApplyDetailsAsync(run, request, cleared, cancellationToken);
+        var participants = await db.Bookings.Where(b => b.RunId == run.Id && b.Status == BookingStatus.Booked).Select(b => b.ReferralId).ToListAsync(cancellationToken);
+        await victimContact.RefuseConflictAsync(run.FacilitatorIds, participants, "facilitatorIds", cancellationToken);
         if (run.Capacity < run.BookedCount)
             throw ProblemException.Invalid([new RuleBreach("capacity", $"must be at least the {run.BookedCount} places already booked")]);
 

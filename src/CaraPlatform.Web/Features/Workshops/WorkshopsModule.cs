@@ -20,6 +20,7 @@ public static class WorkshopsModule
         var services = builder.Services;
         services.AddScoped<RunHandler>();
         services.AddScopedWithContract<BookingHandler, IReferralBookings>();
+        services.AddScoped<IParticipantFacilitators>(provider => provider.GetRequiredService<BookingHandler>());
         services.AddScoped<RegisterHandler>();
         services.AddScoped<IPersonalDataEraser, WorkshopEraser>();
         services.AddScoped<LetterHandler>();

@@ -44,7 +44,12 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture) : In
         foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"/t/hampshire/referrals/{referral.Id}/victim", detail, StringComparison.Ordinal);
 
-        using var victim = await browser.GetAsync($"/t/hampshire/referrals/{referral.Id}/victim");
+        // The record opens only after the worker says why.
+        var form = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}/victim");
+        foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, form, StringComparison.OrdinalIgnoreCase);
+        using var unjustified = await browser.PostAsync($"/t/hampshire/referrals/{referral.Id}/victim", UserTokens.Form(form, [new("reason", "")]));
+        Assert.Contains("must say why", await unjustified.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var victim = await browser.PostAsync($"/t/hampshire/referrals/{referral.Id}/victim", UserTokens.Form(form, [new("reason", "Safe-contact check before a call")]));
         var page = await victim.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, victim.StatusCode);
         Assert.True(victim.Headers.CacheControl?.NoStore);

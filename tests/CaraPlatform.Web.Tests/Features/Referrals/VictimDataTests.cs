@@ -20,7 +20,13 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
         var other = await TestPeople.MemberAsync(fixture, Tenant, Domain.Access.TenantRole.Facilitator);
         var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(15), facilitator, other.UserId);
         var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        // And a victim-contact case worked on, whose every typed value must stay on the victim's side too.
+        var caseValues = await WorkVictimCaseAsync(referral.Id);
         var notice = (await fixture.NoticesAsync(Tenant, referral.Id)).First();
+        foreach (var sent in await fixture.NoticesAsync(Tenant, referral.Id))
+        {
+            foreach (var value in caseValues) Assert.DoesNotContain(value, sent.Payload, StringComparison.OrdinalIgnoreCase);
+        }
         var values = new Dictionary<string, string>
         {
             ["tenant"] = Tenant,
@@ -50,7 +56,7 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
                 var body = response.Content.Headers.ContentType?.MediaType == "application/pdf"
                     ? PdfText(await response.Content.ReadAsByteArrayAsync())
                     : await response.Content.ReadAsStringAsync();
-                foreach (var value in VictimValues)
+                foreach (var value in VictimValues.Concat(caseValues))
                     Assert.False(body.Contains(value, StringComparison.OrdinalIgnoreCase), $"{who} read '{value}' from GET {url} ({(int)response.StatusCode})");
                 if (url.EndsWith("/victim", StringComparison.Ordinal))
                     Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -70,11 +76,29 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
         var referral = await CreateAsync(await fixture.PersonApiAsync("spoc@hampshire.demo"));
         foreach (var email in new[] { "victim-contact@hampshire.demo", "admin@hampshire.demo" })
         {
-            var victim = await (await (await fixture.PersonApiAsync(email)).GetAsync($"{Url(Tenant)}/{referral.Id}/victim")).ReadAs<VictimRecordResponse>();
+            var victim = await (await (await fixture.PersonApiAsync(email)).GetAsync($"{Url(Tenant)}/{referral.Id}/victim?reason=Preparing%20a%20call"))
+                .ReadAs<VictimRecordResponse>();
             Assert.Equal(Victim(), victim.Victim);
         }
 
-        Assert.Equal(2L, await AuditedAsync("count(*)", "victim-details-viewed", referral));
+        Assert.Equal(2L, await AuditedAsync("count(*)", "victim-details-viewed", referral, $"victim:{referral.Id}"));
+        Assert.Equal(2L, await AuditedAsync("count(*) FILTER (WHERE reason = 'Preparing a call')", "victim-details-viewed", referral, $"victim:{referral.Id}"));
+    }
+
+    [Fact]
+    public async Task The_victim_record_opens_only_with_a_reason()
+    {
+        var referral = await CreateAsync(await fixture.PersonApiAsync("spoc@hampshire.demo"));
+        var worker = await fixture.PersonApiAsync("victim-contact@hampshire.demo");
+
+        foreach (var query in new[] { "", "?reason=%20" })
+        {
+            var refused = await worker.GetAsync($"{Url(Tenant)}/{referral.Id}/victim{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("\"reason\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0L, await AuditedAsync("count(*)", "victim-details-viewed", referral, $"victim:{referral.Id}"));
     }
 
     [Fact]
@@ -88,7 +112,7 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
         var admin = await UserTokens.SignedInBrowserAsync(fixture.Web, "admin@hampshire.demo");
         await UserTokens.GetOkAsync(admin, $"/t/{Tenant}/referrals/{referral.Id}/screen");
 
-        Assert.Equal(3L, await AuditedAsync("count(DISTINCT actor_user_id)", "referral-viewed", referral));
+        Assert.Equal(3L, await AuditedAsync("count(DISTINCT actor_user_id)", "referral-viewed", referral, $"referral:{referral.Id}"));
     }
 
     [Fact]
@@ -129,6 +153,30 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
             .Select(e => RouteUrls.Fill(e, name => values[name]).TrimEnd('/'))
             .Distinct();
 
+    private static readonly string[] CaseValuePrefixes = ["Times", "Code", "Contact", "Needs", "Support", "Concern", "Shared", "With", "Basis", "Why"];
+
+    /// <summary>Records an entry of each kind with a value of its own on the referral's victim-contact case; returns those values.</summary>
+    private async Task<List<string>> WorkVictimCaseAsync(Guid referralId)
+    {
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var worker = await fixture.PersonApiAsync("victim-contact@hampshire.demo");
+        Guid caseId;
+        await using (var db = fixture.Database.AppContext(await fixture.Database.TenantAsync(Tenant), fixture.Web.Services))
+            caseId = await db.VictimCases.Where(c => c.ReferralId == referralId).Select(c => c.Id).SingleAsync();
+        var cases = $"/api/v1/tenants/{Tenant}/victim-contact/cases/{caseId}";
+        var entries = new (string Path, object Body)[]
+        {
+            ("safe-contact-checks", new { method = "Phone", safeTimes = $"Times-{marker}", personWhoCausedHarmPresent = false, codeWord = $"Code-{marker}" }),
+            ("contact-attempts", new { method = "Phone", outcome = "Spoke", note = $"Contact-{marker}" }),
+            ("needs", new { needs = $"Needs-{marker}", supportOffered = $"Support-{marker}" }),
+            ("escalations", new { to = "Marac", concern = $"Concern-{marker}", whatWasShared = $"Shared-{marker}", sharedWith = $"With-{marker}",
+                lawfulBasis = $"Basis-{marker}", why = $"Why-{marker}" }),
+        };
+        foreach (var (path, body) in entries)
+            Assert.Equal(HttpStatusCode.OK, (await worker.PostJson($"{cases}/{path}", body)).StatusCode);
+        return [.. CaseValuePrefixes.Select(v => $"{v}-{marker}")];
+    }
+
     private static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
@@ -136,13 +184,13 @@ public sealed class VictimDataTests(CaraPlatformFixture fixture) : IntegrationTe
     }
 
     /// <summary>The <paramref name="count"/> of the audit rows of <paramref name="action"/> on the referral, read past row-level security.</summary>
-    private async Task<long> AuditedAsync(string count, string action, ReferralResponse referral)
+    private async Task<long> AuditedAsync(string count, string action, ReferralResponse referral, string subject)
     {
         await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT {count} FROM audit_events WHERE action = @action AND subject = @subject", connection);
         command.Parameters.AddWithValue("action", action);
-        command.Parameters.AddWithValue("subject", $"referral:{referral.Id}");
+        command.Parameters.AddWithValue("subject", subject);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaraPlatform.Migrations
 {
     [DbContext(typeof(CaraDbContext))]
-    [Migration("20261130171804_Retention")]
-    partial class Retention
+    [Migration("20261130181514_VictimContactAndDataProtection")]
+    partial class VictimContactAndDataProtection
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -111,6 +111,13 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.PrimitiveCollection<List<string>>("ForceCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("force_codes")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<Guid?>("InvitedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("invited_by");
@@ -156,6 +163,13 @@ namespace CaraPlatform.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<string>>("ForceCodes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("force_codes")
+                        .HasDefaultValueSql("'{}'");
 
                     b.PrimitiveCollection<string[]>("Roles")
                         .IsRequired()
@@ -1512,6 +1526,159 @@ namespace CaraPlatform.Migrations
                     b.ToTable("venues", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimCase", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_victim_cases");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_victim_cases_tenant_id_referral_id");
+
+                    b.HasIndex("TenantId", "WorkerId")
+                        .HasDatabaseName("ix_victim_cases_tenant_id_worker_id");
+
+                    b.ToTable("victim_cases", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimCaseEntry", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("DashJudgementLevel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("dash_judgement_level");
+
+                    b.Property<string>("DashLevel")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("dash_level");
+
+                    b.Property<int?>("DashScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("dash_score");
+
+                    b.Property<string>("EscalatedTo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("escalated_to");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LawfulBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("lawful_basis");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool?>("PersonWhoCausedHarmPresent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("person_who_caused_harm_present");
+
+                    b.Property<string>("ProtectedNotes")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_notes");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.PrimitiveCollection<List<string>>("Services")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Workshop")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("workshop");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_victim_case_entries");
+
+                    b.HasIndex("TenantId", "CaseId", "RecordedAt")
+                        .HasDatabaseName("ix_victim_case_entries_tenant_id_case_id_recorded_at");
+
+                    b.ToTable("victim_case_entries", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimRecord", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2739,6 +2906,40 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_venues_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimCase", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_cases_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_cases_referrals_tenant_id_referral_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimCaseEntry", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_case_entries_tenants_tenant_id");
+
+                    b.HasOne("CaraPlatform.Domain.VictimContact.VictimCase", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TenantId", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_victim_case_entries_victim_cases_tenant_id_case_id");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimRecord", b =>
                 {
                     b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
@@ -2922,6 +3123,11 @@ namespace CaraPlatform.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.VictimContact.VictimCase", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
