@@ -61,6 +61,22 @@ public static class DataClassification
                 .CriminalOffence("police_reference", "offence_date", "police_answers", "screening", "timeline"),
             ["victim_records"] = Table.None("tenant_id", "id", "referral_id", "created_at", "updated_at")
                 .Victim("protected_details"),
+            // The victim-contact case: everything about it is the victim's, bar its keys, dates and who holds it.
+            ["victim_cases"] = Table.None("tenant_id", "id", "referral_id", "opened_at", "closed_at", "created_at", "updated_at")
+                .Personal("worker_id"),
+            // Each entry's typed text is ciphertext (protected_notes); its structured answers say how the victim is and what was shared.
+            ["victim_case_entries"] = Table.None("tenant_id", "id", "case_id", "kind", "recorded_at")
+                .Personal("recorded_by", "recorded_by_name")
+                .Victim(
+                    "method", "person_who_caused_harm_present", "outcome", "services", "dash_score", "dash_level", "dash_judgement_level",
+                    "escalated_to", "lawful_basis", "workshop", "change", "protected_notes"),
+            // Retention: metadata about cases, never their values. A reviewer's reason for keeping a case is their own words.
+            ["retention_reviews"] = Table.None(
+                    "tenant_id", "id", "referral_id", "closed_on", "listed_at", "decision", "kept_months", "decided_at", "created_at",
+                    "updated_at")
+                .Personal("decided_by", "reason"),
+            ["erasure_log"] = Table.None("tenant_id", "id", "referral_id", "erased_at", "rule", "action", "categories"),
+            ["retained_counts"] = Table.None("tenant_id", "id", "month_received", "status", "ipv", "cohort", "count"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")
@@ -103,10 +119,11 @@ public static class DataClassification
             ["licences"] = Table.None(
                 "id", "tenant_id", "status", "terms", "ended_on", "history", "last_warning", "last_warning_for_ends_on", "created_at",
                 "updated_at"),
-            ["memberships"] = Table.None("tenant_id", "id", "roles", "created_at", "updated_at")
+            ["memberships"] = Table.None("tenant_id", "id", "roles", "force_codes", "created_at", "updated_at")
                 .Personal("user_id"),
             ["invitations"] = Table.None(
-                    "tenant_id", "id", "roles", "token_hash", "expires_at", "accepted_at", "cancelled_at", "created_at", "updated_at")
+                    "tenant_id", "id", "roles", "force_codes", "token_hash", "expires_at", "accepted_at", "cancelled_at", "created_at",
+                    "updated_at")
                 .Personal("email", "invited_by"),
             ["staff_invitations"] = Table.None(
                     "id", "roles", "token_hash", "expires_at", "accepted_at", "cancelled_at", "created_at", "updated_at")

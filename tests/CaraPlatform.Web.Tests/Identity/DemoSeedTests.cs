@@ -5,8 +5,8 @@ public sealed class DemoSeedTests(CaraPlatformFixture fixture) : IntegrationTest
     [Fact]
     public async Task The_demo_accounts_and_clients_exist_in_Development()
     {
-        // Six accounts per demo tenant (the five roles and the facilitator whose training lapses soon) and four of the licence holder.
-        Assert.Equal(16L, await Count(fixture.Database.OwnerConnectionString,
+        // Seven accounts per demo tenant (the six roles and the facilitator whose training lapses soon) and four of the licence holder.
+        Assert.Equal(18L, await Count(fixture.Database.OwnerConnectionString,
             "SELECT count(*) FROM users WHERE email LIKE '%@hampshire.demo' OR email LIKE '%@west-yorkshire.demo' OR email LIKE '%@hamptontrust.demo'"));
         Assert.Equal(2L, await Count(fixture.Database.OwnerConnectionString,
             "SELECT count(*) FROM oidc_applications WHERE client_id IN ('hampshire-integration', 'west-yorkshire-integration')"));

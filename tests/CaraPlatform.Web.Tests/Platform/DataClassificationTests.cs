@@ -30,10 +30,12 @@ public sealed class DataClassificationTests(CaraPlatformFixture fixture) : Integ
     }
 
     [Fact]
-    public void The_victims_details_are_the_only_victim_column_and_national_data_has_no_personal_column()
+    public void Victim_columns_live_only_in_the_victim_contact_tables_and_national_data_has_no_personal_column()
     {
         Assert.Equal(DataCategory.Victim, DataClassification.Of("victim_records", "protected_details"));
-        Assert.Single(DataClassification.Tables.SelectMany(t => t.Value.Values), c => c == DataCategory.Victim);
+        Assert.Equal(DataCategory.Victim, DataClassification.Of("victim_case_entries", "protected_notes"));
+        var victimTables = DataClassification.Tables.Where(t => t.Value.Values.Contains(DataCategory.Victim)).Select(t => t.Key).Order();
+        Assert.Equal(["victim_case_entries", "victim_records"], victimTables);
         Assert.Contains("offence_type_code", DataClassification.NonPersonalColumns("referrals"));
         Assert.DoesNotContain("offender_postcode", DataClassification.NonPersonalColumns("referrals"));
         Assert.Throws<KeyNotFoundException>(() => DataClassification.Of("referrals", "no_such_column"));

@@ -76,7 +76,7 @@ public sealed class PersonalValuesInLogsTests(CaraPlatformFixture fixture) : Int
         await web.Services.GetRequiredService<NoticeDispatcher>().RunOnceAsync();
 
         var officer = await Person(admin.Email);
-        (await officer.GetAsync($"{ReferralApi.Url(Tenant)}/{referral.Id}/victim")).EnsureSuccessStatusCode();
+        (await officer.GetAsync($"{ReferralApi.Url(Tenant)}/{referral.Id}/victim?reason=safeguarding+check")).EnsureSuccessStatusCode();
         var found = await (await officer.GetAsync($"{ReferralApi.Url(Tenant)}?q=Brindlecombe&dateOfBirth=1986-07-23")).ReadAs<ReferralPage>();
         Assert.Equal(ReferralStatus.Completed, Assert.Single(found.Items).Status);
         (await officer.GetAsync($"{ReferralApi.Url(Tenant)}/{referral.Id}/subject-access?subject=offender&format=pdf")).EnsureSuccessStatusCode();

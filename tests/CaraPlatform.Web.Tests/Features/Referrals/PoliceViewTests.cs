@@ -240,7 +240,7 @@ public sealed class PoliceViewTests(CaraPlatformFixture fixture) : IntegrationTe
 
     /// <summary>
     /// A value for each route parameter: the referral and notice asked about, and the run and booking they belong to.
-    /// The ids of what the police never reach (clients, members, invitations, venues) need not exist.
+    /// The ids of what the police never reach (clients, members, invitations, venues, victim-contact cases) need not exist.
     /// </summary>
     private static Func<string, string> RouteValues(World world, Guid referralId, Guid noticeId) => name => name switch
     {
@@ -250,7 +250,7 @@ public sealed class PoliceViewTests(CaraPlatformFixture fixture) : IntegrationTe
         "runId" => world.Run.Id.ToString(),
         "bookingId" => world.BookingA.Id.ToString(),
         "workshop" => nameof(WorkshopNumber.Workshop1),
-        "clientId" or "memberId" or "invitationId" or "venueId" => Guid.NewGuid().ToString(),
+        "clientId" or "memberId" or "invitationId" or "venueId" or "caseId" => Guid.NewGuid().ToString(),
         _ => throw new Xunit.Sdk.XunitException($"Add an example value for {{{name}}} to {nameof(PoliceViewTests)}.{nameof(RouteValues)}."),
     };
 
