@@ -6,9 +6,16 @@ namespace CaraPlatform.Web.Features.Referrals;
 /// </summary>
 public static class ReferralAccess
 {
-    /// <summary>Every tenant role reads referrals; a facilitator only the participants of their own runs (<see cref="ReferralQueries"/>).</summary>
+    /// <summary>
+    /// Every tenant role reads referrals, within its reach (<see cref="ReferralReach"/>): a facilitator only the participants
+    /// of their own runs, a SPOC only their forces' referrals in the police's shape. The data protection officer finds the
+    /// record a subject-access request is about; like everyone's, each view is audited.
+    /// </summary>
     public static readonly TenantRole[] Readers =
-        [TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.ForceSpoc, TenantRole.Facilitator, TenantRole.VictimContactWorker];
+    [
+        TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.ForceSpoc, TenantRole.Facilitator, TenantRole.VictimContactWorker,
+        TenantRole.DataProtectionOfficer,
+    ];
 
     /// <summary>Who sends and corrects referrals: the force's SPOC, and the provider's coordinators and admins.</summary>
     public static readonly TenantRole[] Referrers = [TenantRole.ForceSpoc, TenantRole.Coordinator, TenantRole.ProviderAdmin];
