@@ -72,6 +72,7 @@ public static class AuditActions
     public const string PersonalDataErased = "personal-data-erased";
     public const string RetentionKept = "retention-kept";
     public const string RetentionErasureAgreed = "retention-erasure-agreed";
+    public const string RetentionWorklistViewed = "retention-worklist-viewed";
     public const string ReferralReceived = "referral-received";
     public const string ReferralViewed = "referral-viewed";
     public const string ReferralsListed = "referrals-listed";
@@ -83,6 +84,9 @@ public static class AuditActions
     public const string AttendanceRecorded = "attendance-recorded";
     public const string BookingsListed = "bookings-listed";
     public const string BookingChanged = "booking-changed";
+    public const string ReferralToBookViewed = "referral-to-book-viewed";
+    public const string FeedbackViewed = "feedback-viewed";
+    public const string FeedbackRecorded = "feedback-recorded";
     public const string LetterIssued = "letter-issued";
     public const string NoticeSent = "notice-sent";
     public const string NoticesViewed = "notices-viewed";

@@ -4,7 +4,8 @@ namespace CaraPlatform.Infrastructure.Events;
 
 /// <summary>
 /// One domain event in the tenant's event stream (<c>tenant_events</c>), written by <see cref="TenantEventOutbox"/> in
-/// the same transaction as the change it reports and never changed afterwards. Consumers read the stream in
+/// the same transaction as the change it reports and never changed afterwards, but for its payload's erasure when
+/// retention erases its case (<see cref="TenantEventTypes.ErasedPayload"/>). Consumers read the stream in
 /// (<see cref="TransactionId"/>, <see cref="Id"/>) order through <see cref="TenantEventRelay"/>.
 /// </summary>
 public sealed class TenantEvent : ITenantOwned
@@ -35,7 +36,7 @@ public sealed class TenantEvent : ITenantOwned
     /// </summary>
     public ulong TransactionId { get; private set; }
 
-    /// <summary>The event as its record type, or null for a type or version this build does not know.</summary>
+    /// <summary>The event as its record type, or null for a type or version this build does not know or a payload erased by retention.</summary>
     public IDomainEvent? Read() => TenantEventTypes.Deserialize(Type, Version, Payload);
 }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CaraPlatform.Domain.Events;
 
@@ -16,6 +17,9 @@ public static class TenantEventTypes
     {
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>The property only an erased payload has.</summary>
+    private const string ErasedMarker = "erased";
 
     private static readonly Dictionary<Type, DomainEventAttribute> NameOf = Declared();
 
@@ -42,8 +46,31 @@ public static class TenantEventTypes
         };
     }
 
-    public static IDomainEvent? Deserialize(string type, int version, string payload) =>
-        TypeOf.TryGetValue((type, version), out var clrType) ? (IDomainEvent?)JsonSerializer.Deserialize(payload, clrType, Json) : null;
+    /// <summary>The event as its record type; null for a type or version this build does not know, or a payload erased by retention.</summary>
+    public static IDomainEvent? Deserialize(string type, int version, string payload)
+    {
+        if (!TypeOf.TryGetValue((type, version), out var clrType)) return null;
+        using var json = JsonDocument.Parse(payload);
+        return json.RootElement.TryGetProperty(ErasedMarker, out _) ? null : (IDomainEvent?)json.RootElement.Deserialize(clrType, Json);
+    }
+
+    /// <summary>
+    /// The payload that replaces an event's when retention erases its case: what happened and when, and for an event
+    /// about a referral the status it left it in, so the stream still tells the case's course without anyone's data.
+    /// </summary>
+    public static string ErasedPayload(TenantEvent tenantEvent)
+    {
+        ArgumentNullException.ThrowIfNull(tenantEvent);
+        var status = JsonNode.Parse(tenantEvent.Payload)?["referral"]?["status"]?.GetValue<string>();
+        var erased = new JsonObject
+        {
+            [ErasedMarker] = true,
+            ["type"] = tenantEvent.Type,
+            ["occurredAt"] = tenantEvent.OccurredAt,
+        };
+        if (status is not null) erased["status"] = status;
+        return erased.ToJsonString();
+    }
 
     private static Dictionary<Type, DomainEventAttribute> Declared()
     {

@@ -116,6 +116,21 @@ public sealed class TenantEventOutboxTests(CaraPlatformFixture fixture) : Integr
         Assert.Equal(f2.UserId, Assert.IsType<MemberRemoved>(memberEvents[2].Read()).UserId);
     }
 
+    /// <summary>An event is a fact once written: the application may erase its payload (retention), never change or remove the rest.</summary>
+    [Theory]
+    [InlineData("UPDATE tenant_events SET type = 'rewritten'")]
+    [InlineData("UPDATE tenant_events SET aggregate_id = gen_random_uuid()")]
+    [InlineData("UPDATE tenant_events SET occurred_at = now()")]
+    [InlineData("DELETE FROM tenant_events")]
+    public async Task The_application_role_may_change_no_event_but_its_payload(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.Database.AppConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var error = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
     private Task<List<TenantEvent>> EventsAsync(Guid aggregateId) => fixture.ReadAsync(Tenant, db =>
         db.TenantEvents.AsNoTracking().Where(e => e.AggregateId == aggregateId).OrderBy(e => e.TransactionId).ThenBy(e => e.Id).ToListAsync());
 }

@@ -21,6 +21,7 @@ public static class ReferralsModule
         services.AddScoped<ReferralIntake>();
         services.AddScoped<ReferralMoves>();
         services.AddScoped<IPersonalDataEraser, ReferralEraser>();
+        services.AddScoped<IPersonalDataEraser, ReferralEventEraser>();
         services.AddScoped<ISubjectAccessSource, ReferralSubjectAccess>();
         services.AddScoped<ReferralQueries>();
         services.AddScopedWithContract<ReferralReach, IReferralReach>();

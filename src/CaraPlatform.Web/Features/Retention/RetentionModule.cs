@@ -47,8 +47,8 @@ public static class RetentionModule
                 "counting erased cases as they were.");
     }
 
-    private static async Task<Ok<RetentionWorklistResponse>> Cases(RetentionWorklist worklist, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await worklist.CasesAsync(cancellationToken));
+    private static async Task<Ok<RetentionWorklistResponse>> Cases(RetentionWorklist worklist, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await worklist.CasesAsync(user, cancellationToken));
 
     private static async Task<NoContent> Keep(
         Guid referralId, KeepCaseRequest request, RetentionWorklist worklist, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ public sealed class RetentionWorklist(
 
     private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo!;
 
-    public async Task<RetentionWorklistResponse> CasesAsync(CancellationToken cancellationToken)
+    /// <summary>The closed cases under review, by erasure date; a view of their police references, audited.</summary>
+    public async Task<RetentionWorklistResponse> CasesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var schedule = Tenant.Settings.Retention;
         var rows = await (
@@ -28,6 +29,7 @@ public sealed class RetentionWorklist(
                 r.review.ReferralId, r.PoliceReference, r.Status, r.review.ClosedOn, schedule.ReviewDueOn(r.review.ClosedOn),
                 r.review.EraseDueOn(schedule), r.review.KeptMonths, r.review.Decision, r.review.Reason, r.review.DecidedAt, r.review.Version))
             .OrderBy(c => c.EraseDueOn).ThenBy(c => c.ReferralId).ToList();
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.RetentionWorklistViewed, Tenant.TenantId, "retention:list", $"{cases.Count} cases"), cancellationToken);
         return new RetentionWorklistResponse(schedule, cases);
     }
 

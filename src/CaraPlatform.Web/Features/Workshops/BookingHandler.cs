@@ -107,11 +107,13 @@ public sealed class BookingHandler(
     public Task<bool> IsOnRunAsync(Guid bookingId, Guid runId, CancellationToken cancellationToken) =>
         db.Bookings.AnyAsync(b => b.Id == bookingId && b.RunId == runId, cancellationToken);
 
-    /// <summary>The referral to book, or null when the tenant has none with this id.</summary>
-    public async Task<ReferralToBook?> ReferralToBookAsync(Guid referralId, CancellationToken cancellationToken) =>
-        await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken) is { } referral
-            ? new ReferralToBook(referral.Id, referral.PoliceReference, ParticipantName(referral), referral.ConditionDeadline, referral.Status)
-            : null;
+    /// <summary>The referral to book, its view audited, or null when the tenant has none with this id.</summary>
+    public async Task<ReferralToBook?> ReferralToBookAsync(Guid referralId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken) is not { } referral) return null;
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.ReferralToBookViewed, tenants.Current().TenantId, AuditEntries.Referral(referralId)), cancellationToken);
+        return new ReferralToBook(referral.Id, referral.PoliceReference, ParticipantName(referral), referral.ConditionDeadline, referral.Status);
+    }
 
     private async Task<List<BookingResponse>> DescribeAsync(IReadOnlyList<Booking> bookings, CancellationToken cancellationToken)
     {

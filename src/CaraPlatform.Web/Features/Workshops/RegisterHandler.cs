@@ -123,6 +123,8 @@ public sealed class RegisterHandler(
         var breaches = Questions.Breaches(domainAnswers, run, clock);
         if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
         db.FeedbackResponses.Add(new FeedbackResponse { RunId = runId, ReferralId = referralId, Answers = domainAnswers, RecordedBy = facilitator, RecordedAt = clock.GetUtcNow() });
+        audit.Stage(db, AuditEntries.By(user, AuditActions.FeedbackRecorded, tenants.Current().TenantId, AuditEntries.Referral(referralId),
+            $"{domainAnswers.Count} answers on run {runId}"));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -111,6 +111,59 @@ public sealed class AuditedViewsAndChangesTests(CaraPlatformFixture fixture) : I
     }
 
     [Fact]
+    public async Task The_referral_to_book_page_adds_one_row_for_the_referral()
+    {
+        var coordinator = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Coordinator);
+        var referral = await EligibleAsync(await fixture.ApiClientAsync(Tenant), Tenant);
+        var browser = await SessionAsync(coordinator.Email);
+
+        await Expect(coordinator, AuditActions.ReferralToBookViewed, AuditEntries.Referral(referral.Id),
+            async () => (await browser.GetAsync($"/t/{Tenant}/referrals/{referral.Id}/book")).EnsureSuccessStatusCode());
+    }
+
+    [Fact]
+    public async Task The_feedback_page_adds_one_row_and_feedback_one_in_its_save_and_refused_feedback_none()
+    {
+        using var host = new FakeClockHost(fixture);
+        var (f1, f2) = await FacilitatorsAsync(fixture, Tenant);
+        var planner = await host.ClientAsync(Tenant);
+        var run = await ScheduleAsync(planner, Tenant, UkCalendar.DateOf(host.Clock.GetUtcNow()).AddDays(3), f1.UserId, f2.UserId);
+        var referral = await EligibleAsync(await host.ClientAsync(Tenant), Tenant);
+        await BookAsync(planner, Tenant, run, referral);
+        var subject = AuditEntries.Referral(referral.Id);
+        var feedback = new RecordFeedbackRequest(referral.Id,
+            [new("attitude-towards-partner", 5), new("helped-relationship-issues", 4), new("would-recommend", 5)]);
+
+        var browser = await SessionAsync(f1.Email);
+        await Expect(f1, AuditActions.FeedbackViewed, subject,
+            async () => (await browser.GetAsync($"/t/{Tenant}/runs/{run.Id}/feedback/{referral.Id}")).EnsureSuccessStatusCode());
+        var facilitator = await host.PersonAsync(f1.Email);
+        await ExpectNone(f1, async () => await (await facilitator.PostJson($"{Runs(Tenant)}/{run.Id}/feedback", feedback)).ProblemAsync(HttpStatusCode.Conflict));
+
+        host.Clock.SetUtcNow(run.Workshop1.StartsAt.AddMinutes(5));
+        (await RegisterAsync(await host.PersonAsync(f2.Email), Tenant, run, WorkshopNumber.Workshop1, (referral.Id, AttendanceMark.Attended))).EnsureSuccessStatusCode();
+        host.Clock.SetUtcNow(run.Workshop2.StartsAt.AddHours(4));
+        (await RegisterAsync(await host.PersonAsync(f2.Email), Tenant, run, WorkshopNumber.Workshop2, (referral.Id, AttendanceMark.Attended))).EnsureSuccessStatusCode();
+        facilitator = await host.PersonAsync(f1.Email);
+
+        await Expect(f1, AuditActions.FeedbackRecorded, subject,
+            async () => Assert.Equal(HttpStatusCode.NoContent, (await facilitator.PostJson($"{Runs(Tenant)}/{run.Id}/feedback", feedback)).StatusCode));
+    }
+
+    [Fact]
+    public async Task The_retention_worklist_page_and_API_add_one_row_each()
+    {
+        var officer = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.DataProtectionOfficer);
+        var api = await fixture.PersonApiAsync(officer.Email);
+        var browser = await SessionAsync(officer.Email);
+
+        await Expect(officer, AuditActions.RetentionWorklistViewed, "retention:list",
+            async () => (await api.GetAsync($"/api/v1/tenants/{Tenant}/retention/cases")).EnsureSuccessStatusCode());
+        await Expect(officer, AuditActions.RetentionWorklistViewed, "retention:list",
+            async () => (await browser.GetAsync($"/t/{Tenant}/retention")).EnsureSuccessStatusCode());
+    }
+
+    [Fact]
     public async Task A_notice_delivered_adds_one_row_in_the_dispatchers_save_and_the_inbox_one_per_page()
     {
         const string slug = "dorset";

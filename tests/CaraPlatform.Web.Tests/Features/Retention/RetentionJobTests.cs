@@ -71,6 +71,9 @@ public sealed class RetentionJobTests(CaraPlatformFixture fixture) : Integration
         var log = Assert.Single((await ErasuresAsync(dpo, AnonymiseTenant)).Items, e => e.ReferralId == closed.Id);
         Assert.Equal((RetentionAction.Anonymise, "Anonymise 72 months after closure"), (log.Action, log.Rule));
         Assert.Contains("victim record", log.Categories);
+        Assert.Contains("event payloads", log.Categories);
+        await AssertEventsErasedAsync(AnonymiseTenant, closed, "Victim withdrew support; NFA");
+        Assert.Contains((await EventsAsync(AnonymiseTenant, kept.Id)), e => e.Payload.Contains(kept.PoliceReference, StringComparison.Ordinal));
         Assert.DoesNotContain((await CasesAsync(dpo, AnonymiseTenant)).Cases, c => c.ReferralId == closed.Id);
 
         // Again the same day, and a year later for the kept case: nothing more for the erased one.
@@ -107,6 +110,7 @@ public sealed class RetentionJobTests(CaraPlatformFixture fixture) : Integration
         var log = Assert.Single((await ErasuresAsync(admin, DeleteTenant)).Items, e => e.ReferralId == referral.Id);
         Assert.Equal(RetentionAction.Delete, log.Action);
         Assert.Contains("referral", log.Categories);
+        await AssertEventsErasedAsync(DeleteTenant, referral, "Fresh allegation; charged instead");
     }
 
     private static string Api(string tenant) => $"/api/v1/tenants/{tenant}/retention";
@@ -137,6 +141,24 @@ public sealed class RetentionJobTests(CaraPlatformFixture fixture) : Integration
         fixture.ReadAsync(tenant, async db => (
             await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == referralId),
             await db.VictimRecords.AsNoTracking().SingleOrDefaultAsync(v => v.ReferralId == referralId)));
+
+    /// <summary>The erased case's events are all still there, each holding what happened and when but none of the case's values.</summary>
+    private async Task AssertEventsErasedAsync(string tenant, ReferralResponse referral, string reason)
+    {
+        var events = await EventsAsync(tenant, referral.Id);
+        Assert.NotEmpty(events);
+        Assert.All(events, e =>
+        {
+            Assert.DoesNotContain(referral.PoliceReference, e.Payload, StringComparison.Ordinal);
+            Assert.DoesNotContain(reason, e.Payload, StringComparison.Ordinal);
+            Assert.Contains(e.Type, e.Payload, StringComparison.Ordinal);
+            Assert.Null(e.Read());
+        });
+        Assert.Contains(events, e => e.Type == "referral.withdrawn" && e.Payload.Contains("Withdrawn", StringComparison.Ordinal));
+    }
+
+    private Task<List<TenantEvent>> EventsAsync(string tenant, Guid referralId) =>
+        fixture.ReadAsync(tenant, db => db.TenantEvents.AsNoTracking().Where(e => e.AggregateId == referralId).ToListAsync());
 
     private async Task<List<AuditEvent>> AuditAsync(Guid referralId, string action)
     {

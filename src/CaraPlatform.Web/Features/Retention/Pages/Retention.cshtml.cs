@@ -18,7 +18,7 @@ public sealed class RetentionModel(RetentionWorklist worklist, IValidator<KeepCa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Worklist = await worklist.CasesAsync(cancellationToken);
+        Worklist = await worklist.CasesAsync(User, cancellationToken);
         return Page();
     }
 

@@ -50,7 +50,7 @@ public sealed class BookModel(BookingHandler bookings, RunHandler runs) : Portal
 
     private async Task<IActionResult> PageAsync(Guid referralId, CancellationToken cancellationToken)
     {
-        var referral = await bookings.ReferralToBookAsync(referralId, cancellationToken);
+        var referral = await bookings.ReferralToBookAsync(referralId, User, cancellationToken);
         if (referral is null) return NotFound();
         Referral = referral;
         if (CanBook) Runs = await runs.ThatFitAsync(referralId, cancellationToken);

@@ -1,3 +1,4 @@
+using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 
@@ -8,7 +9,9 @@ namespace CaraPlatform.Web.Features.Workshops.Pages;
 /// Never told to the police.
 /// </summary>
 [Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
-public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, RegisterHandler registers) : PortalPageModel
+public sealed class FeedbackModel(
+    RunHandler runs, BookingHandler bookings, RegisterHandler registers, AuditTrail audit, IMultiTenantContextAccessor<CaraTenantInfo> tenants)
+    : PortalPageModel
 {
     public const string AnswerField = "answer-";
 
@@ -81,6 +84,12 @@ public sealed class FeedbackModel(RunHandler runs, BookingHandler bookings, Regi
         Questions = (await registers.FeedbackQuestionsAsync(runId, cancellationToken)).Questions;
         Booking = await bookings.ParticipantAsync(runId, referralId, cancellationToken);
         AlreadyRecorded = await registers.FeedbackRecordedAsync(runId, referralId, cancellationToken);
+        if (Booking is not null)
+        {
+            await audit.RecordAsync(AuditEntries.By(User, AuditActions.FeedbackViewed, tenants.MultiTenantContext.TenantInfo!.TenantId,
+                AuditEntries.Referral(referralId), $"feedback page of run {runId}"), cancellationToken);
+        }
+
         return Page();
     }
 }
