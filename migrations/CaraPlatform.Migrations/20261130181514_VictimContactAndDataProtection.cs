@@ -286,6 +286,10 @@ namespace CaraPlatform.Migrations
             //    but never change or delete them.
             migrationBuilder.EnableAppendOnlyTenantLog("audit_events");
 
+            // 4. Retention replaces an erased case's event payloads with their erased form, so the application may update
+            //    that one column of an event; the rest stays as written, and no event is deleted.
+            migrationBuilder.Sql($"GRANT UPDATE (payload) ON tenant_events TO {DatabaseRoles.Application};");
+
             // Existing ForceSpoc memberships get no forces here: which force a SPOC of a tenant of several forces serves
             // cannot be known. ForceScope.Served reads "no forces" as the tenant's force in a tenant of one force, and as
             // none elsewhere until an admin names them.
@@ -294,6 +298,7 @@ namespace CaraPlatform.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql($"REVOKE UPDATE (payload) ON tenant_events FROM {DatabaseRoles.Application};");
             migrationBuilder.DisableAppendOnlyTenantLog("audit_events");
             foreach (var table in new[] { "victim_cases", "victim_case_entries", "retention_reviews", "erasure_log", "retained_counts" })
                 migrationBuilder.DisableTenantIsolation(table);
