@@ -6,6 +6,7 @@ using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Infrastructure.VictimContact;
+using CaraPlatform.Web.Features.Workshops.Contracts;
 using Microsoft.AspNetCore.Identity;
 
 namespace CaraPlatform.Web.Features.DemoData;
@@ -105,6 +106,7 @@ public sealed class DemoHistory
             await step(cancellationToken);
         }
 
+        await SupportVictimsAsync(cancellationToken);
         await DeliverNoticesAsync(cancellationToken);
     }
 
@@ -204,6 +206,7 @@ public sealed class DemoHistory
                 ReferralId = referral.Id,
                 ProtectedDetails = _services.GetRequiredService<VictimDetailsProtector>().Protect(_tenant.TenantId, planned.Victim),
             });
+            db.VictimCases.Add(VictimCase.Open(referral.Id, _clock));
             await db.SaveChangesAsync(cancellationToken);
             _referralIds[index] = referral.Id;
         }
@@ -378,6 +381,71 @@ public sealed class DemoHistory
         await db.SaveChangesAsync(cancellationToken);
         return referral;
     }
+
+    /// <summary>
+    /// The victim-contact worker's caseload as it stands today, on three open referrals: one victim checked and spoken
+    /// to, one whose safeguarding concern went to MARAC, one who reported a change after Workshop 1 where a
+    /// participant has attended it. Each entry goes through the case's own rules (a safe-contact check before each
+    /// contact, a change only after an attended workshop); every other case waits for someone to take it.
+    /// </summary>
+    private async Task SupportVictimsAsync(CancellationToken cancellationToken)
+    {
+        var person = (await _services.GetRequiredService<UserManager<CaraUser>>().FindByEmailAsync($"victim-contact@{_emailDomain}"))!;
+        var worker = new ReferralActor(person.Id, person.DisplayName ?? person.Email!);
+        var protector = _services.GetRequiredService<VictimDetailsProtector>();
+        var facilitators = _services.GetRequiredService<IParticipantFacilitators>();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        List<ReferralStatus> running = [.. ReferralLifecycle.Open];
+        var open = await db.Referrals.Where(r => running.Contains(r.Status)).OrderBy(r => r.ReceivedAt).ToListAsync(cancellationToken);
+        var changed = open.FirstOrDefault(r => ReferralProgress.Of(r).Workshop1Attended);
+        var others = open.Where(r => r != changed).ToList();
+        var plan = new List<(Referral Referral, Action<VictimCase, ReferralProgress, Func<int, DateTimeOffset>> Work)>();
+        if (others.Count > 0) plan.Add((others[^1], (c, p, at) => CheckAndSpeak(c, p, at)));
+        if (others.Count > 1) plan.Add((others[^2], (c, p, at) =>
+        {
+            CheckAndSpeak(c, p, at);
+            Record(c, p, VictimCaseEntry.Escalation(worker, at(3), SafeguardingRecipient.Marac, "DPA 2018 s.35: safeguarding a person at risk of serious harm"),
+                new VictimCaseNotes(Note: "Threats to the victim since the caution", WhatWasShared: "Risk summary and safe contact times",
+                    SharedWith: "MARAC coordinator", Why: "High risk on the DASH review: the MARAC can plan her safety"));
+        }
+            ));
+        if (changed is not null) plan.Add((changed, (c, p, at) =>
+        {
+            CheckAndSpeak(c, p, at);
+            var workshop1 = changed.Timeline.Last(t => t.Action == ReferralAction.RecordWorkshop1Attended).At;
+            Record(c, p, VictimCaseEntry.ReportedChange(worker, Min(workshop1.AddDays(2)), WorkshopNumber.Workshop1, ReportedChange.Improved),
+                new VictimCaseNotes(Note: "Says he is calmer and walks away from arguments now"));
+        }
+            ));
+
+        foreach (var (referral, work) in plan)
+        {
+            var victimCase = await db.VictimCases.Include(c => c.Entries).SingleAsync(c => c.ReferralId == referral.Id, cancellationToken);
+            victimCase.Assign(worker.Id, [.. await facilitators.OfParticipantAsync(referral.Id, cancellationToken)]);
+            var start = (referral.FirstContactAt ?? referral.ReceivedAt).AddDays(1);
+            work(victimCase, ReferralProgress.Of(referral), hours => Min(start.AddHours(hours)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        void CheckAndSpeak(VictimCase victimCase, ReferralProgress progress, Func<int, DateTimeOffset> at)
+        {
+            Record(victimCase, progress, VictimCaseEntry.SafeContactCheck(worker, at(0), SafeContactMethod.Phone, personWhoCausedHarmPresent: false),
+                new VictimCaseNotes(SafeTimes: "Weekdays 10:00 to 12:00, while he is at work", CodeWord: "Bluebell"));
+            Record(victimCase, progress, VictimCaseEntry.ContactAttempt(worker, at(1), SafeContactMethod.Phone, ContactOutcome.Spoke),
+                new VictimCaseNotes(Note: "Spoke to her; she knows about the workshops and wants to hear how he does"));
+        }
+
+        void Record(VictimCase victimCase, ReferralProgress progress, VictimCaseEntry entry, VictimCaseNotes notes)
+        {
+            entry.ProtectedNotes = protector.ProtectNotes(_tenant.TenantId, notes);
+            victimCase.Record(entry, progress);
+            db.VictimCaseEntries.Add(entry);
+        }
+    }
+
+    /// <summary>The instant, or now if that is still to come.</summary>
+    private DateTimeOffset Min(DateTimeOffset at) => at < _now ? at : _now;
 
     private async Task<ReferralActor> FacilitatorAsync(Guid id)
     {

@@ -3,6 +3,7 @@ using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Infrastructure.VictimContact;
+using CaraPlatform.Web.Features.VictimContact.Contracts;
 
 namespace CaraPlatform.Web.Features.VictimContact;
 
@@ -14,7 +15,7 @@ public sealed record VictimCaseFilter(bool Mine = false, bool Unassigned = false
 /// victim's subject, since the case is the victim's record.
 /// </summary>
 public sealed class VictimCaseQueries(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector protector, AuditTrail audit)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, VictimDetailsProtector protector, AuditTrail audit) : IVictimCases
 {
     /// <summary>The cases matching <paramref name="filter"/>, oldest first, since the oldest have waited longest; the list is audited.</summary>
     public async Task<IReadOnlyList<VictimCaseSummary>> ListAsync(VictimCaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -41,7 +42,6 @@ public sealed class VictimCaseQueries(
     public async Task<VictimCaseSummary> SummaryAsync(Guid caseId, CancellationToken cancellationToken) =>
         (await SummariesAsync([await Cases().SingleAsync(c => c.Id == caseId, cancellationToken)], cancellationToken))[0];
 
-    /// <summary>The case of a referral, for the referral's pages to link to; none for a referral without one.</summary>
     public async Task<Guid?> CaseOfReferralAsync(Guid referralId, CancellationToken cancellationToken) =>
         await db.VictimCases.AsNoTracking().Where(c => c.ReferralId == referralId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
 

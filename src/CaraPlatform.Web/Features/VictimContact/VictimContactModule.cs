@@ -18,6 +18,7 @@ public static class VictimContactModule
         var services = builder.Services;
         services.AddScoped<VictimCaseQueries>();
         services.AddScoped<VictimCaseHandler>();
+        services.AddScoped<IVictimCases>(provider => provider.GetRequiredService<VictimCaseQueries>());
         services.AddScoped<IVictimContactConflicts, VictimContactConflicts>();
         services.AddScoped<ISubjectAccessSource, VictimCaseSubjectAccess>();
         services.AddScoped<IPersonalDataEraser, VictimCaseEraser>();

@@ -17,7 +17,8 @@ public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHel
 {
     private sealed record Shape(
         Dictionary<ReferralStatus, int> States, int PastRunsWithRegisters, int PastRunsWithFeedback, int FutureRunsWithBookingsAndSeats,
-        int RunsInNextFortnight, int ReadNotices, int UnreadNotices, int Victims, int Events, List<string> References);
+        int RunsInNextFortnight, int ReadNotices, int UnreadNotices, int Victims, int Events, List<string> References,
+        int Cases, int UnassignedCases, int CasesOfTheDemoWorker, HashSet<VictimCaseEntryKind> EntryKinds);
 
     [Fact]
     public async Task A_fresh_Development_database_gets_each_demo_tenant_a_history_in_every_state_and_a_second_run_adds_nothing()
@@ -48,6 +49,12 @@ public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHel
                 Assert.True(shape.States.GetValueOrDefault(state) > 0, $"{tenant} has no referral {state}");
             Assert.Equal(DemoCast.ReferralCount, shape.States.Values.Sum());
             Assert.Equal(DemoCast.ReferralCount, shape.Victims);
+            Assert.Equal(DemoCast.ReferralCount, shape.Cases);
+            Assert.True(shape.UnassignedCases > 0, $"{tenant} has no unassigned victim-contact case");
+            Assert.Equal(3, shape.CasesOfTheDemoWorker);
+            Assert.Superset(
+                new HashSet<VictimCaseEntryKind> { VictimCaseEntryKind.SafeContactCheck, VictimCaseEntryKind.ContactAttempt, VictimCaseEntryKind.Escalation, VictimCaseEntryKind.ReportedChange },
+                shape.EntryKinds);
             Assert.True(shape.PastRunsWithRegisters >= 8, $"{tenant}: {shape.PastRunsWithRegisters} past runs with registers");
             Assert.True(shape.PastRunsWithFeedback >= 5, $"{tenant}: {shape.PastRunsWithFeedback} past runs with feedback");
             Assert.True(shape.FutureRunsWithBookingsAndSeats >= 2, $"{tenant}: {shape.FutureRunsWithBookingsAndSeats} future runs with bookings and seats");
@@ -62,6 +69,7 @@ public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHel
         {
             Assert.Equal(shape.References, second[tenant].References);
             Assert.Equal(shape.Events, second[tenant].Events);
+            Assert.Equal(shape.EntryKinds, second[tenant].EntryKinds);
             Assert.Equal(shape.ReadNotices + shape.UnreadNotices, second[tenant].ReadNotices + second[tenant].UnreadNotices);
         }
 
@@ -104,8 +112,9 @@ public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHel
     private static async Task<Dictionary<string, Shape>> ShapesAsync(IServiceProvider services)
     {
         var now = DateTimeOffset.UtcNow;
-        var run = await services.GetRequiredService<TenantRunner>().RunAsync("Reading the demo history", async (tenant, _, ct) =>
+        var run = await services.GetRequiredService<TenantRunner>().RunAsync("Reading the demo history", async (tenant, tenantServices, ct) =>
         {
+            var worker = await tenantServices.GetRequiredService<UserManager<CaraUser>>().FindByEmailAsync($"victim-contact@{tenant.Identifier}.demo");
             await using var db = await services.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContextAsync(ct);
             var referrals = await db.Referrals.AsNoTracking().ToListAsync(ct);
             var runs = await db.CourseRuns.AsNoTracking().ToListAsync(ct);
@@ -122,7 +131,11 @@ public sealed class DemoHistoryTests(CaraPlatformFixture fixture, ITestOutputHel
                 notices.Count(n => n.ReadAt == null),
                 await db.VictimRecords.CountAsync(ct),
                 await db.TenantEvents.CountAsync(ct),
-                [.. referrals.Select(r => r.PoliceReference).Order(StringComparer.Ordinal)]);
+                [.. referrals.Select(r => r.PoliceReference).Order(StringComparer.Ordinal)],
+                await db.VictimCases.CountAsync(ct),
+                await db.VictimCases.CountAsync(c => c.WorkerId == null, ct),
+                await db.VictimCases.CountAsync(c => c.WorkerId == worker!.Id, ct),
+                [.. await db.VictimCaseEntries.Select(e => e.Kind).Distinct().ToListAsync(ct)]);
         }, t => t.Identifier is "hampshire" or "west-yorkshire");
         Assert.Empty(run.Failures);
         return run.Results.ToDictionary(r => r.Tenant.Identifier, r => r.Result);

@@ -26,6 +26,7 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture) : In
         {
             foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, page, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("/victim\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("/victim-contact/", page, StringComparison.Ordinal);
         }
 
         using var victim = await browser.GetAsync($"/t/hampshire/referrals/{referral.Id}/victim");
@@ -43,6 +44,12 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture) : In
         var detail = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}");
         foreach (var value in ReferralApi.VictimValues) Assert.DoesNotContain(value, detail, StringComparison.OrdinalIgnoreCase);
         Assert.Contains($"/t/hampshire/referrals/{referral.Id}/victim", detail, StringComparison.Ordinal);
+
+        // The case is one link away, for the worker and for a provider admin.
+        var caseLink = $"/t/hampshire/victim-contact/{await CaseIdAsync(referral.Id)}";
+        Assert.Contains(caseLink, detail, StringComparison.Ordinal);
+        await UserTokens.GetOkAsync(browser, caseLink);
+        Assert.Contains(caseLink, await UserTokens.GetOkAsync(await SignedInAsync("admin@hampshire.demo"), $"/t/hampshire/referrals/{referral.Id}"), StringComparison.Ordinal);
 
         // The record opens only after the worker says why.
         var form = await UserTokens.GetOkAsync(browser, $"/t/hampshire/referrals/{referral.Id}/victim");
@@ -162,6 +169,12 @@ public sealed partial class ReferralPagesTests(CaraPlatformFixture fixture) : In
         Assert.Contains($"data-code=\"{EligibilityRules.Codes.OnBail}\"", page, StringComparison.Ordinal);
         Assert.Contains($"data-code=\"{EligibilityRules.Codes.CoerciveControl}\"", page, StringComparison.Ordinal);
         Assert.Equal(ReferralStatus.Screening, (await (await api.GetAsync($"{ReferralApi.Url("hampshire")}/{referral.Id}")).ReadAs<ReferralResponse>()).Status);
+    }
+
+    private async Task<Guid> CaseIdAsync(Guid referralId)
+    {
+        await using var db = fixture.Database.AppContext(await fixture.Database.TenantAsync("hampshire"), fixture.Web.Services);
+        return await db.VictimCases.Where(c => c.ReferralId == referralId).Select(c => c.Id).SingleAsync();
     }
 
     private Task<HttpClient> SignedInAsync(string email) => UserTokens.SignedInBrowserAsync(fixture.Web, email);

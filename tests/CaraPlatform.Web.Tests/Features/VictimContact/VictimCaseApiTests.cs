@@ -135,6 +135,29 @@ public sealed class VictimCaseApiTests(CaraPlatformFixture fixture) : Integratio
             (await worker.PostJson($"{Cases}/{secondCase}/worker", new AssignWorkerRequest(both.UserId, await VersionAsync(admin, secondCase)))).StatusCode);
     }
 
+    [Fact]
+    public async Task Changing_a_runs_facilitators_to_one_holding_a_booked_participants_case_is_refused()
+    {
+        var api = await fixture.ApiClientAsync(Tenant);
+        var admin = await fixture.PersonApiAsync("admin@hampshire.demo");
+        var (first, second) = await WorkshopApi.FacilitatorsAsync(fixture, Tenant);
+        var both = await TestPeople.MemberAsync(fixture, Tenant, TenantRole.Facilitator);
+        await GrantAsync(both, TenantRole.VictimContactWorker);
+        var run = await WorkshopApi.ScheduleAsync(api, Tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(23), first.UserId, second.UserId);
+        var referral = await WorkshopApi.EligibleAsync(api, Tenant);
+        await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var caseId = await CaseIdAsync(referral.Id);
+        await OkAsync(admin.PostJson($"{Cases}/{caseId}/worker", new AssignWorkerRequest(both.UserId, await VersionAsync(admin, caseId))));
+
+        run = await (await api.GetAsync($"{WorkshopApi.Runs(Tenant)}/{run.Id}")).ReadAs<RunResponse>();
+        var change = new UpdateRunRequest(run.Cohort, run.Language, new SessionDto(run.Workshop1.Date, null, null), new SessionDto(run.Workshop2.Date, null, null),
+            run.Delivery, run.Venue!.Id, null, run.Capacity, [first.UserId, both.UserId], run.Version);
+        await AssertProblemAsync(await api.PutAsync($"{WorkshopApi.Runs(Tenant)}/{run.Id}", System.Net.Http.Json.JsonContent.Create(change, options: HttpExtensions.Json)),
+            HttpStatusCode.Conflict, "facilitatorIds");
+        var unchanged = await (await api.GetAsync($"{WorkshopApi.Runs(Tenant)}/{run.Id}")).ReadAs<RunResponse>();
+        Assert.Equal([first.UserId, second.UserId], unchanged.Facilitators.Select(f => f.Id));
+    }
+
     private static readonly ReferralActor Actor = new(Guid.Empty, "Test");
 
     private static async Task OkAsync(Task<HttpResponseMessage> request)

@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Web.Features.VictimContact.Contracts;
 using CaraPlatform.Web.Features.Workshops.Contracts;
 using CaraPlatform.Web.Platform.DataProtection;
 
@@ -13,7 +14,7 @@ namespace CaraPlatform.Web.Features.Referrals.Pages;
 [Authorize(Policy = ReferralAccess.ReaderPolicy)]
 public sealed class ReferralDetailModel(
     ReferralQueries queries, ReferralMoves moves, IMultiTenantContextAccessor<CaraTenantInfo> tenantAccessor, UserTenants userTenants,
-    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops) : PageModel
+    IValidator<ReasonRequest> reasonValidator, IValidator<PoliceDecisionRequest> decisionValidator, IReferralBookings workshops, IVictimCases victimCases) : PageModel
 {
     public ReferralResponse Referral { get; private set; } = null!;
 
@@ -45,6 +46,9 @@ public sealed class ReferralDetailModel(
     public bool IsPolice => Roles.Intersect(ReferralAccess.Police).Any();
 
     public bool SeesVictimLink => Roles.Intersect(ReferralAccess.VictimContacts).Any();
+
+    /// <summary>The referral's victim-contact case, looked up only for those who may open it.</summary>
+    public Guid? VictimCaseId { get; private set; }
 
     public bool SeesSubjectAccessLink => Roles.Intersect(SubjectAccessRoles.Exporters).Any();
 
@@ -183,6 +187,7 @@ public sealed class ReferralDetailModel(
         ForceName = tenant.Settings.Forces.FirstOrDefault(f => f.Code == referral.ForceCode)?.Name ?? referral.ForceCode;
         var bookings = await workshops.OfReferralAsync(referralId, cancellationToken);
         Bookings = referral.View == ReferralView.Police ? bookings.ConvertAll(b => b.ForPolice()) : bookings;
+        if (SeesVictimLink) VictimCaseId = await victimCases.CaseOfReferralAsync(referralId, cancellationToken);
         return Page();
     }
 }
