@@ -270,12 +270,15 @@ namespace CaraPlatform.Migrations
 
             // Hand-written (issue 13), kept in one block:
             // 1. A victim-contact case for every referral already received, as intake now opens one with each referral.
-            //    Done before row-level security is on, since the migration's session has no tenant.
+            //    The migration's session has no tenant, so it reads every tenant's referrals as their owner with FORCE lifted
+            //    for this one statement (inside the migration's transaction), before the new tables' security is on.
             migrationBuilder.Sql("""
+                ALTER TABLE referrals NO FORCE ROW LEVEL SECURITY;
                 INSERT INTO victim_cases (tenant_id, id, referral_id, opened_at, created_at, updated_at)
                 SELECT r.tenant_id, gen_random_uuid(), r.id, r.received_at, now(), now()
                 FROM referrals r
                 WHERE NOT EXISTS (SELECT 1 FROM victim_cases c WHERE c.tenant_id = r.tenant_id AND c.referral_id = r.id);
+                ALTER TABLE referrals FORCE ROW LEVEL SECURITY;
                 """);
 
             // 2. Row-level security on the new tenant tables.
