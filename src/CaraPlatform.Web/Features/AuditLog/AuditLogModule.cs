@@ -55,6 +55,6 @@ public static class AuditLogModule
                 await using var csv = new StreamWriter(stream, new UTF8Encoding(false));
                 await queries.ExportCsvAsync(query, user, csv, cancellationToken);
             },
-            "text/csv", AuditLogCsv.FileName(tenants.MultiTenantContext.TenantInfo!.Identifier));
+            "text/csv", AuditLogCsv.FileName(tenants.Current().Identifier));
     }
 }

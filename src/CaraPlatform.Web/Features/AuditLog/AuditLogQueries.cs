@@ -65,7 +65,7 @@ public sealed class AuditLogQueries(CaraDbContext db, IMultiTenantContextAccesso
     }
 
     private AuditEntry Entry(string action, ClaimsPrincipal user, string detail) =>
-        AuditEntries.By(user, action, tenants.MultiTenantContext.TenantInfo!.TenantId, "audit-log", detail);
+        AuditEntries.By(user, action, tenants.Current().TenantId, "audit-log", detail);
 
     private async Task<IQueryable<AuditEvent>> FilteredAsync(AuditLogQuery query, CancellationToken cancellationToken)
     {

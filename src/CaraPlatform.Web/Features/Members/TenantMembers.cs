@@ -31,7 +31,7 @@ public sealed class TenantMembers(CaraDbContext db, IMultiTenantContextAccessor<
         if (membership is null) return null;
         List<TenantRole> distinct = [.. roles.Distinct()];
         var (forces, breaches) = ForceScope.Assign(distinct, forceCodes ?? (distinct.Contains(TenantRole.ForceSpoc) ? membership.ForceCodes : null),
-            [.. tenants.MultiTenantContext.TenantInfo!.Settings.Forces.Select(f => f.Code)]);
+            [.. tenants.Current().Settings.Forces.Select(f => f.Code)]);
         if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
         if (!distinct.Contains(TenantRole.ProviderAdmin)) await EnsureNotLastAdminAsync(membership, cancellationToken);
 

@@ -17,7 +17,7 @@ public sealed class NoticeInbox(
     public async Task<NoticePageResponse> PageAsync(KeysetCursor? cursor, int limit, bool unreadOnly, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var page = await LatestAsync(cursor, limit, unreadOnly, user, cancellationToken);
-        await audit.RecordAsync(AuditEntries.By(user, AuditActions.NoticesViewed, tenants.MultiTenantContext.TenantInfo!.TenantId, "notices:list",
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.NoticesViewed, tenants.Current().TenantId, "notices:list",
             $"{page.Items.Count} notices{(unreadOnly ? ", unread only" : "")}"), cancellationToken);
         return page;
     }

@@ -134,7 +134,7 @@ public static class ReferralsModule
         IMultiTenantContextAccessor<CaraTenantInfo> tenants, LinkGenerator links) =>
         idempotency.RunAsync(http, "CreateReferral", request, async cancellationToken =>
         {
-            var tenant = tenants.MultiTenantContext.TenantInfo!;
+            var tenant = tenants.Current();
             if (await intake.FindByPoliceReferenceAsync(request.PoliceReference!, cancellationToken) is { } existing)
             {
                 var link = links.GetPathByName("GetReferral", new { tenant = tenant.Identifier, referralId = existing.Id });

@@ -14,7 +14,7 @@ public sealed class RetentionWorklist(
 
     public const int MaxPageSize = 200;
 
-    private CaraTenantInfo Tenant => tenants.MultiTenantContext.TenantInfo!;
+    private CaraTenantInfo Tenant => tenants.Current();
 
     /// <summary>The closed cases under review, by erasure date; a view of their police references, audited.</summary>
     public async Task<RetentionWorklistResponse> CasesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

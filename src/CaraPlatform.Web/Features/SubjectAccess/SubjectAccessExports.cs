@@ -38,7 +38,7 @@ public sealed class SubjectAccessExports(
             sections.AddRange(await source.SectionsAsync(subject, referralId, cancellationToken));
         sections.Add(await AuditSectionAsync(subject, referralId, cancellationToken));
 
-        var tenant = tenants.MultiTenantContext.TenantInfo!;
+        var tenant = tenants.Current();
         await audit.RecordAsync(
             AuditEntries.By(user, AuditActions.SubjectAccessExported, tenant.TenantId, SubjectOf(subject, referralId), $"{subject} {format}"),
             cancellationToken);

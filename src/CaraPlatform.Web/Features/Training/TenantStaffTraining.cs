@@ -32,7 +32,7 @@ public sealed class TenantStaffTraining(
         var staff = members.ConvertAll(m => new StaffMemberTraining(m.UserId, m.Email ?? "", m.DisplayName, m.Roles, courses[m.UserId],
             courses[m.UserId].Count == 0 ? null : courses[m.UserId].Max(c => c.Standing)));
         return new TenantTrainingView(staff, await training.UpcomingEventsAsync(cancellationToken),
-            await training.NominationsOfAsync(tenants.MultiTenantContext.TenantInfo!.TenantId, cancellationToken),
+            await training.NominationsOfAsync(tenants.Current().TenantId, cancellationToken),
             members.Any(m => m.UserId == reader && m.Roles.Contains(TenantRole.Coordinator)));
     }
 
@@ -44,6 +44,6 @@ public sealed class TenantStaffTraining(
             throw ProblemException.Forbidden("Only a Coordinator nominates staff for training");
         if (!await db.Memberships.AnyAsync(m => m.UserId == userId, cancellationToken))
             throw ProblemException.NotFound("No such member of this service");
-        await training.NominateAsync(eventId, userId, tenants.MultiTenantContext.TenantInfo!.TenantId, coordinator, cancellationToken);
+        await training.NominateAsync(eventId, userId, tenants.Current().TenantId, coordinator, cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public sealed class VictimCaseHandler(
     /// </summary>
     public async Task<VictimCaseSummary?> AssignAsync(Guid caseId, AssignWorkerRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var tenant = tenants.MultiTenantContext.TenantInfo!;
+        var tenant = tenants.Current();
         var victimCase = await db.VictimCases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (victimCase is null) return null;
         var workerId = request.WorkerId!.Value;
@@ -40,7 +40,7 @@ public sealed class VictimCaseHandler(
     /// <summary>Adds an entry, its typed words encrypted; the case's rules decide whether it may be added.</summary>
     public async Task<VictimCaseSummary?> RecordAsync(Guid caseId, IVictimCaseEntryRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var tenant = tenants.MultiTenantContext.TenantInfo!;
+        var tenant = tenants.Current();
         if (await LoadAsync(caseId, cancellationToken) is not var (victimCase, progress)) return null;
         var entry = request.ToEntry(await actors.OfAsync(user), clock.GetUtcNow());
         entry.ProtectedNotes = protector.ProtectNotes(tenant.TenantId, request.Notes());
@@ -57,7 +57,7 @@ public sealed class VictimCaseHandler(
     /// <summary>Closes the case with its reason; refused (409 naming referral) while the referral is still running.</summary>
     public async Task<VictimCaseSummary?> CloseAsync(Guid caseId, CloseCaseRequest request, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var tenant = tenants.MultiTenantContext.TenantInfo!;
+        var tenant = tenants.Current();
         if (await LoadAsync(caseId, cancellationToken) is not var (victimCase, progress)) return null;
         var closure = VictimCaseEntry.Closure(await actors.OfAsync(user), clock.GetUtcNow());
         closure.ProtectedNotes = protector.ProtectNotes(tenant.TenantId, new VictimCaseNotes(Note: request.Reason!.Trim()));

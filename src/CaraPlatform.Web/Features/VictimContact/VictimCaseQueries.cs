@@ -21,7 +21,7 @@ public sealed class VictimCaseQueries(
     public async Task<IReadOnlyList<VictimCaseSummary>> ListAsync(VictimCaseFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var cases = await FilteredAsync(filter, user, cancellationToken);
-        await audit.RecordAsync(AuditEntries.By(user, AuditActions.VictimCasesListed, tenants.MultiTenantContext.TenantInfo!.TenantId, "victim-cases:list",
+        await audit.RecordAsync(AuditEntries.By(user, AuditActions.VictimCasesListed, tenants.Current().TenantId, "victim-cases:list",
             $"list of {cases.Count} victim-contact cases"), cancellationToken);
         return cases;
     }
@@ -29,7 +29,7 @@ public sealed class VictimCaseQueries(
     /// <summary>The case with every entry decrypted; the view is audited once.</summary>
     public async Task<VictimCaseResponse?> DetailAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var tenant = tenants.MultiTenantContext.TenantInfo!;
+        var tenant = tenants.Current();
         var victimCase = await Cases().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (victimCase is null) return null;
         await audit.RecordAsync(AuditEntries.By(user, AuditActions.VictimCaseViewed, tenant.TenantId, AuditEntries.Victim(victimCase.ReferralId)), cancellationToken);

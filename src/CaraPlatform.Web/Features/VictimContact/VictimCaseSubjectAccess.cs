@@ -20,7 +20,7 @@ public sealed class VictimCaseSubjectAccess(CaraDbContext db, IMultiTenantContex
         if (subject == DataSubject.Offender)
             return [new SubjectAccessSection(Title, [], [new SubjectAccessRedaction("The victim-contact case", "Withheld: it is the victim's data, held by the victim-contact service.")])];
 
-        var tenantId = tenants.MultiTenantContext.TenantInfo!.TenantId;
+        var tenantId = tenants.Current().TenantId;
         return [new SubjectAccessSection(Title, [.. victimCase.Entries.OrderBy(e => e.RecordedAt).Select(e => Fields(e, protector.UnprotectNotes(tenantId, e.ProtectedNotes)))], [])];
     }
 

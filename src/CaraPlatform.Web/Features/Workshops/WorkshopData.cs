@@ -3,12 +3,9 @@ using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Web.Features.Workshops;
 
-/// <summary>What more than one workshop handler loads the same way: the tenant, a run, its live bookings, who may see its participants.</summary>
+/// <summary>What more than one workshop handler loads the same way: a run, its live bookings, who may see its participants.</summary>
 internal static class WorkshopData
 {
-    public static CaraTenantInfo Current(this IMultiTenantContextAccessor<CaraTenantInfo> tenants) =>
-        tenants.MultiTenantContext.TenantInfo ?? throw new InvalidOperationException("Workshops are handled inside a tenant.");
-
     /// <summary>The run, or 404 problem details: every read and change under a run answers a missing one alike.</summary>
     public static async Task<CourseRun> RunAsync(this CaraDbContext db, Guid runId, CancellationToken cancellationToken, bool track = false)
     {

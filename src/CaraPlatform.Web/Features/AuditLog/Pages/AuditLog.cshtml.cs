@@ -50,7 +50,7 @@ public sealed class AuditLogModel(AuditLogQueries queries, IMultiTenantContextAc
         var csv = new StringBuilder();
         await using (var writer = new StringWriter(csv))
             await queries.ExportCsvAsync(Query(null), User, writer, cancellationToken);
-        return File(new UTF8Encoding(false).GetBytes(csv.ToString()), "text/csv", AuditLogCsv.FileName(tenants.MultiTenantContext.TenantInfo!.Identifier));
+        return File(new UTF8Encoding(false).GetBytes(csv.ToString()), "text/csv", AuditLogCsv.FileName(tenants.Current().Identifier));
     }
 
     /// <summary>The current filters as query values, for the paging and export links.</summary>

@@ -8,11 +8,11 @@ public sealed class TenantLicenceModel(ITenantLicence licence, IMultiTenantConte
 {
     public TenantLicenceView? Licence { get; private set; }
 
-    public string TenantName => tenants.MultiTenantContext.TenantInfo!.Name;
+    public string TenantName => tenants.Current().Name;
 
-    public string TenantSlug => tenants.MultiTenantContext.TenantInfo!.Identifier;
+    public string TenantSlug => tenants.Current().Identifier;
 
-    public Domain.Tenants.TenantDefinition TenantDefinition => tenants.MultiTenantContext.TenantInfo!.Settings;
+    public Domain.Tenants.TenantDefinition TenantDefinition => tenants.Current().Settings;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Licence = await licence.CurrentAsync(cancellationToken);
 }

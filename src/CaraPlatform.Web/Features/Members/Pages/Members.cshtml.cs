@@ -12,7 +12,7 @@ public sealed class MembersModel(
     /// <summary>
     /// The tenant's forces, offered for a ForceSpoc only when there are several: a tenant of one force gives a SPOC its own.
     /// </summary>
-    public IReadOnlyList<ForceDefinition> Forces => tenants.MultiTenantContext.TenantInfo!.Settings.Forces;
+    public IReadOnlyList<ForceDefinition> Forces => tenants.Current().Settings.Forces;
 
     public bool ChoosesForces => Forces.Count > 1;
 

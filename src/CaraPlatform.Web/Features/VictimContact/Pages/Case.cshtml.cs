@@ -98,7 +98,7 @@ public sealed class CaseModel(
         if (await queries.DetailAsync(caseId, User, cancellationToken) is not { } found) return NotFound();
         Response.Headers.CacheControl = "no-store";
         Case = found;
-        IsProviderAdmin = (await userTenants.RolesIn(tenants.MultiTenantContext.TenantInfo!, User.PersonId() ?? Guid.Empty, cancellationToken) ?? []).Contains(TenantRole.ProviderAdmin);
+        IsProviderAdmin = (await userTenants.RolesIn(tenants.Current(), User.PersonId() ?? Guid.Empty, cancellationToken) ?? []).Contains(TenantRole.ProviderAdmin);
         if (IsProviderAdmin) Workers = [.. (await queries.WorkersAsync(cancellationToken)).Select(w => (w.Id.ToString(), w.Name))];
         return Page();
     }

@@ -86,7 +86,7 @@ public sealed class FeedbackModel(
         AlreadyRecorded = await registers.FeedbackRecordedAsync(runId, referralId, cancellationToken);
         if (Booking is not null)
         {
-            await audit.RecordAsync(AuditEntries.By(User, AuditActions.FeedbackViewed, tenants.MultiTenantContext.TenantInfo!.TenantId,
+            await audit.RecordAsync(AuditEntries.By(User, AuditActions.FeedbackViewed, tenants.Current().TenantId,
                 AuditEntries.Referral(referralId), $"feedback page of run {runId}"), cancellationToken);
         }
 

@@ -122,7 +122,7 @@ public sealed class RegisterModel(
         var described = await bookings.OfRunAsync(runId, User, cancellationToken);
         Bookings = described.GroupBy(b => b.ReferralId).ToDictionary(g => g.Key, g => g.Last());
         ToMark = [.. described.Where(b => b.Status == BookingStatus.Booked).OrderBy(b => b.ParticipantName, StringComparer.CurrentCulture)];
-        await audit.RecordAsync(AuditEntries.By(User, AuditActions.RegisterViewed, tenants.MultiTenantContext.TenantInfo!.TenantId, AuditEntries.Run(runId),
+        await audit.RecordAsync(AuditEntries.By(User, AuditActions.RegisterViewed, tenants.Current().TenantId, AuditEntries.Run(runId),
             $"{number} register page, {described.Count} participants"), cancellationToken);
         return Page();
     }

@@ -107,7 +107,7 @@ public sealed class RunModel(
         if (run is null) return NotFound();
         Run = run;
         Participants = await bookings.OfRunAsync(runId, User, cancellationToken);
-        await audit.RecordAsync(AuditEntries.By(User, AuditActions.BookingsListed, tenants.MultiTenantContext.TenantInfo!.TenantId, AuditEntries.Run(runId),
+        await audit.RecordAsync(AuditEntries.By(User, AuditActions.BookingsListed, tenants.Current().TenantId, AuditEntries.Run(runId),
             $"run page, {Participants.Count} participants"), cancellationToken);
         return Page();
     }
