@@ -527,6 +527,221 @@ namespace CaraPlatform.Migrations
                     b.ToTable("licences", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalReferral", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("age_band");
+
+                    b.Property<DateOnly?>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("BreachReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("breach_reason");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("DashLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dash_level");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<DateOnly?>("FirstContactOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_contact_on");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("force_code");
+
+                    b.Property<bool>("Ipv")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ipv");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly?>("NonCompliantOn")
+                        .HasColumnType("date")
+                        .HasColumnName("non_compliant_on");
+
+                    b.Property<string>("OffenceTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("offence_type_code");
+
+                    b.Property<string>("OffenderKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("offender_key");
+
+                    b.Property<string>("PairKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pair_key");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("relationship");
+
+                    b.PrimitiveCollection<string[]>("ReturnReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("return_reasons");
+
+                    b.Property<string>("ReturnedAs")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("returned_as");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateOnly?>("ScreenedEligibleOn")
+                        .HasColumnType("date")
+                        .HasColumnName("screened_eligible_on");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("sex");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
+                    b.Property<DateOnly?>("Workshop1On")
+                        .HasColumnType("date")
+                        .HasColumnName("workshop1_on");
+
+                    b.HasKey("TenantId", "ReferralId")
+                        .HasName("pk_national_referrals");
+
+                    b.HasIndex("PairKey")
+                        .HasDatabaseName("ix_national_referrals_pair_key");
+
+                    b.HasIndex("Month", "ForceCode")
+                        .HasDatabaseName("ix_national_referrals_month_force_code");
+
+                    b.ToTable("referrals", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalRun", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateOnly?>("CancelledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cancelled_on");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("delivery");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("Workshop1On")
+                        .HasColumnType("date")
+                        .HasColumnName("workshop1_on");
+
+                    b.Property<DateOnly>("Workshop2On")
+                        .HasColumnType("date")
+                        .HasColumnName("workshop2_on");
+
+                    b.HasKey("TenantId", "RunId")
+                        .HasName("pk_national_runs");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_national_runs_month");
+
+                    b.ToTable("runs", "national");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2749,6 +2964,26 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_licences_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalReferral", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_referrals_tenants");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalRun", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_runs_tenants");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>

@@ -63,12 +63,15 @@ public static class ApiScopes
     /// <summary>Recording training, sign-offs and supervision (Trainer, LicenceAdmin).</summary>
     public const string TrainingWrite = "training.write";
 
+    /// <summary>The pseudonymised national data: measures, dashboard tables and their exports (Analyst, LicenceAdmin).</summary>
+    public const string NationalRead = "national.read";
+
     /// <summary>What a ProviderAdmin may grant an integration client.</summary>
     public static readonly IReadOnlyList<string> ClientScopes =
         [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite, WorkshopsRead, WorkshopsWrite];
 
     /// <summary>What a LicenceAdmin may grant a national integration client (read-only, across tenants).</summary>
-    public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead];
+    public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead, NationalRead];
 
     /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
     public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, VictimsWrite, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite];

@@ -63,6 +63,19 @@ public static class TenantIsolationMigrations
             """);
     }
 
+    /// <summary>
+    /// The national read model's schema: outside row-level security (it is read across tenants), its tables open to the
+    /// application role, today's and those later migrations add to it.
+    /// </summary>
+    public static void GrantNationalSchema(this MigrationBuilder migration, string schema)
+    {
+        migration.Sql($"""
+            GRANT USAGE ON SCHEMA {schema} TO {DatabaseRoles.Application};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {DatabaseRoles.Application};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {DatabaseRoles.Application};
+            """);
+    }
+
     public static void GrantToApplication(this MigrationBuilder migration, string table, string privileges) =>
         migration.Sql($"GRANT {privileges} ON {table} TO {DatabaseRoles.Application};");
 }

@@ -4,6 +4,7 @@ using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Competence;
 using CaraPlatform.Domain.Licences;
+using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Retention;
@@ -115,6 +116,11 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<ErasureLogEntry> ErasureLog => Set<ErasureLogEntry>();
 
     public DbSet<RetainedCount> RetainedCounts => Set<RetainedCount>();
+
+    /// <summary>The national read model (schema <c>national</c>): only Features/National reads or writes it.</summary>
+    public DbSet<NationalReferral> NationalReferrals => Set<NationalReferral>();
+
+    public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -19,6 +19,12 @@ public enum DataCategory
 
     /// <summary>About the person harmed: never in anything the offender, facilitators or police see.</summary>
     Victim,
+
+    /// <summary>
+    /// About a person only through a keyed pseudonym, a band or a code (the national read model): no name, date of
+    /// birth, address, free text or victim value, and no way back to them without the key held outside the database.
+    /// </summary>
+    Pseudonymous,
 }
 
 /// <summary>
@@ -77,6 +83,14 @@ public static class DataClassification
                 .Personal("decided_by", "reason"),
             ["erasure_log"] = Table.None("tenant_id", "id", "referral_id", "erased_at", "rule", "action", "categories"),
             ["retained_counts"] = Table.None("tenant_id", "id", "month_received", "status", "ipv", "cohort", "count"),
+            // The national read model (schema national): codes, bands, days and keyed pseudonyms only.
+            ["national.referrals"] = Table.None(
+                    "tenant_id", "referral_id", "force_code", "received_on", "month", "offence_type_code", "relationship", "ipv", "dash_level",
+                    "cohort", "status", "screened_eligible_on", "returned_on", "returned_as", "return_reasons", "first_contact_on", "booked_on",
+                    "run_id", "workshop1_on", "completed_on", "non_compliant_on", "breach_reason", "withdrawn_on", "closed_on")
+                .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key"),
+            ["national.runs"] = Table.None(
+                "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")
@@ -194,6 +208,8 @@ public static class DataClassification
         public Table CriminalOffence(params string[] columns) => Add(DataCategory.CriminalOffence, columns);
 
         public Table Victim(params string[] columns) => Add(DataCategory.Victim, columns);
+
+        public Table Pseudonymous(params string[] columns) => Add(DataCategory.Pseudonymous, columns);
 
         private Table Add(DataCategory category, string[] columns)
         {

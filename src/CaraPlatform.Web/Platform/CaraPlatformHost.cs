@@ -3,6 +3,7 @@ using CaraPlatform.Infrastructure;
 using CaraPlatform.Web.Features.AuditLog;
 using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Competence;
+using CaraPlatform.Web.Features.National;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.Licences;
@@ -56,6 +57,7 @@ public static class CaraPlatformHost
         builder.AddRetention();
         builder.AddAuditLog();
         builder.AddSubjectAccess();
+        builder.AddNational();
         builder.AddDemoData();
         builder.AddCaraRateLimiting();
         services.AddCaraInputChecks();
@@ -169,5 +171,6 @@ public static class CaraPlatformHost
         nationalApi.MapNationalClients();
         nationalApi.MapLicences();
         nationalApi.MapTraining();
+        nationalApi.MapNational();
     }
 }

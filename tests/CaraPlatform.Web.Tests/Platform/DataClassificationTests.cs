@@ -14,7 +14,7 @@ public sealed class DataClassificationTests(CaraPlatformFixture fixture) : Integ
         using var db = fixture.Database.AppContext(null);
         // xmin is PostgreSQL's system column behind the row versions, not a column of the table.
         var columns = db.Model.GetRelationalModel().Tables
-            .SelectMany(t => t.Columns.Where(c => c.Name != "xmin").Select(c => (Table: t.Name, Column: c.Name)));
+            .SelectMany(t => t.Columns.Where(c => c.Name != "xmin").Select(c => (Table: t.Schema is null ? t.Name : $"{t.Schema}.{t.Name}", Column: c.Name)));
 
         AssertClassified(columns);
     }
@@ -41,10 +41,21 @@ public sealed class DataClassificationTests(CaraPlatformFixture fixture) : Integ
         Assert.Throws<KeyNotFoundException>(() => DataClassification.Of("referrals", "no_such_column"));
     }
 
+    [Fact]
+    public async Task The_national_schema_holds_no_name_date_of_birth_address_free_text_or_victim_value()
+    {
+        var national = (await CatalogColumnsAsync()).Where(c => c.Table.StartsWith("national.", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(national);
+        var personal = national.Where(c => DataClassification.Of(c.Table, c.Column) is not (DataCategory.None or DataCategory.Pseudonymous))
+            .Select(c => $"{c.Table}.{c.Column} is {DataClassification.Of(c.Table, c.Column)}").ToList();
+        Assert.True(personal.Count == 0, string.Join("\n", personal));
+    }
+
     private static void AssertClassified(IEnumerable<(string Table, string Column)> columns)
     {
         var missing = columns.Where(c => !(DataClassification.Tables.TryGetValue(c.Table, out var known) && known.ContainsKey(c.Column)))
-            .Select(c => $"Classify {c.Table}.{c.Column}: add \"{c.Column}\" under [\"{c.Table}\"] in {Where} (None, Personal, SpecialCategory, CriminalOffence or Victim).")
+            .Select(c => $"Classify {c.Table}.{c.Column}: add \"{c.Column}\" under [\"{c.Table}\"] in {Where} (None, Personal, SpecialCategory, CriminalOffence, Victim or Pseudonymous).")
             .Distinct().ToList();
         Assert.True(missing.Count == 0, string.Join("\n", missing));
     }
@@ -54,7 +65,10 @@ public sealed class DataClassificationTests(CaraPlatformFixture fixture) : Integ
         await using var connection = new NpgsqlConnection(fixture.Database.SuperuserConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'", connection);
+            """
+            SELECT CASE table_schema WHEN 'public' THEN table_name ELSE table_schema || '.' || table_name END, column_name
+            FROM information_schema.columns WHERE table_schema IN ('public', 'national')
+            """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         var columns = new List<(string, string)>();
         while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1)));

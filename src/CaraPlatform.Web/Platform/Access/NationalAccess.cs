@@ -40,11 +40,15 @@ public static class NationalPolicies
     /// <summary>Reading training records (quality assurance looks at who delivers): Trainer, LicenceAdmin and QualityAssurer.</summary>
     public const string TrainingRead = "National.TrainingRead";
 
+    /// <summary>The pseudonymised national data and its dashboard: Analyst and LicenceAdmin.</summary>
+    public const string Data = "National.Data";
+
     public static AuthorizationBuilder AddNationalPagePolicies(this AuthorizationBuilder policies) => policies
         .AddNationalPagePolicy(Staff, Enum.GetValues<PlatformRole>())
         .AddNationalPagePolicy(LicenceAdmin, PlatformRole.LicenceAdmin)
         .AddNationalPagePolicy(Training, PlatformRole.Trainer, PlatformRole.LicenceAdmin)
-        .AddNationalPagePolicy(TrainingRead, PlatformRole.Trainer, PlatformRole.LicenceAdmin, PlatformRole.QualityAssurer);
+        .AddNationalPagePolicy(TrainingRead, PlatformRole.Trainer, PlatformRole.LicenceAdmin, PlatformRole.QualityAssurer)
+        .AddNationalPagePolicy(Data, PlatformRole.Analyst, PlatformRole.LicenceAdmin);
 
     private static AuthorizationBuilder AddNationalPagePolicy(this AuthorizationBuilder policies, string name, params PlatformRole[] roles) =>
         policies.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)

@@ -1,0 +1,111 @@
+using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Referrals;
+using CaraPlatform.Domain.Tenants;
+
+namespace CaraPlatform.Domain.National;
+
+/// <summary>
+/// A referral as the national read model holds it (schema <c>national</c>): pseudonymous keys, bands and codes, and
+/// the day each stage was reached. Never a name, a date of birth, an address, free text or anything about the victim.
+/// Not tenant-owned: the licence holder reads across tenants here, and only here.
+/// </summary>
+[GlobalEntity]
+public sealed class NationalReferral
+{
+    public Guid TenantId { get; set; }
+
+    public Guid ReferralId { get; set; }
+
+    /// <summary>The referring force's code.</summary>
+    public string ForceCode { get; set; } = "";
+
+    public DateOnly ReceivedOn { get; set; }
+
+    /// <summary>The first day of <see cref="ReceivedOn"/>'s month: the period filters and monthly trends key on it.</summary>
+    public DateOnly Month { get; set; }
+
+    public string OffenceTypeCode { get; set; } = "";
+
+    public OffenceRelationship Relationship { get; set; }
+
+    public bool Ipv { get; set; }
+
+    /// <summary>The DASH level the provider's screening settled on (the police's when not yet screened).</summary>
+    public DashRisk? DashLevel { get; set; }
+
+    public Sex Sex { get; set; }
+
+    public Cohort Cohort { get; set; }
+
+    /// <summary>An age band at referral (18-24, 25-34, 35-44, 45-54, 55+), never the date of birth.</summary>
+    public string AgeBand { get; set; } = "";
+
+    /// <summary>The self-defined ethnicity code, when recorded.</summary>
+    public string? Ethnicity { get; set; }
+
+    public string Language { get; set; } = "";
+
+    /// <summary>Keyed HMAC of the offender's identity: the same person across tenants and years, never who they are.</summary>
+    public string OffenderKey { get; set; } = "";
+
+    /// <summary>Keyed HMAC of the offender and the person harmed together: repeat referrals of the same pair.</summary>
+    public string? PairKey { get; set; }
+
+    public ReferralStatus Status { get; set; }
+
+    public DateOnly? ScreenedEligibleOn { get; set; }
+
+    /// <summary>Returned to the police: as ineligible or as uncontactable.</summary>
+    public DateOnly? ReturnedOn { get; set; }
+
+    public ReferralStatus? ReturnedAs { get; set; }
+
+    /// <summary>The eligibility rules a returned referral failed, as codes (never the provider's words).</summary>
+    public IReadOnlyList<string> ReturnReasons { get; set; } = [];
+
+    public DateOnly? FirstContactOn { get; set; }
+
+    public DateOnly? BookedOn { get; set; }
+
+    /// <summary>The run of the latest booking.</summary>
+    public Guid? RunId { get; set; }
+
+    public DateOnly? Workshop1On { get; set; }
+
+    public DateOnly? CompletedOn { get; set; }
+
+    public DateOnly? NonCompliantOn { get; set; }
+
+    /// <summary>The breach as a code (e.g. <c>absent-workshop1</c>, <c>late-workshop2</c>), never the words recorded.</summary>
+    public string? BreachReason { get; set; }
+
+    public DateOnly? WithdrawnOn { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+}
+
+/// <summary>A run as the national read model holds it: when, for whom, in what language, and its places.</summary>
+[GlobalEntity]
+public sealed class NationalRun
+{
+    public Guid TenantId { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public Cohort Cohort { get; set; }
+
+    public string Language { get; set; } = "";
+
+    public Workshops.WorkshopDelivery Delivery { get; set; }
+
+    public int Capacity { get; set; }
+
+    public DateOnly Workshop1On { get; set; }
+
+    public DateOnly Workshop2On { get; set; }
+
+    /// <summary>The first day of Workshop 1's month.</summary>
+    public DateOnly Month { get; set; }
+
+    public DateOnly? CancelledOn { get; set; }
+}

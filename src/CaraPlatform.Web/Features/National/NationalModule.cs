@@ -1,0 +1,63 @@
+using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.National;
+using CaraPlatform.Infrastructure.Events;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CaraPlatform.Web.Features.National;
+
+/// <summary>Who reads the national data: Analyst and LicenceAdmin (and national integration clients holding <c>national.read</c>).</summary>
+public static class NationalDataAccess
+{
+    public static readonly PlatformRole[] Readers = [PlatformRole.Analyst, PlatformRole.LicenceAdmin];
+}
+
+/// <summary>
+/// The national module: the only cross-tenant code (DESIGN.md §4). A pseudonymised read model in schema <c>national</c>,
+/// fed by every tenant's event stream (<see cref="NationalFeed"/>), the measures computed from it, and the views,
+/// exports and reports that show them, every one suppressed.
+/// </summary>
+public static class NationalModule
+{
+    public static void AddNational(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddTenantEventConsumer<NationalFeed>();
+        services.AddScoped<NationalReadModel>();
+        services.AddScoped<NationalData>();
+    }
+
+    /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>
+    public static IServiceCollection AddNationalMeasure<TMeasure>(this IServiceCollection services)
+        where TMeasure : class, INationalMeasure => services.AddScoped<INationalMeasure, TMeasure>();
+
+    /// <summary>Registers a writer of the read model (see <see cref="INationalProjection"/>).</summary>
+    public static IServiceCollection AddNationalProjection<TProjection>(this IServiceCollection services)
+        where TProjection : class, INationalProjection => services.AddSingleton<INationalProjection, TProjection>();
+
+    public static void MapNational(this RouteGroupBuilder nationalApi)
+    {
+        var data = nationalApi.MapGroup("/data").WithTags("National data")
+            .RequirePlatformApiAccess(ApiScopes.NationalRead, NationalDataAccess.Readers);
+        data.MapGet("/", List).WithName("ListNationalTables").WithSummary("The national tables: id, title and dashboard section");
+        data.MapGet("/{tableId}", Table).WithName("GetNationalTable").WithSummary("One national table for a filter, suppressed")
+            .WithDescription("""
+                Figures from the pseudonymised national read model. Every cell resting on fewer than 5 people reads "<5" and has
+                no value, and so does any cell that would give one away through a total. Filters: tenant (slug), force (code),
+                from and to (any day of the first and last month of referral), cohort (IpvMale, IpvFemale, NonIpvMale), language.
+                """)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static Ok<List<NationalTableSummary>> List(NationalData data) =>
+        TypedResults.Ok(data.Measures.Select(m => new NationalTableSummary(m.Id, m.Title, m.Section)).ToList());
+
+    private static async Task<Results<Ok<NationalTableResponse>, ProblemHttpResult>> Table(
+        string tableId, NationalData data, CancellationToken cancellationToken,
+        string? tenant = null, string? force = null, DateOnly? from = null, DateOnly? to = null, Cohort? cohort = null, string? language = null)
+    {
+        var filter = new NationalFilter(tenant, force, from, to, cohort, language);
+        return await data.TableAsync(tableId, filter, cancellationToken) is { } table
+            ? TypedResults.Ok(NationalTableResponse.From(table))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such national table", detail: $"'{tableId}' is not a national table.");
+    }
+}
