@@ -2,6 +2,7 @@
 # The project's two commands (see README):
 #   ./build.sh run    start a private development database and serve on http://127.0.0.1:5080
 #   ./build.sh test   run the whole test suite; the last line is "Tests: N passed, N failed, N skipped"
+#   ./build.sh bench  benchmarks against a Release host and its own database (--quick: small data, for CI)
 # Each installs what it needs and is missing (Debian packages via apt, NuGet packages via restore).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -66,6 +67,31 @@ cmd_test() {
   summarise TestResults "$status"
 }
 
+# A Release host (Development settings, for the demo accounts) on its own cluster in .cara/bench, kept between
+# runs so that the seeded data is reused; the harness seeds, drives and writes bench/results/<date>.json.
+cmd_bench() {
+  local port=${CARA_BENCH_DB_PORT:-55433} web=5091 dir=.cara/bench
+  need_node
+  dotnet build src/CaraPlatform.Web -c Release -v quiet -nologo
+  dotnet build tests/CaraPlatform.Benchmarks -c Release -v quiet -nologo
+  mkdir -p "$dir"
+  local admin owner app
+  admin=$(build/postgres.sh start "$dir/pg" "$port")
+  bench_dir=$dir
+  trap 'build/postgres.sh stop "$bench_dir/pg"' EXIT
+  dotnet src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll provision-dev-db "$admin" cara_bench "$dir/db.env"
+  owner=$(sed -n 's/^CARA_DB_OWNER=//p' "$dir/db.env"); app=$(sed -n 's/^CARA_DB_APP=//p' "$dir/db.env")
+  ConnectionStrings__CaraOwner=$owner ConnectionStrings__Cara=$app ASPNETCORE_ENVIRONMENT=Development \
+    ASPNETCORE_URLS=http://127.0.0.1:$web Logging__LogLevel__Default=Warning \
+    dotnet src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll --contentRoot "$root/src/CaraPlatform.Web" > "$dir/host.log" 2>&1 &
+  bench_host=$! bench_dir=$dir
+  trap 'kill -TERM "$bench_host" 2>/dev/null; wait "$bench_host" 2>/dev/null; build/postgres.sh stop "$bench_dir/pg"' EXIT
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$web/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "http://127.0.0.1:$web/health/ready" >/dev/null || { tail -n 30 "$dir/host.log" >&2; exit 1; }
+  dotnet tests/CaraPlatform.Benchmarks/bin/Release/net10.0/CaraPlatform.Benchmarks.dll \
+    --base "http://127.0.0.1:$web" --owner "$owner" --host-pid "$bench_host" --out "$root/bench/results" "$@"
+}
+
 # Sums the TRX counters of every test project: CI reads this line, not dotnet test's own summary.
 summarise() {
   local dir=$1 status=$2 passed=0 failed=0 skipped=0
@@ -91,5 +117,6 @@ summarise() {
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
-  *) echo "usage: ./build.sh run | test" >&2; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: ./build.sh run | test | bench [--quick]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,30 @@
+namespace CaraPlatform.Benchmarks;
+
+/// <summary>What a run is pointed at and how big it is.</summary>
+/// <param name="BaseUrl">The running host, e.g. http://127.0.0.1:5091.</param>
+/// <param name="OwnerConnectionString">The database owner's connection string: seeding writes the read model directly.</param>
+/// <param name="Quick">Small data, few requests: proves the harness works (CI), measures nothing worth quoting.</param>
+/// <param name="ResultsDirectory">Where bench/results/&lt;date&gt;.json goes.</param>
+/// <param name="HostPid">The host's process, whose working set is recorded.</param>
+internal sealed record BenchOptions(string BaseUrl, string OwnerConnectionString, bool Quick, string ResultsDirectory, int? HostPid)
+{
+    /// <summary>Tenants the national read model is spread over.</summary>
+    public int Tenants => Quick ? 10 : 50;
+
+    /// <summary>Referrals in the national read model.</summary>
+    public int Referrals => Quick ? 20_000 : 1_000_000;
+
+    /// <summary>Timed requests per endpoint and filter, after the warm-up.</summary>
+    public int Requests => Quick ? 5 : 20;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new BenchOptions(
+            Value("--base") ?? throw new ArgumentException("--base URL is required"),
+            Value("--owner") ?? throw new ArgumentException("--owner CONNECTION-STRING is required"),
+            args.Contains("--quick"),
+            Value("--out") ?? "bench/results",
+            int.TryParse(Value("--host-pid"), out var pid) ? pid : null);
+    }
+}

@@ -1,0 +1,14 @@
+using CaraPlatform.Benchmarks;
+
+// ./build.sh bench starts a PostgreSQL cluster and the host, then runs this with their addresses.
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"CARA benchmarks: {(options.Quick ? "quick" : "full")} run against {options.BaseUrl}");
+
+var results = new List<ScenarioResult>();
+results.AddRange(await NationalDashboard.RunAsync(options));
+
+var file = ResultsFile.Write(options, results);
+Console.WriteLine();
+Console.WriteLine(ResultsFile.Markdown(results));
+Console.WriteLine($"Results written to {file}");
+return results.Any(r => r.Errors > 0) ? 1 : 0;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CaraPlatform.Benchmarks;
+
+/// <summary>One measured scenario: latencies of sequential requests (one at a time, as a person at the dashboard makes them).</summary>
+internal sealed record ScenarioResult(
+    string Scenario, int Requests, int Errors, double P50Ms, double P95Ms, double MaxMs, int Tenants, long Rows, double WorkingSetMb);
+
+internal static class ResultsFile
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Writes bench/results/&lt;date&gt;[-quick].json and returns its path.</summary>
+    public static string Write(BenchOptions options, IReadOnlyList<ScenarioResult> results)
+    {
+        Directory.CreateDirectory(options.ResultsDirectory);
+        var name = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (options.Quick ? "-quick" : "") + ".json";
+        var path = Path.Combine(options.ResultsDirectory, name);
+        var document = new
+        {
+            machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}",
+            ranAt = DateTimeOffset.UtcNow,
+            quick = options.Quick,
+            scenarios = results,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(document, Json));
+        return path;
+    }
+
+    public static string Markdown(IReadOnlyList<ScenarioResult> results)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| scenario | rows | tenants | p50 ms | p95 ms | max ms | errors |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Rows:N0} | {r.Tenants} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} |");
+        return table.ToString();
+    }
+}
