@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace CaraPlatform.Domain.National;
 
 /// <summary>
@@ -10,8 +8,8 @@ public static class Suppression
 {
     /// <summary>
     /// The table with every disclosive cell suppressed (primary), then whatever would give one away (secondary): further
-    /// counts, smallest first and inner cells before totals, until no hidden count is determined by the shown cells and
-    /// the table's <see cref="NationalTable.Sums"/>; last, every statistic <see cref="NationalCell.BuiltOn"/> a hidden count.
+    /// counts (inner cells before totals, smallest first) until no hidden count is determined by the shown cells and the
+    /// table's <see cref="NationalTable.Sums"/>; last, every statistic <see cref="NationalCell.BuiltOn"/> a hidden count.
     /// </summary>
     public static NationalTable Apply(NationalTable table)
     {
@@ -41,39 +39,24 @@ public static class Suppression
     {
         ArgumentNullException.ThrowIfNull(sums);
         ArgumentNullException.ThrowIfNull(hidden);
-        var unknowns = sums.SelectMany(Terms).Select(t => t.Cell).Where(hidden.Contains).Distinct().ToList();
-        var column = unknowns.Select((cell, i) => (cell, i)).ToDictionary(x => x.cell, x => x.i);
-        var equations = new List<BigInteger[]>();
-        foreach (var sum in sums)
-        {
-            var equation = new BigInteger[unknowns.Count];
-            foreach (var (cell, sign) in Terms(sum))
-                if (column.TryGetValue(cell, out var i)) equation[i] += sign;
-            if (equation.Any(a => !a.IsZero)) equations.Add(equation);
-        }
-
-        Reduce(equations, unknowns.Count);
-        // In reduced form a unit vector lies in the row space only as one of its rows.
-        return equations.Select(e => e.Select((a, i) => (a, i)).Where(x => !x.a.IsZero).ToList())
-            .Where(nonZero => nonZero.Count == 1).Select(nonZero => unknowns[nonZero[0].i]).ToHashSet();
+        return new Equations(sums, hidden, []).Recoverable;
     }
 
     private static void HideWhatTheSumsGiveAway(NationalTable table, HashSet<CellRef> hidden)
     {
         var totals = table.Sums.Select(s => s.Total).ToHashSet();
-        while (Recoverable(table.Sums, hidden) is { Count: > 0 } recoverable)
+        while (new Equations(table.Sums, hidden, []).Recoverable is { Count: > 0 } recoverable)
         {
             // Hide one more count sharing a sum with a recoverable cell: the one that leaves fewest cells recoverable,
             // an inner cell before a total, the smallest first (a lone hidden cell in a crosstab grows into a rectangle).
-            var choice = table.Sums.Select(s => Terms(s).Select(t => t.Cell).ToList())
+            var candidates = table.Sums.Select(s => Terms(s).Select(t => t.Cell).ToList())
                 .Where(cells => cells.Any(recoverable.Contains)).SelectMany(cells => cells)
-                .Where(c => !hidden.Contains(c) && table[c].Kind == CellKind.Count).Distinct()
-                .Select(c => (Cell: c, Left: Recoverable(table.Sums, new HashSet<CellRef>(hidden) { c }).Count))
+                .Where(c => !hidden.Contains(c) && table[c].Kind == CellKind.Count).Distinct().ToList();
+            if (candidates.Count == 0) return; // The sums pin it whatever the values (a total of nothing): nothing left to hide.
+            var equations = new Equations(table.Sums, hidden, candidates);
+            hidden.Add(candidates.Select((cell, k) => (Cell: cell, Left: equations.RecoverableIfHidden(k)))
                 .OrderBy(x => x.Left).ThenBy(x => totals.Contains(x.Cell)).ThenBy(x => table[x.Cell].Value)
-                .ThenBy(x => x.Cell.Row).ThenBy(x => x.Cell.Column)
-                .Select(x => (CellRef?)x.Cell).FirstOrDefault();
-            if (choice is not { } cell) return; // The sums pin it whatever the values (a total of nothing): nothing left to hide.
-            hidden.Add(cell);
+                .ThenBy(x => x.Cell.Row).ThenBy(x => x.Cell.Column).First().Cell);
         }
     }
 
@@ -81,33 +64,76 @@ public static class Suppression
     private static IEnumerable<(CellRef Cell, int Sign)> Terms(NationalSum sum) =>
         sum.Parts.Select(p => (p, -1)).Prepend((sum.Total, 1));
 
-    /// <summary>Gauss–Jordan elimination in integers (exact): each pivot column is cleared from every other equation.</summary>
-    private static void Reduce(List<BigInteger[]> equations, int width)
+    /// <summary>
+    /// The sums as equations over the hidden cells, reduced by Gauss–Jordan elimination in integers (exact), with the
+    /// columns of candidate cells carried along (never pivoted on), so one reduction tells what hiding each would leave.
+    /// </summary>
+    private sealed class Equations
     {
-        var pivotRow = 0;
-        for (var col = 0; col < width && pivotRow < equations.Count; col++)
+        private readonly List<long[]> rows = [];
+        private readonly List<int> pivots = [];
+        private readonly int width;
+
+        public Equations(IReadOnlyList<NationalSum> sums, IReadOnlySet<CellRef> hidden, IReadOnlyList<CellRef> candidates)
         {
-            var found = equations.FindIndex(pivotRow, e => !e[col].IsZero);
-            if (found < 0) continue;
-            (equations[pivotRow], equations[found]) = (equations[found], equations[pivotRow]);
-            var pivot = equations[pivotRow];
-            for (var r = 0; r < equations.Count; r++)
+            var unknowns = sums.SelectMany(Terms).Select(t => t.Cell).Where(hidden.Contains).Distinct().ToList();
+            width = unknowns.Count;
+            var column = unknowns.Concat(candidates).Select((cell, i) => (cell, i)).ToDictionary(x => x.cell, x => x.i);
+            foreach (var sum in sums)
             {
-                if (r == pivotRow || equations[r][col].IsZero) continue;
-                var (a, b) = (pivot[col], equations[r][col]);
-                equations[r] = Normalised([.. equations[r].Zip(pivot, (x, p) => (x * a) - (p * b))]);
+                var row = new long[column.Count];
+                foreach (var (cell, sign) in Terms(sum))
+                    if (column.TryGetValue(cell, out var i)) row[i] += sign;
+                if (row.Any(a => a != 0)) rows.Add(row);
             }
 
-            pivotRow++;
+            Reduce();
+            Recoverable = pivots.Select((pivot, r) => (pivot, r))
+                .Where(x => rows[x.r].Take(width).Count(a => a != 0) == 1).Select(x => unknowns[x.pivot]).ToHashSet();
         }
 
-        equations.RemoveAll(e => e.All(a => a.IsZero));
-    }
+        /// <summary>Hidden cells whose equation, reduced, names them alone: their unit vector is in the row space.</summary>
+        public HashSet<CellRef> Recoverable { get; }
 
-    private static BigInteger[] Normalised(BigInteger[] equation)
-    {
-        var divisor = equation.Aggregate(BigInteger.Zero, BigInteger.GreatestCommonDivisor);
-        return divisor.IsZero || divisor.IsOne ? equation : [.. equation.Select(a => a / divisor)];
+        /// <summary>
+        /// How many cells would be recoverable with candidate <paramref name="k"/> hidden too. If its column lies outside
+        /// the hidden cells' column space it is pinned itself; otherwise the hidden cells that move with it (a solution of
+        /// the system with it as the free unknown) stop being recoverable.
+        /// </summary>
+        public int RecoverableIfHidden(int k)
+        {
+            var c = width + k;
+            if (rows.Skip(pivots.Count).Any(row => row[c] != 0)) return Recoverable.Count + 1;
+            return pivots.Select((_, r) => rows[r]).Count(row => row.Take(width).Count(a => a != 0) == 1 && row[c] == 0);
+        }
+
+        private void Reduce()
+        {
+            for (var col = 0; col < width && pivots.Count < rows.Count; col++)
+            {
+                var found = rows.FindIndex(pivots.Count, row => row[col] != 0);
+                if (found < 0) continue;
+                var top = pivots.Count;
+                (rows[top], rows[found]) = (rows[found], rows[top]);
+                var pivot = rows[top];
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    if (r == top || rows[r][col] == 0) continue;
+                    var (a, b) = (pivot[col], rows[r][col]);
+                    rows[r] = Normalised([.. rows[r].Zip(pivot, (x, p) => checked((x * a) - (p * b)))]);
+                }
+
+                pivots.Add(col);
+            }
+        }
+
+        private static long[] Normalised(long[] row)
+        {
+            var divisor = row.Aggregate(0L, Gcd);
+            return divisor is 0 or 1 ? row : [.. row.Select(a => a / divisor)];
+        }
+
+        private static long Gcd(long a, long b) => b == 0 ? Math.Abs(a) : Gcd(b, a % b);
     }
 
     private static bool Disclosive(NationalCell cell) => cell.Kind switch
