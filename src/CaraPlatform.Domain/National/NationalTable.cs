@@ -42,6 +42,17 @@ public sealed record NationalCell(CellKind Kind, decimal? Value, long Basis, lon
 
     public static NationalCell Number(decimal? value, long basis) => new(CellKind.Number, value is null ? null : Math.Round(value.Value, 2), basis);
 
+    /// <summary>
+    /// The count cells of the same table this statistic is worked out from (a percent's numerator and denominator):
+    /// when suppression hides one of them, it hides this cell too, or the hidden count could be read back from it.
+    /// A percent whose complement (denominator − numerator) is small is suppressed on its own; where the complement is
+    /// a cell of the table, bind it with a <see cref="NationalSum"/> so its own suppression is protected.
+    /// </summary>
+    public IReadOnlyList<CellRef> BuiltOn { get; init; } = [];
+
+    /// <summary>The cell, worked out from the given count cells (see <see cref="BuiltOn"/>).</summary>
+    public NationalCell On(params CellRef[] cells) => this with { BuiltOn = cells };
+
     /// <summary>The cell with its value hidden.</summary>
     public NationalCell Suppress() => this with { Value = null, Numerator = null, Basis = 0, Suppressed = true };
 
@@ -127,5 +138,37 @@ public sealed record NationalTable(
         for (var c = 0; c <= width; c++)
             sums.Add(new NationalSum(new CellRef(rows.Count, c), [.. Enumerable.Range(0, rows.Count).Select(r => new CellRef(r, c))]));
         return new NationalTable(id, title, rowHeader, allColumns, tableRows, sums, chart, note);
+    }
+
+    /// <summary>
+    /// A funnel: each stage's count in the first column and, in <paramref name="stopColumns"/>, those who went no
+    /// further than it, by how they stopped (returned, withdrawn, breach, still open, ...). The sums say each stage is
+    /// the next stage plus its stoppers, so suppression covers subtraction between stages. The last stage has no stoppers.
+    /// </summary>
+    public static NationalTable Funnel(
+        string id, string title, string rowHeader, NationalColumn reached, IReadOnlyList<NationalColumn> stopColumns,
+        IReadOnlyList<(string Key, string Label, long Reached, IReadOnlyList<long> Stopped)> stages, NationalChart chart, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(stopColumns);
+        ArgumentNullException.ThrowIfNull(stages);
+        var rows = new List<NationalRow>();
+        var sums = new List<NationalSum>();
+        for (var s = 0; s < stages.Count; s++)
+        {
+            var (key, label, count, stopped) = stages[s];
+            var last = s == stages.Count - 1;
+            if (stopped.Count != (last ? 0 : stopColumns.Count))
+                throw new ArgumentException($"Stage '{key}' has {stopped.Count} stop counts for {stopColumns.Count} columns.", nameof(stages));
+            if (!last && count != stages[s + 1].Reached + stopped.Sum())
+                throw new ArgumentException($"Stage '{key}' is not the next stage plus those who stopped at it.", nameof(stages));
+            var stopCells = last
+                ? stopColumns.Select(_ => new NationalCell(CellKind.Count, null, 0))
+                : stopped.Select(NationalCell.Count);
+            rows.Add(new NationalRow(key, label, [NationalCell.Count(count), .. stopCells]));
+            if (!last)
+                sums.Add(new NationalSum(new CellRef(s, 0), [new CellRef(s + 1, 0), .. Enumerable.Range(1, stopColumns.Count).Select(c => new CellRef(s, c))]));
+        }
+
+        return new NationalTable(id, title, rowHeader, [reached, .. stopColumns], rows, sums, chart, note);
     }
 }

@@ -1,6 +1,7 @@
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.National;
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
+using CaraPlatform.Web.Features.National.Measures;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.National;
@@ -24,6 +25,26 @@ public static class NationalModule
         services.AddTenantEventConsumer<NationalFeed>();
         services.AddScoped<NationalReadModel>();
         services.AddScoped<NationalData>();
+
+        // The headline measures (issue 14, part 2): referrals, the funnel, timeliness, compliance, repeats.
+        services.AddNationalMeasure<ReferralsByMonth>();
+        services.AddNationalMeasure<ReferralsByOffenceType>();
+        services.AddNationalMeasure<ReferralsByDashLevel>();
+        services.AddNationalMeasure<ReferralsByRelationship>();
+        services.AddNationalMeasure<ReferralsBySex>();
+        services.AddNationalMeasure<ReferralsByAgeBand>();
+        services.AddNationalMeasure<ReferralsByEthnicity>();
+        services.AddNationalMeasure<ReferralsByLanguage>();
+        services.AddNationalMeasure<RepeatReferrals>();
+        services.AddNationalMeasure<ReferralFunnel>();
+        services.AddNationalMeasure<EligibilityReturns>();
+        services.AddNationalMeasure<EligibilityReturnReasons>();
+        services.AddNationalMeasure<ForceComparison>();
+        services.AddNationalMeasure<FirstContactDistribution>();
+        services.AddNationalMeasure<FirstContactByForce>();
+        services.AddNationalMeasure<DaysToWorkshops>();
+        services.AddNationalMeasure<ComplianceByForce>();
+        services.AddNationalMeasure<BreachesByReason>();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>
