@@ -1,5 +1,5 @@
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.National;
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +24,15 @@ public static class NationalModule
         services.AddTenantEventConsumer<NationalFeed>();
         services.AddScoped<NationalReadModel>();
         services.AddScoped<NationalData>();
+
+        // Outcomes from the police (issue 14, part 3): follow-ups into national.outcomes, reoffending rates by group.
+        services.AddNationalProjection<OutcomeProjection>();
+        services.AddScoped<OutcomeFollowUps>();
+        services.AddNationalMeasure<ReoffendingRates>();
+        services.AddNationalMeasure<HarmWeightedReoffending>();
+        services.AddOptions<HarmWeightOptions>().Bind(builder.Configuration.GetSection(HarmWeightOptions.Section))
+            .Validate(o => !o.Faults().Any(), $"{HarmWeightOptions.Section} names a type that is not a reoffence type, or a negative weight.")
+            .ValidateOnStart();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>
