@@ -75,8 +75,13 @@ public sealed class OutcomeImportTests(CaraPlatformFixture fixture) : Integratio
                 var received = UkCalendar.DateOf(referral.ReceivedAt);
                 row = new NationalReferral
                 {
-                    TenantId = tenantId, ReferralId = referral.Id, ForceCode = referral.ForceCode, ReceivedOn = received,
-                    Month = NationalReadModel.MonthOf(received), OffenceTypeCode = NationalOffenceTypes.CommonAssault, Language = "en",
+                    TenantId = tenantId,
+                    ReferralId = referral.Id,
+                    ForceCode = referral.ForceCode,
+                    ReceivedOn = received,
+                    Month = NationalReadModel.MonthOf(received),
+                    OffenceTypeCode = NationalOffenceTypes.CommonAssault,
+                    Language = "en",
                 };
                 db.NationalReferrals.Add(row);
             }
