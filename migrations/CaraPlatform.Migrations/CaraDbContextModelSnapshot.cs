@@ -527,6 +527,52 @@ namespace CaraPlatform.Migrations
                     b.ToTable("licences", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalOutcome", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateOnly?>("FirstReoffenceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_reoffence_on");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.PrimitiveCollection<string[]>("OffenceTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("offence_types");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<bool>("Reoffended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reoffended");
+
+                    b.HasKey("TenantId", "FollowUpId")
+                        .HasName("pk_national_outcomes");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasDatabaseName("ix_national_outcomes_tenant_id_referral_id");
+
+                    b.ToTable("outcomes", "national");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalReferral", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -883,6 +929,80 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_webhook_delivery_attempts_tenant_id_notice_id_attempt");
 
                     b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Outcomes.ReoffendingFollowUp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("police_reference");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Reoffences")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reoffences");
+
+                    b.Property<bool>("Reoffended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reoffended");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_reoffending_follow_ups");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasDatabaseName("ix_reoffending_follow_ups_tenant_id_referral_id");
+
+                    b.HasIndex("TenantId", "PoliceReference", "Months")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reoffending_follow_ups_tenant_id_police_reference_months");
+
+                    b.ToTable("reoffending_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>
@@ -2966,6 +3086,16 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_licences_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalOutcome", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_outcomes_tenants");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalReferral", b =>
                 {
                     b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
@@ -3018,6 +3148,16 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_delivery_attempts_police_notices_tenant_id_notice_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Outcomes.ReoffendingFollowUp", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reoffending_follow_ups_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>

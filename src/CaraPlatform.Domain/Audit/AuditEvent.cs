@@ -87,6 +87,7 @@ public static class AuditActions
     public const string ReferralToBookViewed = "referral-to-book-viewed";
     public const string FeedbackViewed = "feedback-viewed";
     public const string FeedbackRecorded = "feedback-recorded";
+    public const string OutcomeRecorded = "outcome-recorded";
     public const string LetterIssued = "letter-issued";
     public const string NoticeSent = "notice-sent";
     public const string NoticesViewed = "notices-viewed";

@@ -6,6 +6,7 @@ using CaraPlatform.Domain.Competence;
 using CaraPlatform.Domain.Licences;
 using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Notices;
+using CaraPlatform.Domain.Outcomes;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Retention;
 using CaraPlatform.Domain.Training;
@@ -122,6 +123,10 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
 
+    public DbSet<ReoffendingFollowUp> ReoffendingFollowUps => Set<ReoffendingFollowUp>();
+
+    public DbSet<NationalOutcome> NationalOutcomes => Set<NationalOutcome>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()
@@ -139,11 +144,15 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
         configurationBuilder.IgnoreAny<FeedbackAnswer>();
         configurationBuilder.IgnoreAny<LicenceChange>();
         configurationBuilder.IgnoreAny<LicenceFieldChange>();
+        configurationBuilder.IgnoreAny<Reoffence>();
         configurationBuilder.Properties<IReadOnlyList<AttendanceEntry>>()
             .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<AttendanceEntry>>, Configurations.JsonColumnComparer<IReadOnlyList<AttendanceEntry>>>()
             .HaveColumnType("jsonb");
         configurationBuilder.Properties<IReadOnlyList<FeedbackAnswer>>()
             .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<FeedbackAnswer>>, Configurations.JsonColumnComparer<IReadOnlyList<FeedbackAnswer>>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<IReadOnlyList<Reoffence>>()
+            .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<Reoffence>>, Configurations.JsonColumnComparer<IReadOnlyList<Reoffence>>>()
             .HaveColumnType("jsonb");
         configurationBuilder.Properties<ScreeningAnswers>()
             .HaveConversion<Configurations.JsonColumnConverter<ScreeningAnswers>, Configurations.JsonColumnComparer<ScreeningAnswers>>()

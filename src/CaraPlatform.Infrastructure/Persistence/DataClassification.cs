@@ -91,6 +91,13 @@ public static class DataClassification
                 .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key"),
             ["national.runs"] = Table.None(
                 "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on"),
+            // The police's reoffending follow-up: whether the person reoffended and how is about offences; the reference names the caution.
+            ["reoffending_follow_ups"] = Table.None(
+                    "tenant_id", "id", "months", "cohort", "referral_id", "start_on", "recorded_at", "created_at", "updated_at")
+                .CriminalOffence("police_reference", "reoffended", "reoffences"),
+            // A follow-up nationally: codes and a day, keyed by the referral, never the police reference.
+            ["national.outcomes"] = Table.None(
+                "tenant_id", "follow_up_id", "referral_id", "cohort", "months", "reoffended", "offence_types", "first_reoffence_on"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")

@@ -359,6 +359,8 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["invitationId"] = invitation.Id.ToString(),
             ["noticeId"] = (await InboxNoticeAsync()).ToString(),
             ["caseId"] = (await VictimCaseIdAsync(referral.Id)).ToString(),
+            ["policeReference"] = Uri.EscapeDataString(referral.PoliceReference),
+            ["months"] = "6",
         };
     }
 

@@ -45,6 +45,15 @@ public static class NationalModule
         services.AddNationalMeasure<DaysToWorkshops>();
         services.AddNationalMeasure<ComplianceByForce>();
         services.AddNationalMeasure<BreachesByReason>();
+
+        // Outcomes from the police (issue 14, part 3): follow-ups into national.outcomes, reoffending rates by group.
+        services.AddNationalProjection<OutcomeProjection>();
+        services.AddScoped<OutcomeFollowUps>();
+        services.AddNationalMeasure<ReoffendingRates>();
+        services.AddNationalMeasure<HarmWeightedReoffending>();
+        services.AddOptions<HarmWeightOptions>().Bind(builder.Configuration.GetSection(HarmWeightOptions.Section))
+            .Validate(o => !o.Faults().Any(), $"{HarmWeightOptions.Section} names a type that is not a reoffence type, or a negative weight.")
+            .ValidateOnStart();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>

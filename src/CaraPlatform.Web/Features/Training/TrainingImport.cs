@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Training;
 
@@ -81,7 +80,7 @@ public sealed class TrainingImport(CaraDbContext db, UserManager<CaraUser> users
 
     private async Task<(ImportReport Report, List<Row> Rows)> ReadAsync(ImportRequest request, CancellationToken cancellationToken)
     {
-        var lines = CsvLines(request.Csv!).ToList();
+        var lines = CsvRecords.Read(request.Csv!).ToList();
         if (lines.Count == 0 || string.Join(',', lines[0].Fields).Trim() != Header)
             return (new ImportReport(0, 0, [new ImportProblem(1, $"the first line must be the header {Header}")]), []);
 
@@ -137,7 +136,7 @@ public sealed class TrainingImport(CaraDbContext db, UserManager<CaraUser> users
 
             if (userId is { } person && date is { } day && (course is not null || kind is not null) && !seen.Add((person, course, day, kind)))
                 reasons.Add("duplicate: the same record is already held or earlier in the file");
-            if (reasons.Count > 0) problems.Add(new ImportProblem(line.Number, string.Join("; ", reasons)));
+            if (reasons.Count > 0) problems.Add(new ImportProblem(line.Line, string.Join("; ", reasons)));
             else rows.Add(new Row(userId!.Value, date!.Value, course, signedOffOn, signedOffBy, kind,
                 kind is null ? null : Field(line, 7), kind is null || Field(line, 8).Length == 0 ? null : Field(line, 8)));
         }
@@ -146,7 +145,7 @@ public sealed class TrainingImport(CaraDbContext db, UserManager<CaraUser> users
         return (new ImportReport(rows.Count(r => r.Course is not null), rows.Count(r => r.Course is null), problems), rows);
     }
 
-    private static string Field(CsvLine line, int index) => index < line.Fields.Count ? line.Fields[index].Trim() : "";
+    private static string Field(CsvRecord line, int index) => line.Field(index);
 
     private static DateOnly? Date(string text, string column, DateOnly today, List<string> reasons)
     {
@@ -155,44 +154,5 @@ public sealed class TrainingImport(CaraDbContext db, UserManager<CaraUser> users
         else if (date > today || date.Year < 1990) reasons.Add($"{column} {text} is in the future or before 1990");
         else return date;
         return null;
-    }
-
-    private sealed record CsvLine(int Number, IReadOnlyList<string> Fields);
-
-    /// <summary>RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; each record keeps the line it starts on.</summary>
-    private static IEnumerable<CsvLine> CsvLines(string csv)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var start = 1;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else { if (c == '\n') line++; field.Append(c); }
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else if (c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                yield return new CsvLine(start, [.. fields]);
-                fields.Clear();
-                field.Clear();
-                start = ++line;
-            }
-            else field.Append(c);
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString().TrimEnd('\r'));
-            yield return new CsvLine(start, fields);
-        }
     }
 }
