@@ -1,6 +1,7 @@
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.National;
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
+using CaraPlatform.Web.Features.National.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.National;
@@ -24,6 +25,9 @@ public static class NationalModule
         services.AddTenantEventConsumer<NationalFeed>();
         services.AddScoped<NationalReadModel>();
         services.AddScoped<NationalData>();
+
+        // Force reports (issue 14 part 6): a tenant's own figures, through a contract.
+        services.AddScoped<ITenantFigures, TenantFigures>();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>
