@@ -75,7 +75,7 @@ public static class ForceReportDocument
         pdf.Heading("Annex: the month's referrals", 13);
         pdf.Paragraph("For the force: each referral received in the month with where it stands. It holds no screening answers, feedback or victim details.");
         if (report.Annex.Count == 0) pdf.Paragraph("No referrals were received in the month.");
-        else pdf.Table(AnnexHeader, report.Annex.Select(AnnexCells), [1.3, 1.6, 1.2, 1.1, 1, 1, 1.3, 1.3]);
+        else pdf.Table(AnnexHeader, report.Annex.Select(AnnexCells), [1.3, 2, 1.2, 1, 1, 0.9, 1.3, 1.3]);
         return pdf.ToBytes();
     }
 

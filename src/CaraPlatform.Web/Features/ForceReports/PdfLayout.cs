@@ -141,7 +141,7 @@ public sealed class PdfLayout : IDisposable
     {
         var lines = new List<string>();
         var line = "";
-        foreach (var word in text.Split(' '))
+        foreach (var word in text.Split(' ').SelectMany(w => Pieces(w, width, size, bold)))
         {
             var candidate = line.Length == 0 ? word : $"{line} {word}";
             if (line.Length > 0 && Measure(candidate, size, bold) > width)
@@ -157,6 +157,22 @@ public sealed class PdfLayout : IDisposable
 
         lines.Add(line);
         return lines;
+    }
+
+    /// <summary>A word too wide for the width (a long reference) in pieces that fit, else the word.</summary>
+    private IEnumerable<string> Pieces(string word, double width, double size, bool bold)
+    {
+        var start = 0;
+        for (var end = 1; end <= word.Length; end++)
+        {
+            if (end - start > 1 && Measure(word[start..end], size, bold) > width)
+            {
+                yield return word[start..(end - 1)];
+                start = end - 1;
+            }
+        }
+
+        yield return word[start..];
     }
 
     private double Measure(string text, double size, bool bold) => Runs(text, size, bold).Sum(r => _page.MeasureString(r.Text, r.Font).Width);

@@ -9,8 +9,8 @@ public sealed class ReferralsOfMonth(CaraDbContext db) : IReferralsOfMonth
     public async Task<List<PoliceReferralLine>> ReceivedInAsync(DateOnly month, CancellationToken cancellationToken)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
-        var from = UkCalendar.At(first, TimeOnly.MinValue);
-        var to = UkCalendar.At(first.AddMonths(1), TimeOnly.MinValue);
+        var from = UkCalendar.At(first, TimeOnly.MinValue).ToUniversalTime();
+        var to = UkCalendar.At(first.AddMonths(1), TimeOnly.MinValue).ToUniversalTime();
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReceivedAt >= from && r.ReceivedAt < to).OrderBy(r => r.ReceivedAt)
             .Select(r => new { r.Id, r.PoliceReference, r.ForceCode, r.Offender.GivenName, r.Offender.FamilyName, r.Status, r.ReceivedAt })
             .ToListAsync(cancellationToken);
