@@ -463,6 +463,48 @@ namespace CaraPlatform.Migrations
                     b.ToTable("runs_at_risk", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.ForceReports.ForceReport", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("csv");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("made_at");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_force_reports");
+
+                    b.HasIndex("TenantId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_force_reports_tenant_id_month");
+
+                    b.ToTable("force_reports", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Licences.Licence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2599,6 +2641,11 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_name");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -2621,6 +2668,10 @@ namespace CaraPlatform.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<byte[]>("ProtectedAttachment")
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_attachment");
 
                     b.Property<string>("ProtectedBody")
                         .IsRequired()
@@ -3074,6 +3125,16 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_runs_at_risk_users_user_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.ForceReports.ForceReport", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_force_reports_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Licences.Licence", b =>

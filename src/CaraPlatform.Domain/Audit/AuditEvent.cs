@@ -104,6 +104,9 @@ public static class AuditActions
     /// <summary>Victim data shared with another agency (a safeguarding escalation); the row's reason is the lawful basis.</summary>
     public const string VictimDisclosure = "victim-disclosure";
 
+    /// <summary>A force report downloaded (its annex names the month's offenders).</summary>
+    public const string ForceReportViewed = "force-report-viewed";
+
     /// <summary>Every action above, for the log's search.</summary>
     public static readonly IReadOnlyList<string> All =
         [.. typeof(AuditActions).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];

@@ -140,7 +140,16 @@ public sealed record ScreeningQuestion(string Code, string Text);
 
 public sealed record ContactDetails(string Email, string Phone, string? Address = null);
 
-public sealed record NotificationSettings(string? SpocEmail = null, WebhookSettings? Webhook = null);
+/// <summary>Where the tenant's notices and reports go.</summary>
+/// <param name="SpocEmail">The force's single point of contact: notices, and the monthly force report.</param>
+/// <param name="Webhook">Where notices are posted.</param>
+/// <param name="ReportRecipients">Others sent the monthly force report besides the SPOC (such as the commissioner's office).</param>
+public sealed record NotificationSettings(string? SpocEmail = null, WebhookSettings? Webhook = null, IReadOnlyList<string>? ReportRecipients = null)
+{
+    /// <summary>Everyone the monthly force report is emailed to, each once.</summary>
+    public IReadOnlyList<string> ForceReportRecipients() =>
+        [.. new[] { SpocEmail }.Concat(ReportRecipients ?? []).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+}
 
 /// <summary>Where notices to police are posted. <see cref="SecretName"/> names a secret held elsewhere; never the secret.</summary>
 public sealed record WebhookSettings(Uri Url, bool Enabled, string SecretName)

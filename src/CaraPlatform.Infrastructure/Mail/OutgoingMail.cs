@@ -20,6 +20,12 @@ public sealed class OutgoingMail
     /// <summary>The plain-text body, protected with the mail purpose's data-protection key.</summary>
     public required string ProtectedBody { get; init; }
 
+    /// <summary>The attached file's name (one attachment at most, such as a force report's PDF).</summary>
+    public string? AttachmentName { get; init; }
+
+    /// <summary>The attached file, protected like the body: a report names offenders.</summary>
+    public byte[]? ProtectedAttachment { get; init; }
+
     /// <summary>Why it was sent (invitation, licence-warning, …), for the log and for tests; never personal data.</summary>
     public required string Kind { get; init; }
 

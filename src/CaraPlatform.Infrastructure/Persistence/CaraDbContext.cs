@@ -3,6 +3,7 @@ using System.Reflection;
 using CaraPlatform.Domain.Access;
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Competence;
+using CaraPlatform.Domain.ForceReports;
 using CaraPlatform.Domain.Licences;
 using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Notices;
@@ -115,6 +116,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
 
     public DbSet<ErasureLogEntry> ErasureLog => Set<ErasureLogEntry>();
+
+    public DbSet<ForceReport> ForceReports => Set<ForceReport>();
 
     public DbSet<RetainedCount> RetainedCounts => Set<RetainedCount>();
 

@@ -129,7 +129,9 @@ public static class DataClassification
                 .CriminalOffence("payload"),
             ["tenant_event_cursors"] = Table.None("tenant_id", "id", "consumer", "last_event_id", "last_transaction_id"),
             ["outgoing_mail"] = Table.None("id", "kind", "attempts", "next_attempt_at", "sent_at", "last_error", "created_at")
-                .Personal("to", "subject", "protected_body"),
+                .Personal("to", "subject", "protected_body", "attachment_name", "protected_attachment"),
+            // A force report's annex names the month's offenders with their police references and status.
+            ["force_reports"] = Table.None("tenant_id", "id", "month", "made_at", "sent_at").CriminalOffence("pdf", "csv"),
             // Who did what: staff and the address they came from; the subject names a record or an account's email.
             ["audit_events"] = Table.None("id", "occurred_at", "action", "outcome", "tenant_id", "actor_client_id", "detail")
                 .Personal("actor_user_id", "ip_address", "subject", "reason"),

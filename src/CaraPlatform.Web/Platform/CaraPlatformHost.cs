@@ -5,6 +5,7 @@ using CaraPlatform.Web.Features.Clients;
 using CaraPlatform.Web.Features.Competence;
 using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
+using CaraPlatform.Web.Features.ForceReports;
 using CaraPlatform.Web.Features.Licences;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.National;
@@ -57,6 +58,7 @@ public static class CaraPlatformHost
         builder.AddNotices();
         builder.AddOutcomes();
         builder.AddRetention();
+        builder.AddForceReports();
         builder.AddAuditLog();
         builder.AddSubjectAccess();
         builder.AddNational();
@@ -165,6 +167,7 @@ public static class CaraPlatformHost
         tenantApi.MapNotices();
         tenantApi.MapOutcomes();
         tenantApi.MapRetention();
+        tenantApi.MapForceReports();
         tenantApi.MapAuditLog();
         tenantApi.MapSubjectAccess();
         app.MapEventDocuments();

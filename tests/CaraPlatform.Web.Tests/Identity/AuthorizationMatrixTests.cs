@@ -361,7 +361,23 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["caseId"] = (await VictimCaseIdAsync(referral.Id)).ToString(),
             ["policeReference"] = Uri.EscapeDataString(referral.PoliceReference),
             ["months"] = "6",
+            ["month"] = await ForceReportMonthAsync(),
+            ["format"] = "pdf",
         };
+    }
+
+    /// <summary>A month with a force report of the tenant's (made here, once: a second making of the month is a no-op).</summary>
+    private async Task<string> ForceReportMonthAsync()
+    {
+        var month = new DateOnly(2019, 1, 1);
+        var tenant = await fixture.Database.TenantAsync(Tenant);
+        using (fixture.Web.Services.GetRequiredService<IMultiTenantContextSetter<CaraTenantInfo>>().BeginScope(tenant))
+        {
+            await using var scope = fixture.Web.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CaraPlatform.Web.Features.ForceReports.ForceReportMaker>().MakeAsync(tenant, month, default);
+        }
+
+        return CaraPlatform.Domain.ForceReports.ForceReport.Key(month);
     }
 
     private async Task<Guid> VictimCaseIdAsync(Guid referralId)

@@ -39,6 +39,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
         // The retention job would erase other tests' closed cases on a moved clock; its tests drive it for their own tenants.
         builder.UseSetting("DataProtection:Retention:Enabled", "false");
+        // The force report job would report every tenant's month whenever a moved clock passes a 1st; its tests drive it.
+        builder.UseSetting("ForceReports:Schedule:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

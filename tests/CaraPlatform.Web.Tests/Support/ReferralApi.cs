@@ -27,6 +27,7 @@ public static class ReferralApi
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
         ["thames-valley"] = "thames-valley",
+        ["west-midlands"] = "west-midlands",
     };
 
     public static ScreeningAnswersDto EligibleAnswers(string tenant = "hampshire") => new(
@@ -36,6 +37,7 @@ public static class ReferralApi
             "hampshire" => new Dictionary<string, bool> { ["alcohol-drug-dependency"] = false, ["island-travel"] = true },
             "west-yorkshire" => new Dictionary<string, bool> { ["previous-da-intervention"] = false },
             "norfolk" => new Dictionary<string, bool> { ["saturday-travel"] = true },
+            "west-midlands" => new Dictionary<string, bool> { ["language-needs"] = true },
             _ => [],
         });
 

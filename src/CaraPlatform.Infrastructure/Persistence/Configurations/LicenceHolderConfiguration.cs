@@ -12,6 +12,7 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.To).HasMaxLength(320);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Kind).HasMaxLength(60);
+        builder.Property(m => m.AttachmentName).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         // The dispatcher's question: what is unsent and due.
         builder.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");

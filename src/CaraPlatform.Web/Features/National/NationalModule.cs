@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
+using CaraPlatform.Web.Features.National.Contracts;
 using CaraPlatform.Web.Features.National.Measures;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -54,6 +55,9 @@ public static class NationalModule
         services.AddOptions<HarmWeightOptions>().Bind(builder.Configuration.GetSection(HarmWeightOptions.Section))
             .Validate(o => !o.Faults().Any(), $"{HarmWeightOptions.Section} names a type that is not a reoffence type, or a negative weight.")
             .ValidateOnStart();
+
+        // Force reports (issue 14 part 6): a tenant's own figures, through a contract.
+        services.AddScoped<ITenantFigures, TenantFigures>();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>

@@ -25,6 +25,7 @@ public static class ReferralsModule
         services.AddScoped<ISubjectAccessSource, ReferralSubjectAccess>();
         services.AddScoped<ReferralQueries>();
         services.AddScopedWithContract<ReferralReach, IReferralReach>();
+        services.AddScoped<IReferralsOfMonth, ReferralsOfMonth>();
         services.AddSingleton<VictimDetailsProtector>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();

@@ -63,7 +63,7 @@ public sealed partial class MailDispatcher(
         string? error = null;
         try
         {
-            await transport.SendAsync(id, new MailMessage(mail.To, mail.Subject, mailbox.BodyOf(mail), mail.Kind), cancellationToken);
+            await transport.SendAsync(id, mailbox.MessageOf(mail), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

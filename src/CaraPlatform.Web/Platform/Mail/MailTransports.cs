@@ -21,11 +21,13 @@ public sealed class SmtpMailTransport(IOptions<SmtpOptions> options) : IMailTran
     public async Task SendAsync(Guid id, MailMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value;
+        var body = new BodyBuilder { TextBody = message.Body };
+        if (message.Attachment is { } attachment) body.Attachments.Add(attachment.FileName, attachment.Content);
         using var mime = new MimeMessage
         {
             MessageId = $"{id:N}@cara-platform",
             Subject = message.Subject,
-            Body = new TextPart("plain") { Text = message.Body },
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(MailboxAddress.Parse(smtp.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
@@ -53,7 +55,16 @@ public sealed partial class FolderMailTransport(string folder, ILogger<FolderMai
         var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{id:N}-{message.To}.txt");
         // Written under another name and moved, so that a reader never sees half a message.
         var partial = file + ".partial";
-        await File.WriteAllTextAsync(partial, $"To: {message.To}\nSubject: {message.Subject}\n\n{message.Body}\n", cancellationToken);
+        // The attachment goes first, beside the message, so that it is there once the message is.
+        var attached = "";
+        if (message.Attachment is { } attachment)
+        {
+            var attachmentFile = $"{file}-{attachment.FileName}";
+            await File.WriteAllBytesAsync(attachmentFile, attachment.Content, cancellationToken);
+            attached = $"Attachment: {attachmentFile}\n";
+        }
+
+        await File.WriteAllTextAsync(partial, $"To: {message.To}\nSubject: {message.Subject}\n{attached}\n{message.Body}\n", cancellationToken);
         File.Move(partial, file);
         LogWritten(message.Kind, message.To, file, Link().Match(message.Body).Value);
     }
