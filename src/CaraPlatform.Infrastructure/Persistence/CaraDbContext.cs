@@ -122,6 +122,12 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
 
+    public DbSet<NationalFeedbackAnswer> NationalFeedbackAnswers => Set<NationalFeedbackAnswer>();
+
+    public DbSet<NationalVictimChange> NationalVictimChanges => Set<NationalVictimChange>();
+
+    public DbSet<NationalSignposting> NationalSignposting => Set<NationalSignposting>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()

@@ -91,6 +91,10 @@ public static class DataClassification
                 .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key"),
             ["national.runs"] = Table.None(
                 "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on"),
+            // Questionnaire answers are codes and points on a scale; victim answers carry no referral or pseudonym at all.
+            ["national.feedback_answers"] = Table.None("tenant_id", "feedback_id", "question_code", "referral_id", "stage", "value", "month"),
+            ["national.victim_changes"] = Table.None("tenant_id", "entry_id", "force_code", "month", "workshop", "change"),
+            ["national.signposting"] = Table.None("tenant_id", "entry_id", "service", "force_code", "month"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")

@@ -1,5 +1,5 @@
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.National;
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +24,12 @@ public static class NationalModule
         services.AddTenantEventConsumer<NationalFeed>();
         services.AddScoped<NationalReadModel>();
         services.AddScoped<NationalData>();
+
+        // Issue 14, questionnaires and victims' voices: answers before and after the course, victim-reported change, signposting.
+        services.AddNationalProjection<NationalVoicesProjection>();
+        services.AddNationalMeasure<QuestionnaireAnswersMeasure>();
+        services.AddNationalMeasure<VictimReportedChangeMeasure>();
+        services.AddNationalMeasure<SignpostingMeasure>();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>
