@@ -801,8 +801,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<DateOnly>("Month")
@@ -836,8 +836,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<DateOnly>("Month")

@@ -119,7 +119,7 @@ public static class DataClassification
             // Register entries carry each participant's mark and the facilitator's note about them.
             ["workshop_registers"] = Table.None("tenant_id", "id", "run_id", "workshop", "recorded_at", "created_at", "updated_at")
                 .Personal("recorded_by", "entries"),
-            ["feedback_responses"] = Table.None("tenant_id", "id", "run_id", "referral_id", "recorded_at")
+            ["feedback_responses"] = Table.None("tenant_id", "id", "run_id", "referral_id", "stage", "recorded_at")
                 .Personal("recorded_by", "answers"),
             // Events carry the referral's facts, its police reference among them.
             ["tenant_events"] = Table.None("tenant_id", "id", "aggregate_id", "type", "version", "occurred_at", "transaction_id")

@@ -266,6 +266,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["course"] = nameof(TrainingCourseKind.PoliceAwareness),
             ["recordId"] = (await TrainingRecordAsync()).ToString(),
             ["eventId"] = (await TrainingEventAsync()).ToString(),
+            ["tableId"] = CaraPlatform.Web.Features.National.QuestionnaireAnswersMeasure.TableId,
         };
     }
 

@@ -26,7 +26,7 @@ internal sealed class NationalVictimChangeConfiguration : IEntityTypeConfigurati
         builder.ToTable("victim_changes", NationalSchema.Name);
         builder.HasKey(c => new { c.TenantId, c.EntryId }).HasName("pk_national_victim_changes");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_national_victim_changes_tenants");
-        builder.Property(c => c.ForceCode).HasMaxLength(20);
+        builder.Property(c => c.ForceCode).HasMaxLength(63);
         builder.Property(c => c.Workshop).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Change).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(c => new { c.Month, c.ForceCode }).HasDatabaseName("ix_national_victim_changes_month_force_code");
@@ -41,7 +41,7 @@ internal sealed class NationalSignpostingConfiguration : IEntityTypeConfiguratio
         builder.HasKey(s => new { s.TenantId, s.EntryId, s.Service }).HasName("pk_national_signposting");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_national_signposting_tenants");
         builder.Property(s => s.Service).HasMaxLength(100);
-        builder.Property(s => s.ForceCode).HasMaxLength(20);
+        builder.Property(s => s.ForceCode).HasMaxLength(63);
         builder.HasIndex(s => new { s.Month, s.ForceCode }).HasDatabaseName("ix_national_signposting_month_force_code");
     }
 }

@@ -75,6 +75,35 @@ public sealed class NationalVoicesTests(CaraPlatformFixture fixture) : Integrati
     }
 
     [Fact]
+    public async Task The_facilitator_takes_the_pre_course_questionnaire_from_the_workshop_1_register_once()
+    {
+        using var host = new FakeClockHost(fixture);
+        var booked = await BookedRunAsync(fixture, Tenant, UkCalendar.DateOf(host.Clock.GetUtcNow()).AddDays(7));
+        host.Clock.SetUtcNow(booked.Run.Workshop1.StartsAt.AddMinutes(5));
+        var facilitator = await UserTokens.SignedInBrowserAsync(host.Web, booked.First.Email);
+        var url = $"/t/{Tenant}/runs/{booked.Run.Id}/feedback/{booked.Referral.Id}?stage=PreCourse";
+        Assert.Contains($"href=\"{url}\"", await UserTokens.GetOkAsync(facilitator, $"/t/{Tenant}/runs/{booked.Run.Id}/register/Workshop1"),
+            StringComparison.Ordinal);
+
+        var form = WebUtility.HtmlDecode(await UserTokens.GetOkAsync(facilitator, url));
+        Assert.Contains("Pre-course questionnaire", form, StringComparison.Ordinal);
+        Assert.All(FeedbackQuestionSet.PreCourseDefaults.Questions, q => Assert.Contains(q.Text, form, StringComparison.Ordinal));
+        Assert.DoesNotContain("would-recommend", form, StringComparison.Ordinal);
+        using var recorded = await facilitator.PostAsync(url, UserTokens.Form(form, new Dictionary<string, string>
+        {
+            ["answer-attitude-towards-partner"] = "2",
+            ["answer-helped-relationship-issues"] = "3",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal($"/t/{Tenant}/runs/{booked.Run.Id}/register/Workshop1?done=feedback", recorded.Headers.Location!.ToString());
+        var again = await UserTokens.GetOkAsync(facilitator, url);
+        Assert.Contains("id=\"feedback-recorded\"", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"feedback-form\"", again, StringComparison.Ordinal);
+        var stored = await fixture.ReadAsync(Tenant, db => db.FeedbackResponses.AsNoTracking().SingleAsync(f => f.ReferralId == booked.Referral.Id));
+        Assert.Equal((FeedbackStage.PreCourse, 2), (stored.Stage, stored.Answers.Single(a => a.QuestionCode == "attitude-towards-partner").Value));
+    }
+
+    [Fact]
     public async Task Victim_reported_change_and_signposting_raise_events_of_codes_only_that_the_national_tables_count_and_the_police_never_see()
     {
         var api = await fixture.ApiClientAsync(Tenant);

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaraPlatform.Migrations
 {
     [DbContext(typeof(CaraDbContext))]
-    [Migration("20261130202339_NationalVoices")]
+    [Migration("20261130211038_NationalVoices")]
     partial class NationalVoices
     {
         /// <inheritdoc />
@@ -804,8 +804,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<DateOnly>("Month")
@@ -839,8 +839,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<DateOnly>("Month")

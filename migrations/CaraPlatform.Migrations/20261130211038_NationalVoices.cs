@@ -59,7 +59,7 @@ namespace CaraPlatform.Migrations
                     tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
                     entry_id = table.Column<Guid>(type: "uuid", nullable: false),
                     service = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    force_code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    force_code = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
                     month = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
@@ -80,7 +80,7 @@ namespace CaraPlatform.Migrations
                 {
                     tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
                     entry_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    force_code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    force_code = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
                     month = table.Column<DateOnly>(type: "date", nullable: false),
                     workshop = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     change = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false)
