@@ -106,7 +106,7 @@ public sealed class WorkshopPagesTests(PortalFixture portal) : BrowserTest
         await marked.GetByRole(AriaRole.Link, new() { Name = "Feedback" }).ClickAsync();
         await AssertFitsTabletAsync(facilitator);
         await PortalFixture.CheckAsync(facilitator);
-        foreach (var question in FeedbackQuestionSet.Defaults.Questions) // hampshire asks the programme's questions
+        foreach (var question in FeedbackQuestionSet.PostCourseDefaults.Questions) // hampshire asks the programme's questions
             await facilitator.Locator($"fieldset[data-question='{question.Code}']").GetByText("4 – Agree").ClickAsync();
         await PortalFixture.SubmitAsync(facilitator.GetByRole(AriaRole.Button, new() { Name = "Record the feedback" }));
         await Assertions.Expect(facilitator.Locator("#register-notice")).ToHaveTextAsync("The feedback is recorded.");

@@ -25,6 +25,13 @@ public sealed record TenantDefinition
 
     /// <summary>The participant questionnaire at the end of Workshop 2; empty means the programme's defaults.</summary>
     public IReadOnlyList<Workshops.FeedbackQuestion> FeedbackQuestions { get; init; } = [];
+
+    /// <summary>The participant questionnaire at the start of Workshop 1; empty means the programme's defaults.</summary>
+    public IReadOnlyList<Workshops.FeedbackQuestion> PreCourseFeedbackQuestions { get; init; } = [];
+
+    /// <summary>The tenant's questions at <paramref name="stage"/> (empty: the programme's defaults).</summary>
+    public IReadOnlyList<Workshops.FeedbackQuestion> FeedbackQuestionsAt(Workshops.FeedbackStage stage) =>
+        stage == Workshops.FeedbackStage.PreCourse ? PreCourseFeedbackQuestions : FeedbackQuestions;
     public required ContactDetails Contact { get; init; }
     public required NotificationSettings Notifications { get; init; }
 
@@ -55,7 +62,8 @@ public sealed record TenantDefinition
             .Concat(DuplicateCodes("$.forces", Forces.Select(f => f.Code)))
             .Concat(DuplicateCodes("$.extraOffenceTypes", ExtraOffenceTypes.Select(o => o.Code)))
             .Concat(DuplicateCodes("$.screeningQuestions", ScreeningQuestions.Select(q => q.Code)))
-            .Concat(DuplicateCodes("$.feedbackQuestions", FeedbackQuestions.Select(q => q.Code))))
+            .Concat(DuplicateCodes("$.feedbackQuestions", FeedbackQuestions.Select(q => q.Code)))
+            .Concat(DuplicateCodes("$.preCourseFeedbackQuestions", PreCourseFeedbackQuestions.Select(q => q.Code))))
             yield return error;
         if (Notifications.Webhook is { } webhook && !WebhookSettings.IsAllowedReceiver(webhook.Url))
             yield return ("$.notifications.webhook.url", "must be https, or plain http to this machine (localhost) only");

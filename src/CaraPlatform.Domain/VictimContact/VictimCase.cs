@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Events;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Workshops;
 
@@ -9,9 +10,10 @@ namespace CaraPlatform.Domain.VictimContact;
 /// over (Workshop 2 attended, or the referral returned, withdrawn or closed by the police), so the victim is supported
 /// for as long as the offender is on the programme. Every rule of the caseload is here, free of the database.
 /// </summary>
-public sealed class VictimCase : ITenantOwned, ITimestamped
+public sealed class VictimCase : ITenantOwned, ITimestamped, IRaisesDomainEvents
 {
     private readonly List<VictimCaseEntry> entries = [];
+    private readonly List<IDomainEvent> domainEvents = [];
 
     public Guid TenantId { get; set; }
 
@@ -37,6 +39,10 @@ public sealed class VictimCase : ITenantOwned, ITimestamped
 
     public bool IsOpen => ClosedAt is null;
 
+    public IReadOnlyList<IDomainEvent> DomainEvents => domainEvents;
+
+    public void ClearDomainEvents() => domainEvents.Clear();
+
     public static VictimCase Open(Guid referralId, TimeProvider clock) => new() { ReferralId = referralId, OpenedAt = clock.GetUtcNow() };
 
     /// <summary>
@@ -54,7 +60,8 @@ public sealed class VictimCase : ITenantOwned, ITimestamped
 
     /// <summary>
     /// Adds an entry. A contact attempt needs a safe-contact check recorded since the last attempt, so nobody calls a
-    /// victim on what was safe last week; a victim-reported change needs its workshop to have happened.
+    /// victim on what was safe last week; a victim-reported change needs its workshop to have happened. A reported change
+    /// and a signposting raise an event for the national measures, with the structured answer only.
     /// </summary>
     public void Record(VictimCaseEntry entry, ReferralProgress progress)
     {
@@ -74,6 +81,15 @@ public sealed class VictimCase : ITenantOwned, ITimestamped
 
         entry.CaseId = Id;
         entries.Add(entry);
+        switch (entry.Kind)
+        {
+            case VictimCaseEntryKind.ReportedChange:
+                domainEvents.Add(new VictimChangeReported(entry.Id, progress.ForceCode, entry.Workshop!.Value, entry.Change!.Value, entry.RecordedAt));
+                break;
+            case VictimCaseEntryKind.Signposting:
+                domainEvents.Add(new VictimSignposted(entry.Id, progress.ForceCode, [.. entry.Services], entry.RecordedAt));
+                break;
+        }
     }
 
     /// <summary>Closes the case with its reason, once the referral is over: closing earlier would leave the victim unsupported.</summary>
@@ -103,13 +119,17 @@ public sealed class VictimCase : ITenantOwned, ITimestamped
     }
 }
 
-/// <summary>What the referral has been through, as far as the victim-contact rules need to know.</summary>
-public sealed record ReferralProgress(ReferralStatus Status, bool Workshop1Attended, bool Workshop2Attended)
+/// <summary>
+/// What the referral has been through, as far as the victim-contact rules need to know, and its force (the national
+/// measures count victim-reported change per force).
+/// </summary>
+public sealed record ReferralProgress(ReferralStatus Status, bool Workshop1Attended, bool Workshop2Attended, string ForceCode)
 {
     public static ReferralProgress Of(Referral referral) => new(
         referral.Status,
         referral.Timeline.Any(t => t.Action == ReferralAction.RecordWorkshop1Attended),
-        referral.Timeline.Any(t => t.Action == ReferralAction.RecordWorkshop2Attended));
+        referral.Timeline.Any(t => t.Action == ReferralAction.RecordWorkshop2Attended),
+        referral.ForceCode);
 
     public bool Attended(WorkshopNumber workshop) => workshop == WorkshopNumber.Workshop1 ? Workshop1Attended : Workshop2Attended;
 }

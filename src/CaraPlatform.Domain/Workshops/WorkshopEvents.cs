@@ -36,10 +36,14 @@ public sealed record RunCancelled(Guid RunId, DateTimeOffset OccurredAt, string?
     Guid IDomainEvent.AggregateId => RunId;
 }
 
-/// <summary>A participant's answers at the end of Workshop 2: for the programme's measures, never for the police.</summary>
+/// <summary>
+/// A participant's answers before or after the course: for the programme's measures, never for the police.
+/// <see cref="Stage"/> came later: payloads stored without it were all taken after the course, hence its default.
+/// </summary>
 [DomainEvent("feedback.recorded", 1)]
-public sealed record FeedbackRecorded(Guid FeedbackId, Guid RunId, Guid ReferralId, IReadOnlyList<FeedbackAnswer> Answers, DateTimeOffset OccurredAt)
-    : IDomainEvent
+public sealed record FeedbackRecorded(
+    Guid FeedbackId, Guid RunId, Guid ReferralId, IReadOnlyList<FeedbackAnswer> Answers, DateTimeOffset OccurredAt,
+    FeedbackStage Stage = FeedbackStage.PostCourse) : IDomainEvent
 {
     Guid IDomainEvent.AggregateId => FeedbackId;
 }

@@ -9,7 +9,7 @@ namespace CaraPlatform.Infrastructure.Events;
 /// Writes the domain events of a save into <c>tenant_events</c> as part of the same SaveChanges, so an event commits
 /// or rolls back with the change it reports. Feature code never writes events by hand.
 /// <para>
-/// Events come from two places. Aggregates with behaviour (the referral) raise their own as their methods run
+/// Events come from two places. Aggregates with behaviour (the referral, the victim-contact case) raise their own as their methods run
 /// (<see cref="IRaisesDomainEvents"/>). Records that handlers change by setting properties (runs, feedback,
 /// memberships) are read from the change tracker instead: a run added is scheduled, a run whose cancellation is set
 /// is cancelled, a run with any other property changed (but its booked count) is changed.
@@ -56,7 +56,7 @@ public sealed class TenantEventOutbox(TimeProvider clock) : BeforeSaveIntercepto
         (CourseRun run, EntityState.Modified) when entry.Properties.Any(p => p.IsModified && !RunBookkeeping.Contains(p.Metadata.Name))
             || entry.ComplexProperties.Any(p => p.IsModified) => [new RunChanged(RunFacts.Of(run), now)],
         (FeedbackResponse feedback, EntityState.Added) =>
-            [new FeedbackRecorded(feedback.Id, feedback.RunId, feedback.ReferralId, feedback.Answers, feedback.RecordedAt)],
+            [new FeedbackRecorded(feedback.Id, feedback.RunId, feedback.ReferralId, feedback.Answers, feedback.RecordedAt, feedback.Stage)],
         (Membership member, EntityState.Added) => [new MemberAdded(member.Id, member.UserId, [.. member.Roles], now)],
         (Membership member, EntityState.Modified) when entry.Property(nameof(Membership.Roles)).IsModified =>
             [new MemberRolesChanged(member.Id, member.UserId, [.. member.Roles], now)],

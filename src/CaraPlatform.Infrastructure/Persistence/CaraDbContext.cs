@@ -129,6 +129,11 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<ReoffendingFollowUp> ReoffendingFollowUps => Set<ReoffendingFollowUp>();
 
     public DbSet<NationalOutcome> NationalOutcomes => Set<NationalOutcome>();
+    public DbSet<NationalFeedbackAnswer> NationalFeedbackAnswers => Set<NationalFeedbackAnswer>();
+
+    public DbSet<NationalVictimChange> NationalVictimChanges => Set<NationalVictimChange>();
+
+    public DbSet<NationalSignposting> NationalSignposting => Set<NationalSignposting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

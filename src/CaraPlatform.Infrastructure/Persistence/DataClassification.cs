@@ -98,6 +98,10 @@ public static class DataClassification
             // A follow-up nationally: codes and a day, keyed by the referral, never the police reference.
             ["national.outcomes"] = Table.None(
                 "tenant_id", "follow_up_id", "referral_id", "cohort", "months", "reoffended", "offence_types", "first_reoffence_on"),
+            // Questionnaire answers are codes and points on a scale; victim answers carry no referral or pseudonym at all.
+            ["national.feedback_answers"] = Table.None("tenant_id", "feedback_id", "question_code", "referral_id", "stage", "value", "month"),
+            ["national.victim_changes"] = Table.None("tenant_id", "entry_id", "force_code", "month", "workshop", "change"),
+            ["national.signposting"] = Table.None("tenant_id", "entry_id", "service", "force_code", "month"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")
@@ -122,7 +126,7 @@ public static class DataClassification
             // Register entries carry each participant's mark and the facilitator's note about them.
             ["workshop_registers"] = Table.None("tenant_id", "id", "run_id", "workshop", "recorded_at", "created_at", "updated_at")
                 .Personal("recorded_by", "entries"),
-            ["feedback_responses"] = Table.None("tenant_id", "id", "run_id", "referral_id", "recorded_at")
+            ["feedback_responses"] = Table.None("tenant_id", "id", "run_id", "referral_id", "stage", "recorded_at")
                 .Personal("recorded_by", "answers"),
             // Events carry the referral's facts, its police reference among them.
             ["tenant_events"] = Table.None("tenant_id", "id", "aggregate_id", "type", "version", "occurred_at", "transaction_id")

@@ -5,7 +5,7 @@ namespace CaraPlatform.Domain.Tests.VictimContact;
 public sealed class VictimCaseTests
 {
     private static readonly ReferralActor Worker = new(Guid.NewGuid(), "Val Worker");
-    private static readonly ReferralProgress Booked = new(ReferralStatus.Booked, false, false);
+    private static readonly ReferralProgress Booked = new(ReferralStatus.Booked, false, false, "HAM");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
 
     private VictimCase Case() => VictimCase.Open(Guid.NewGuid(), clock);
@@ -56,7 +56,7 @@ public sealed class VictimCaseTests
     {
         var victimCase = Case();
         var change = VictimCaseEntry.ReportedChange(Worker, clock.GetUtcNow(), workshop, ReportedChange.Improved);
-        var progress = new ReferralProgress(ReferralStatus.AttendedWorkshop1, attended1, attended2);
+        var progress = new ReferralProgress(ReferralStatus.AttendedWorkshop1, attended1, attended2, "HAM");
 
         if (allowed)
             victimCase.Record(change, progress);
@@ -68,7 +68,7 @@ public sealed class VictimCaseTests
     public void The_change_after_a_workshop_is_recorded_once()
     {
         var victimCase = Case();
-        var progress = new ReferralProgress(ReferralStatus.AttendedWorkshop1, true, false);
+        var progress = new ReferralProgress(ReferralStatus.AttendedWorkshop1, true, false, "HAM");
         victimCase.Record(VictimCaseEntry.ReportedChange(Worker, clock.GetUtcNow(), WorkshopNumber.Workshop1, ReportedChange.Improved), progress);
         Assert.Throws<VictimCaseRuleException>(() =>
             victimCase.Record(VictimCaseEntry.ReportedChange(Worker, clock.GetUtcNow(), WorkshopNumber.Workshop1, ReportedChange.Worse), progress));
@@ -80,7 +80,7 @@ public sealed class VictimCaseTests
     {
         var victimCase = Case();
         var closure = VictimCaseEntry.Closure(Worker, clock.GetUtcNow());
-        var progress = new ReferralProgress(status, false, false);
+        var progress = new ReferralProgress(status, false, false, "HAM");
 
         if (ReferralLifecycle.Terminal.Contains(status))
         {
@@ -101,7 +101,7 @@ public sealed class VictimCaseTests
     public void A_closed_case_takes_no_more_entries_and_no_worker()
     {
         var victimCase = Case();
-        victimCase.Close(VictimCaseEntry.Closure(Worker, clock.GetUtcNow()), new ReferralProgress(ReferralStatus.Completed, true, true));
+        victimCase.Close(VictimCaseEntry.Closure(Worker, clock.GetUtcNow()), new ReferralProgress(ReferralStatus.Completed, true, true, "HAM"));
 
         Assert.Throws<VictimCaseRuleException>(() => victimCase.Record(Check(), Booked));
         Assert.Throws<VictimCaseRuleException>(() => victimCase.Assign(Worker.Id, []));

@@ -3,7 +3,7 @@ namespace CaraPlatform.Domain.Tests.Workshops;
 public sealed class ParticipantFeedbackTests
 {
     private readonly CourseRun _run = CourseRunBuilder.AtVenue();
-    private readonly FeedbackQuestionSet _defaults = FeedbackQuestionSet.Defaults;
+    private readonly FeedbackQuestionSet _defaults = FeedbackQuestionSet.PostCourseDefaults;
 
     /// <summary>The clock at the end of Workshop 2.</summary>
     private FakeTimeProvider EndOfWorkshop2() => new(_run.Workshop2.EndsAt);
@@ -22,15 +22,22 @@ public sealed class ParticipantFeedbackTests
     [Fact]
     public void A_tenant_with_no_questions_of_its_own_asks_the_defaults()
     {
-        Assert.Same(FeedbackQuestionSet.Defaults, FeedbackQuestionSet.ForTenant(null));
-        Assert.Same(FeedbackQuestionSet.Defaults, FeedbackQuestionSet.ForTenant([]));
-        var own = FeedbackQuestionSet.ForTenant([new FeedbackQuestion("felt-safe", "I felt safe in the group.")]);
+        Assert.Same(FeedbackQuestionSet.PostCourseDefaults, FeedbackQuestionSet.ForTenant(FeedbackStage.PostCourse, null));
+        Assert.Same(FeedbackQuestionSet.PreCourseDefaults, FeedbackQuestionSet.ForTenant(FeedbackStage.PreCourse, []));
+        var own = FeedbackQuestionSet.ForTenant(FeedbackStage.PreCourse, [new FeedbackQuestion("felt-safe", "I felt safe in the group.")]);
         Assert.Equal("felt-safe", Assert.Single(own.Questions).Code);
+        Assert.Equal(FeedbackStage.PreCourse, own.Stage);
     }
 
     [Fact]
+    public void The_pre_course_defaults_ask_the_attitude_questions_under_the_post_course_codes() =>
+        Assert.Equal(
+            ["attitude-towards-partner", "helped-relationship-issues"],
+            FeedbackQuestionSet.PreCourseDefaults.Questions.Select(q => q.Code).Intersect(_defaults.Questions.Select(q => q.Code)));
+
+    [Fact]
     public void A_question_set_with_repeated_codes_is_refused() =>
-        Assert.Throws<ArgumentException>(() => new FeedbackQuestionSet([new("a", "One"), new("a", "Two")]));
+        Assert.Throws<ArgumentException>(() => new FeedbackQuestionSet(FeedbackStage.PostCourse, [new("a", "One"), new("a", "Two")]));
 
     [Theory]
     [InlineData(FeedbackScale.Min)]
@@ -72,6 +79,17 @@ public sealed class ParticipantFeedbackTests
         Assert.Equal("submittedAt", Assert.Single(_defaults.Breaches(AllAnswered(), _run, clock)).Path);
         clock.Advance(TimeSpan.FromTicks(1));
         Assert.Empty(_defaults.Breaches(AllAnswered(), _run, clock));
+    }
+
+    [Fact]
+    public void The_pre_course_questionnaire_is_taken_once_workshop_1_has_started()
+    {
+        var preCourse = FeedbackQuestionSet.PreCourseDefaults;
+        FeedbackAnswer[] answers = [new("attitude-towards-partner", 2), new("helped-relationship-issues", 3)];
+        var clock = new FakeTimeProvider(_run.Workshop1.StartsAt.AddTicks(-1));
+        Assert.Equal("submittedAt", Assert.Single(preCourse.Breaches(answers, _run, clock)).Path);
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Empty(preCourse.Breaches(answers, _run, clock));
     }
 
     [Fact]

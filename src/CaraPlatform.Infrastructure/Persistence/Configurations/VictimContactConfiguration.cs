@@ -13,6 +13,7 @@ internal sealed class VictimCaseConfiguration : IEntityTypeConfiguration<VictimC
         builder.HasMany(c => c.Entries).WithOne().HasForeignKey(e => new { e.TenantId, e.CaseId }).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(c => c.Version).IsRowVersion();
+        builder.Ignore(c => c.DomainEvents);
     }
 }
 

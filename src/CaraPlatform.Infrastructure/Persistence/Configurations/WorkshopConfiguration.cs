@@ -61,6 +61,9 @@ internal sealed class FeedbackResponseConfiguration : IEntityTypeConfiguration<F
     {
         builder.HasOne<CourseRun>().WithMany().HasForeignKey(f => new { f.TenantId, f.RunId }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Referral>().WithMany().HasForeignKey(f => new { f.TenantId, f.ReferralId }).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(f => new { f.TenantId, f.RunId, f.ReferralId }).IsUnique();
+        // One questionnaire per referral and stage, whichever run it was taken on: a repeat of the course is not asked again.
+        builder.HasIndex(f => new { f.TenantId, f.ReferralId, f.Stage }).IsUnique();
+        builder.HasIndex(f => new { f.TenantId, f.RunId });
+        builder.Property(f => f.Stage).HasConversion<string>().HasMaxLength(20).HasDefaultValue(FeedbackStage.PostCourse);
     }
 }

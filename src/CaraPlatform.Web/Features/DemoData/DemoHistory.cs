@@ -179,9 +179,10 @@ public sealed class DemoHistory
                 throw new InvalidOperationException($"Demo run {workshop1:yyyy-MM-dd}: {string.Join("; ", breaches.Select(b => $"{b.Path} {b.Message}"))}");
 
             At(run.Workshop1.StartsAt.AddDays(-70), ct => ScheduleAsync(run, ct));
+            At(run.Workshop1.StartsAt.AddMinutes(30), ct => FeedbackAsync(run.Id, FeedbackStage.PreCourse, ct));
             At(run.Workshop1.EndsAt.AddMinutes(20), ct => RegisterAsync(run.Id, WorkshopNumber.Workshop1, workshop1 == lastSessionDay, ct));
             At(run.Workshop2.EndsAt.AddMinutes(20), ct => RegisterAsync(run.Id, WorkshopNumber.Workshop2, workshop2 == lastSessionDay, ct));
-            At(run.Workshop2.EndsAt.AddMinutes(45), ct => FeedbackAsync(run.Id, ct));
+            At(run.Workshop2.EndsAt.AddMinutes(45), ct => FeedbackAsync(run.Id, FeedbackStage.PostCourse, ct));
             number++;
         }
     }
@@ -340,24 +341,33 @@ public sealed class DemoHistory
         }
     }
 
-    /// <summary>At the end of Workshop 2 each participant who completed answers the tenant's questions.</summary>
-    private async Task FeedbackAsync(Guid runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// At the start of Workshop 1 everyone booked answers the tenant's pre-course questions; at the end of Workshop 2
+    /// each participant who completed answers its post-course ones.
+    /// </summary>
+    private async Task FeedbackAsync(Guid runId, FeedbackStage stage, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var run = await db.CourseRuns.AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
-        var completed = await db.Bookings.AsNoTracking().Where(b => b.RunId == runId && b.Status == BookingStatus.Completed)
+        var answering = stage == FeedbackStage.PreCourse ? BookingStatus.Booked : BookingStatus.Completed;
+        var participants = await db.Bookings.AsNoTracking()
+            .Where(b => b.RunId == runId && b.Status == answering && !db.FeedbackResponses.Any(f => f.ReferralId == b.ReferralId && f.Stage == stage))
             .Select(b => b.ReferralId).ToListAsync(cancellationToken);
-        var questions = FeedbackQuestionSet.ForTenant(Settings.FeedbackQuestions);
-        foreach (var referralId in completed)
+        var questions = FeedbackQuestionSet.ForTenant(stage, Settings.FeedbackQuestionsAt(stage));
+        foreach (var referralId in participants)
         {
             var values = _cast.Referrals[IndexOf(referralId)].Script.Feedback;
-            var answers = questions.Questions.Select((q, i) => new FeedbackAnswer(q.Code, values[i % values.Count])).ToList();
+            // Before the course participants agree less, so the national pre/post comparison shows a change.
+            var answers = questions.Questions
+                .Select((q, i) => new FeedbackAnswer(q.Code, stage == FeedbackStage.PreCourse ? Math.Max(FeedbackScale.Min, values[i % values.Count] - 2) : values[i % values.Count]))
+                .ToList();
             var breaches = questions.Breaches(answers, run, _clock);
             if (breaches.Count > 0) throw new InvalidOperationException($"Demo feedback: {string.Join("; ", breaches.Select(b => b.Message))}");
             db.FeedbackResponses.Add(new FeedbackResponse
             {
                 RunId = runId,
                 ReferralId = referralId,
+                Stage = stage,
                 Answers = answers,
                 RecordedBy = run.FacilitatorIds[1],
                 RecordedAt = _clock.Now,
@@ -384,8 +394,8 @@ public sealed class DemoHistory
 
     /// <summary>
     /// The victim-contact worker's caseload as it stands today, on three open referrals: one victim checked and spoken
-    /// to, one whose safeguarding concern went to MARAC, one who reported a change after Workshop 1 where a
-    /// participant has attended it. Each entry goes through the case's own rules (a safe-contact check before each
+    /// to and signposted, one whose safeguarding concern went to MARAC, one who reported a change after Workshop 1 where
+    /// a participant has attended it and was signposted. Each entry goes through the case's own rules (a safe-contact check before each
     /// contact, a change only after an attended workshop); every other case waits for someone to take it.
     /// </summary>
     private async Task SupportVictimsAsync(CancellationToken cancellationToken)
@@ -400,7 +410,12 @@ public sealed class DemoHistory
         var changed = open.FirstOrDefault(r => ReferralProgress.Of(r).Workshop1Attended);
         var others = open.Where(r => r != changed).ToList();
         var plan = new List<(Referral Referral, Action<VictimCase, ReferralProgress, Func<int, DateTimeOffset>> Work)>();
-        if (others.Count > 0) plan.Add((others[^1], (c, p, at) => CheckAndSpeak(c, p, at)));
+        if (others.Count > 0) plan.Add((others[^1], (c, p, at) =>
+        {
+            CheckAndSpeak(c, p, at);
+            Record(c, p, VictimCaseEntry.Signposting(worker, at(2), ["Local domestic abuse service"]), new VictimCaseNotes());
+        }
+            ));
         if (others.Count > 1) plan.Add((others[^2], (c, p, at) =>
         {
             CheckAndSpeak(c, p, at);
@@ -415,6 +430,7 @@ public sealed class DemoHistory
             var workshop1 = changed.Timeline.Last(t => t.Action == ReferralAction.RecordWorkshop1Attended).At;
             Record(c, p, VictimCaseEntry.ReportedChange(worker, Min(workshop1.AddDays(2)), WorkshopNumber.Workshop1, ReportedChange.Improved),
                 new VictimCaseNotes(Note: "Says he is calmer and walks away from arguments now"));
+            Record(c, p, VictimCaseEntry.Signposting(worker, Min(workshop1.AddDays(2).AddHours(1)), ["IDVA", "Counselling"]), new VictimCaseNotes());
         }
             ));
 

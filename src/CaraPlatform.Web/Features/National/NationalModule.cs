@@ -58,6 +58,11 @@ public static class NationalModule
 
         // Force reports (issue 14 part 6): a tenant's own figures, through a contract.
         services.AddScoped<ITenantFigures, TenantFigures>();
+        // Issue 14, questionnaires and victims' voices: answers before and after the course, victim-reported change, signposting.
+        services.AddNationalProjection<NationalVoicesProjection>();
+        services.AddNationalMeasure<QuestionnaireAnswersMeasure>();
+        services.AddNationalMeasure<VictimReportedChangeMeasure>();
+        services.AddNationalMeasure<SignpostingMeasure>();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>

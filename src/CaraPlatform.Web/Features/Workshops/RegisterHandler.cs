@@ -9,13 +9,15 @@ public sealed record FeedbackOutstanding(Guid RunId, Guid ReferralId, string Par
 
 /// <summary>
 /// What the facilitators record at the workshops, for the API and the portal: each workshop's register, and the
-/// participants' feedback at the end of Workshop 2. Both are for the run's own facilitators only (403 otherwise).
+/// participants' questionnaires at the start of Workshop 1 and the end of Workshop 2. Both are for the run's own
+/// facilitators only (403 otherwise).
 /// </summary>
 public sealed class RegisterHandler(
     CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit, TimeProvider clock)
 {
-    /// <summary>The tenant's own feedback questions, or the programme's defaults.</summary>
-    private FeedbackQuestionSet Questions => FeedbackQuestionSet.ForTenant(tenants.Current().Settings.FeedbackQuestions);
+    /// <summary>The tenant's own questions at <paramref name="stage"/>, or the programme's defaults.</summary>
+    private FeedbackQuestionSet Questions(FeedbackStage stage) =>
+        FeedbackQuestionSet.ForTenant(stage, tenants.Current().Settings.FeedbackQuestionsAt(stage));
 
     /// <summary>
     /// The workshop's register, recorded or not yet, for those who may see the run's participants (404/403 otherwise),
@@ -83,22 +85,23 @@ public sealed class RegisterHandler(
         return RegisterResponse.From(register);
     }
 
-    /// <summary>The tenant's feedback questions (or the programme's defaults), asked on the run; 404 for no such run.</summary>
-    public async Task<FeedbackQuestionsResponse> FeedbackQuestionsAsync(Guid runId, CancellationToken cancellationToken)
+    /// <summary>The tenant's questions at <paramref name="stage"/> (or the programme's defaults), asked on the run; 404 for no such run.</summary>
+    public async Task<FeedbackQuestionsResponse> FeedbackQuestionsAsync(Guid runId, FeedbackStage stage, CancellationToken cancellationToken)
     {
         await db.RunAsync(runId, cancellationToken);
-        return new FeedbackQuestionsResponse(Questions.Questions);
+        return new FeedbackQuestionsResponse(stage, Questions(stage).Questions);
     }
 
-    /// <summary>Whether the participant's feedback on the run is already recorded.</summary>
-    public Task<bool> FeedbackRecordedAsync(Guid runId, Guid referralId, CancellationToken cancellationToken) =>
-        db.FeedbackResponses.AsNoTracking().AnyAsync(f => f.RunId == runId && f.ReferralId == referralId, cancellationToken);
+    /// <summary>Whether the participant's questionnaire at <paramref name="stage"/> is already recorded (on any run: one per referral and stage).</summary>
+    public Task<bool> FeedbackRecordedAsync(Guid referralId, FeedbackStage stage, CancellationToken cancellationToken) =>
+        db.FeedbackResponses.AsNoTracking().AnyAsync(f => f.ReferralId == referralId && f.Stage == stage, cancellationToken);
 
     /// <summary>Participants of <paramref name="facilitatorId"/>'s runs who completed and whose feedback is not recorded yet, by Workshop 2's date.</summary>
     public async Task<List<FeedbackOutstanding>> FeedbackOutstandingAsync(Guid facilitatorId, CancellationToken cancellationToken)
     {
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => b.Status == BookingStatus.Completed && !db.FeedbackResponses.Any(f => f.RunId == b.RunId && f.ReferralId == b.ReferralId))
+            .Where(b => b.Status == BookingStatus.Completed
+                && !db.FeedbackResponses.Any(f => f.ReferralId == b.ReferralId && f.Stage == FeedbackStage.PostCourse))
             .Join(db.CourseRuns.Where(r => r.FacilitatorIds.Contains(facilitatorId)), b => b.RunId, r => r.Id, (b, r) => new { b.RunId, b.ReferralId, Workshop2 = r.Workshop2.Date })
             .Join(db.Referrals, x => x.ReferralId, r => r.Id, (x, r) => new { x.RunId, x.ReferralId, x.Workshop2, r.Offender.GivenName, r.Offender.FamilyName })
             .ToListAsync(cancellationToken);
@@ -106,9 +109,13 @@ public sealed class RegisterHandler(
             .Select(x => new FeedbackOutstanding(x.RunId, x.ReferralId, $"{x.GivenName} {x.FamilyName}", x.Workshop2))];
     }
 
-    /// <summary>A participant's answers at the end of Workshop 2, by a facilitator of the run, for someone who completed. Never told to the police.</summary>
+    /// <summary>
+    /// A participant's answers, by a facilitator of the run: before the course for anyone booked on it, once Workshop 1
+    /// has started; after it for someone who completed, once Workshop 2 has started. Once per referral and stage (409).
+    /// Never told to the police.
+    /// </summary>
     public async Task RecordFeedbackAsync(
-        Guid runId, Guid referralId, IReadOnlyList<FeedbackAnswerDto> answers, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid runId, Guid referralId, FeedbackStage stage, IReadOnlyList<FeedbackAnswerDto> answers, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var run = await db.RunAsync(runId, cancellationToken);
         var facilitator = user.PersonId() ?? Guid.Empty;
@@ -116,17 +123,29 @@ public sealed class RegisterHandler(
             throw ProblemException.Forbidden("Only a facilitator of this run records its feedback");
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.RunId == runId && b.ReferralId == referralId && b.Status != BookingStatus.Cancelled, cancellationToken)
             ?? throw ProblemException.Invalid([new RuleBreach("referralId", "is not booked on this run")]);
-        if (booking.Status != BookingStatus.Completed)
+        if (stage == FeedbackStage.PostCourse && booking.Status != BookingStatus.Completed)
             throw ProblemException.Conflict("Feedback is for participants who completed Workshop 2", field: "referralId");
+        if (await FeedbackRecordedAsync(referralId, stage, cancellationToken))
+            throw ProblemException.Conflict($"The participant's {Describe(stage)} questionnaire is already recorded", field: "stage");
 
         var domainAnswers = answers.Select(a => new FeedbackAnswer(a.QuestionCode!, a.Value!.Value)).ToList();
-        var breaches = Questions.Breaches(domainAnswers, run, clock);
+        var breaches = Questions(stage).Breaches(domainAnswers, run, clock);
         if (breaches.Count > 0) throw ProblemException.Invalid(breaches);
-        db.FeedbackResponses.Add(new FeedbackResponse { RunId = runId, ReferralId = referralId, Answers = domainAnswers, RecordedBy = facilitator, RecordedAt = clock.GetUtcNow() });
+        db.FeedbackResponses.Add(new FeedbackResponse
+        {
+            RunId = runId,
+            ReferralId = referralId,
+            Stage = stage,
+            Answers = domainAnswers,
+            RecordedBy = facilitator,
+            RecordedAt = clock.GetUtcNow(),
+        });
         audit.Stage(db, AuditEntries.By(user, AuditActions.FeedbackRecorded, tenants.Current().TenantId, AuditEntries.Referral(referralId),
-            $"{domainAnswers.Count} answers on run {runId}"));
+            $"{domainAnswers.Count} {Describe(stage)} answers on run {runId}"));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static string Describe(FeedbackStage stage) => stage == FeedbackStage.PreCourse ? "pre-course" : "post-course";
 
     private static string Describe(WorkshopNumber workshop) => workshop == WorkshopNumber.Workshop1 ? "Workshop 1" : "Workshop 2";
 }

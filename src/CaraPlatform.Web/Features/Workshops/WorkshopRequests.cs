@@ -70,10 +70,11 @@ public sealed record RegisterEntryDto(Guid? ReferralId, AttendanceMark? Mark, st
 /// <param name="Entries">One entry per booked participant.</param>
 public sealed record RecordRegisterRequest(List<RegisterEntryDto>? Entries);
 
-/// <summary>A participant's answers at the end of Workshop 2.</summary>
-/// <param name="ReferralId">The participant's referral (completed on this run).</param>
+/// <summary>A participant's answers at the start of Workshop 1 or the end of Workshop 2.</summary>
+/// <param name="ReferralId">The participant's referral (booked on this run; completed for the post-course questionnaire).</param>
 /// <param name="Answers">One answer per question, 1 (strongly disagree) to 5 (strongly agree).</param>
-public sealed record RecordFeedbackRequest(Guid? ReferralId, List<FeedbackAnswerDto>? Answers);
+/// <param name="Stage">PreCourse (start of Workshop 1) or PostCourse (end of Workshop 2, the default).</param>
+public sealed record RecordFeedbackRequest(Guid? ReferralId, List<FeedbackAnswerDto>? Answers, FeedbackStage? Stage = null);
 
 /// <summary>An answer.</summary>
 /// <param name="QuestionCode">The question's code.</param>
@@ -153,6 +154,7 @@ internal sealed class RecordFeedbackRequestValidator : AbstractValidator<RecordF
     {
         RuleFor(r => r.ReferralId).NotNull();
         RuleFor(r => r.Answers).NotEmpty();
+        RuleFor(r => r.Stage).IsInEnum();
         RuleForEach(r => r.Answers).ChildRules(a =>
         {
             a.RuleFor(x => x.QuestionCode).NotEmpty().MaximumLength(63);

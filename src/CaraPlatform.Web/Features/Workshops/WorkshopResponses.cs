@@ -66,9 +66,10 @@ public sealed record RegisterResponse(
     public static RegisterResponse From(WorkshopRegister r) => new(r.RunId, r.Workshop, true, r.RecordedBy, r.RecordedAt, r.Entries);
 }
 
-/// <summary>The feedback questionnaire of the tenant.</summary>
+/// <summary>The feedback questionnaire of the tenant at one stage.</summary>
+/// <param name="Stage">PreCourse (start of Workshop 1) or PostCourse (end of Workshop 2).</param>
 /// <param name="Questions">Questions, each answered 1 (strongly disagree) to 5 (strongly agree).</param>
-public sealed record FeedbackQuestionsResponse(IReadOnlyList<FeedbackQuestion> Questions);
+public sealed record FeedbackQuestionsResponse(FeedbackStage Stage, IReadOnlyList<FeedbackQuestion> Questions);
 
 /// <summary>Why a booking was refused.</summary>
 /// <param name="Code">Stable code.</param>

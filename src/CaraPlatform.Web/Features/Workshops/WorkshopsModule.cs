@@ -76,11 +76,13 @@ public static class WorkshopsModule
             .Validates<RecordRegisterRequest>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireTenantApiAccess(ApiScopes.OutcomesWrite, WorkshopAccess.Facilitators);
         runs.MapGet("/{runId:guid}/feedback/questions", FeedbackQuestions).WithName("GetFeedbackQuestions").WithSummary("The feedback questionnaire")
-            .WithDescription("The tenant's questions (or the programme's three defaults), each answered 1 to 5.")
+            .WithDescription("The tenant's questions at the stage (PreCourse, or PostCourse by default), or the programme's defaults, each answered 1 to 5.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireTenantApiAccess(ApiScopes.WorkshopsRead, WorkshopAccess.RunReaders);
         runs.MapPost("/{runId:guid}/feedback", RecordFeedback).WithName("RecordFeedback").WithSummary("Record a participant's feedback")
-            .WithDescription("At the end of Workshop 2, by a facilitator of the run, for a participant who completed. Never sent to the police.")
+            .WithDescription("By a facilitator of the run. PreCourse: at the start of Workshop 1, for a participant booked on the run (409 before it " +
+                "starts). PostCourse (the default): at the end of Workshop 2, for a participant who completed. Once per referral and stage (409). " +
+                "Never sent to the police.")
             .Validates<RecordFeedbackRequest>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireTenantApiAccess(ApiScopes.OutcomesWrite, WorkshopAccess.Facilitators);
 
@@ -191,13 +193,14 @@ public static class WorkshopsModule
         Guid runId, WorkshopNumber workshop, RecordRegisterRequest request, ClaimsPrincipal user, RegisterHandler registers, CancellationToken cancellationToken) =>
         TypedResults.Ok(await registers.RecordAsync(runId, workshop, request.Entries!, user, cancellationToken));
 
-    private static async Task<Ok<FeedbackQuestionsResponse>> FeedbackQuestions(Guid runId, RegisterHandler registers, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await registers.FeedbackQuestionsAsync(runId, cancellationToken));
+    private static async Task<Ok<FeedbackQuestionsResponse>> FeedbackQuestions(
+        Guid runId, RegisterHandler registers, CancellationToken cancellationToken, FeedbackStage stage = FeedbackStage.PostCourse) =>
+        TypedResults.Ok(await registers.FeedbackQuestionsAsync(runId, stage, cancellationToken));
 
     private static async Task<NoContent> RecordFeedback(
         Guid runId, RecordFeedbackRequest request, ClaimsPrincipal user, RegisterHandler registers, CancellationToken cancellationToken)
     {
-        await registers.RecordFeedbackAsync(runId, request.ReferralId!.Value, request.Answers!, user, cancellationToken);
+        await registers.RecordFeedbackAsync(runId, request.ReferralId!.Value, request.Stage ?? FeedbackStage.PostCourse, request.Answers!, user, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -251,7 +251,7 @@ public sealed class FeedbackQuestionTests(CaraPlatformFixture fixture) : Integra
         Assert.Contains(own.Questions, q => q.Code == "understand-impact");
 
         var defaults = await QuestionsAsync("hampshire");
-        Assert.Equal(FeedbackQuestionSet.Defaults.Questions, defaults.Questions);
+        Assert.Equal(FeedbackQuestionSet.PostCourseDefaults.Questions, defaults.Questions);
     }
 
     private async Task<FeedbackQuestionsResponse> QuestionsAsync(string tenant)

@@ -5,8 +5,9 @@ using CaraPlatform.Web.Features.Workshops.Contracts;
 namespace CaraPlatform.Web.Features.Workshops.Pages;
 
 /// <summary>
-/// A participant's answers at the end of Workshop 2 (the tenant's questions, else the programme's three), taken by a facilitator of the run, for someone who completed.
-/// Never told to the police.
+/// A participant's questionnaire (the tenant's questions, else the programme's), taken by a facilitator of the run:
+/// <c>?stage=PreCourse</c> at the start of Workshop 1 for anyone booked, otherwise at the end of Workshop 2 for someone
+/// who completed. Never told to the police.
 /// </summary>
 [Authorize(Policy = WorkshopAccess.FacilitatorPolicy)]
 public sealed class FeedbackModel(
@@ -21,6 +22,10 @@ public sealed class FeedbackModel(
         (FeedbackScale.Agree, "Agree"), (FeedbackScale.StronglyAgree, "Strongly agree"),
     ];
 
+    /// <summary>Before the course (start of Workshop 1) or after it (end of Workshop 2, the default).</summary>
+    [BindProperty(SupportsGet = true)]
+    public FeedbackStage Stage { get; set; } = FeedbackStage.PostCourse;
+
     /// <summary>The tenant's own questions, or the programme's defaults.</summary>
     public IReadOnlyList<FeedbackQuestion> Questions { get; private set; } = [];
 
@@ -33,7 +38,10 @@ public sealed class FeedbackModel(
     /// <summary>The codes of the questions left unanswered in the form just posted.</summary>
     public IReadOnlySet<string> Unanswered { get; private set; } = new HashSet<string>();
 
-    public bool CanRecord => Booking is { Status: BookingStatus.Completed } && !AlreadyRecorded;
+    public bool CanRecord => !AlreadyRecorded && (Stage == FeedbackStage.PreCourse ? Booking is not null : Booking is { Status: BookingStatus.Completed });
+
+    /// <summary>The register the questionnaire belongs to: Workshop 1's before the course, Workshop 2's after it.</summary>
+    public WorkshopNumber Workshop => Stage == FeedbackStage.PreCourse ? WorkshopNumber.Workshop1 : WorkshopNumber.Workshop2;
 
     public async Task<IActionResult> OnGetAsync(Guid runId, Guid referralId, CancellationToken cancellationToken) =>
         await PageAsync(runId, referralId, cancellationToken);
@@ -59,8 +67,8 @@ public sealed class FeedbackModel(
 
         try
         {
-            await registers.RecordFeedbackAsync(runId, referralId, answers, User, cancellationToken);
-            return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}/register/Workshop2?done=feedback");
+            await registers.RecordFeedbackAsync(runId, referralId, Stage, answers, User, cancellationToken);
+            return Redirect($"/t/{RouteData.Values["tenant"]}/runs/{runId}/register/{Workshop}?done=feedback");
         }
         catch (ProblemException refusal)
         {
@@ -81,9 +89,9 @@ public sealed class FeedbackModel(
             return Page();
         }
 
-        Questions = (await registers.FeedbackQuestionsAsync(runId, cancellationToken)).Questions;
+        Questions = (await registers.FeedbackQuestionsAsync(runId, Stage, cancellationToken)).Questions;
         Booking = await bookings.ParticipantAsync(runId, referralId, cancellationToken);
-        AlreadyRecorded = await registers.FeedbackRecordedAsync(runId, referralId, cancellationToken);
+        AlreadyRecorded = await registers.FeedbackRecordedAsync(referralId, Stage, cancellationToken);
         if (Booking is not null)
         {
             await audit.RecordAsync(AuditEntries.By(User, AuditActions.FeedbackViewed, tenants.Current().TenantId,
