@@ -557,7 +557,6 @@ namespace CaraPlatform.Migrations
                         .HasColumnName("closed_on");
 
                     b.Property<string>("Cohort")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("cohort");
@@ -1031,6 +1030,11 @@ namespace CaraPlatform.Migrations
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("offender_email");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("offender_ethnicity");
 
                             b1.Property<string>("FamilyName")
                                 .IsRequired()

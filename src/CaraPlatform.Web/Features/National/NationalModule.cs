@@ -1,5 +1,5 @@
-using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.National;
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +24,13 @@ public static class NationalModule
         services.AddTenantEventConsumer<NationalFeed>();
         services.AddScoped<NationalReadModel>();
         services.AddScoped<NationalData>();
+
+        // The read model's feed: projections of referral and run events, pseudonyms, and the rebuild.
+        services.AddSingleton(provider => new Pseudonyms(PseudonymKey.Load(builder.Configuration, builder.Environment)));
+        services.AddNationalProjection<NationalReferralProjection>();
+        services.AddNationalProjection<NationalRunProjection>();
+        services.AddScoped<NationalRebuild>();
+        services.AddSingleton<IHostCommand, RebuildNationalCommand>();
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>

@@ -26,6 +26,7 @@ public static class ReferralsModule
         services.AddScoped<ReferralQueries>();
         services.AddScopedWithContract<ReferralReach, IReferralReach>();
         services.AddSingleton<VictimDetailsProtector>();
+        services.AddSingleton<INationalReferralProfiles, NationalReferralProfiles>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();
         services.AddReferralPagePolicies();
