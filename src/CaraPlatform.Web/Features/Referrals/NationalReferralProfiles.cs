@@ -58,14 +58,23 @@ public sealed class NationalReferralProfiles(VictimDetailsProtector victims) : I
         };
     }
 
-    /// <summary>Letters and digits only, lower case, accents dropped: the same person however a form spelled them.</summary>
+    /// <summary>
+    /// Letters and digits only, lower case, accents dropped: the same person however a form spelled them ("Łukasz" typed
+    /// on an English keyboard is "Lukasz"). Letters with a stroke do not decompose, so they are mapped by hand.
+    /// </summary>
     public static string Normalised(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var letters = name.Normalize(NormalizationForm.FormKD)
-            .Where(c => char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark);
-        return string.Concat(letters).ToLowerInvariant();
+        var letters = name.ToLowerInvariant().Normalize(NormalizationForm.FormKD)
+            .Where(c => char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .Select(c => Unstroked.GetValueOrDefault(c, c.ToString()));
+        return string.Concat(letters);
     }
+
+    private static readonly Dictionary<char, string> Unstroked = new()
+    {
+        ['ł'] = "l", ['ø'] = "o", ['đ'] = "d", ['ħ'] = "h", ['ı'] = "i", ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['þ'] = "th",
+    };
 
     private static IReadOnlyList<string> ReturnReasons(Referral referral, TenantDefinition tenant) => referral.Status switch
     {
