@@ -581,8 +581,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<bool>("Ipv")
@@ -591,8 +591,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
                     b.Property<DateOnly>("Month")
@@ -605,8 +605,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("OffenceTypeCode")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("offence_type_code");
 
                     b.Property<string>("OffenderKey")
@@ -716,8 +716,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
                     b.Property<DateOnly>("Month")

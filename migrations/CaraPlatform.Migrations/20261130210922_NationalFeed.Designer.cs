@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaraPlatform.Migrations
 {
     [DbContext(typeof(CaraDbContext))]
-    [Migration("20261130202034_NationalFeed")]
+    [Migration("20261130210922_NationalFeed")]
     partial class NationalFeed
     {
         /// <inheritdoc />
@@ -584,8 +584,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<bool>("Ipv")
@@ -594,8 +594,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
                     b.Property<DateOnly>("Month")
@@ -608,8 +608,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("OffenceTypeCode")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("offence_type_code");
 
                     b.Property<string>("OffenderKey")
@@ -719,8 +719,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
                     b.Property<DateOnly>("Month")
