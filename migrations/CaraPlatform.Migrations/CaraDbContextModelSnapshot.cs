@@ -645,7 +645,6 @@ namespace CaraPlatform.Migrations
                         .HasColumnName("closed_on");
 
                     b.Property<string>("Cohort")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("cohort");
@@ -670,8 +669,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("ForceCode")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("force_code");
 
                     b.Property<bool>("Ipv")
@@ -680,8 +679,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
                     b.Property<DateOnly>("Month")
@@ -694,8 +693,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("OffenceTypeCode")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
                         .HasColumnName("offence_type_code");
 
                     b.Property<string>("OffenderKey")
@@ -805,8 +804,8 @@ namespace CaraPlatform.Migrations
 
                     b.Property<string>("Language")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
                     b.Property<DateOnly>("Month")
@@ -1193,6 +1192,11 @@ namespace CaraPlatform.Migrations
                                 .HasMaxLength(254)
                                 .HasColumnType("character varying(254)")
                                 .HasColumnName("offender_email");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("offender_ethnicity");
 
                             b1.Property<string>("FamilyName")
                                 .IsRequired()

@@ -35,7 +35,8 @@ public sealed class NationalReferral
 
     public Sex Sex { get; set; }
 
-    public Cohort Cohort { get; set; }
+    /// <summary>The group the offender would join; none for a family offence by a woman (the programme runs no such group).</summary>
+    public Cohort? Cohort { get; set; }
 
     /// <summary>An age band at referral (18-24, 25-34, 35-44, 45-54, 55+), never the date of birth.</summary>
     public string AgeBand { get; set; } = "";

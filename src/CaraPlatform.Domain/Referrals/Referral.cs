@@ -284,9 +284,15 @@ public sealed class Referral : ITenantOwned, ITimestamped, IRaisesDomainEvents
     public void RecordWorkshop2Attended(ReferralActor actor, TimeProvider clock) =>
         Apply(ReferralAction.RecordWorkshop2Attended, actor, clock, reason: null);
 
-    /// <summary>A missed workshop or refused entry (late arrival): a breach the police must decide on.</summary>
-    public void RecordNonCompliance(string reason, ReferralActor actor, TimeProvider clock) =>
+    /// <summary>
+    /// A missed workshop or refused entry (late arrival): a breach the police must decide on. The register says which
+    /// workshop and how (<paramref name="breach"/>), so the national picture counts breaches by code, not by words.
+    /// </summary>
+    public void RecordNonCompliance(string reason, ReferralActor actor, TimeProvider clock, MissedWorkshop? breach = null)
+    {
         Apply(ReferralAction.RecordNonCompliance, actor, clock, reason, reasonRequired: true);
+        domainEvents.Add(new ReferralNonCompliant(Facts, timeline[^1].At, timeline[^1].Reason!, breach));
+    }
 
     /// <summary>The police accept a reasonable excuse; the offender is booked again and repeats both workshops.</summary>
     public void AllowRebooking(string reason, ReferralActor actor, TimeProvider clock)

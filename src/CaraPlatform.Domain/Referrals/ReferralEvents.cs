@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Events;
+using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Domain.Referrals;
 
@@ -61,9 +62,13 @@ public sealed record ReferralWorkshop1Attended(ReferralFacts Referral, DateTimeO
 [DomainEvent("referral.completed", 1)]
 public sealed record ReferralCompleted(ReferralFacts Referral, DateTimeOffset OccurredAt) : ReferralEvent(Referral, OccurredAt);
 
+/// <param name="Breach">Which workshop was missed and how, when the register recorded it; null in events stored before it was carried.</param>
 [DomainEvent("referral.non-compliant", 1)]
-public sealed record ReferralNonCompliant(ReferralFacts Referral, DateTimeOffset OccurredAt, string Reason)
+public sealed record ReferralNonCompliant(ReferralFacts Referral, DateTimeOffset OccurredAt, string Reason, MissedWorkshop? Breach = null)
     : ReferralEvent(Referral, OccurredAt);
+
+/// <summary>A breach as the register records it: the workshop and its mark (absent, or late and refused entry).</summary>
+public sealed record MissedWorkshop(WorkshopNumber Workshop, AttendanceMark Mark);
 
 [DomainEvent("referral.rebooking-allowed", 1)]
 public sealed record ReferralRebookingAllowed(ReferralFacts Referral, DateTimeOffset OccurredAt, string Reason)
@@ -90,7 +95,7 @@ internal static class ReferralEvents
 {
     /// <summary>
     /// The event of a move, raised as soon as the move is made. Null for the moves whose method changes more after
-    /// the move (a correction, a cancelled booking, an extension): those raise their event once the change is whole.
+    /// the move (a correction, a cancelled booking, an extension, a breach): those raise their event once the change is whole.
     /// </summary>
     public static ReferralEvent? OfMove(ReferralAction action, ReferralFacts referral, DateTimeOffset at, string? reason, BookedWorkshops? workshops) =>
         action switch
@@ -104,7 +109,6 @@ internal static class ReferralEvents
             ReferralAction.NoteRunChanged => new ReferralBookedRunChanged(referral, at, reason!),
             ReferralAction.RecordWorkshop1Attended => new ReferralWorkshop1Attended(referral, at),
             ReferralAction.RecordWorkshop2Attended => new ReferralCompleted(referral, at),
-            ReferralAction.RecordNonCompliance => new ReferralNonCompliant(referral, at, reason!),
             ReferralAction.AllowRebooking => new ReferralRebookingAllowed(referral, at, reason!),
             ReferralAction.Close => new ReferralClosed(referral, at, reason!),
             ReferralAction.Withdraw => new ReferralWithdrawn(referral, at, reason!),

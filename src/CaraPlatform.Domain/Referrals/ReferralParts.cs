@@ -56,15 +56,19 @@ public sealed record Offender(string GivenName, string FamilyName, DateOnly Date
     /// <summary>Children live in the household: the victim-contact service weighs it in safeguarding.</summary>
     public bool ChildrenInHousehold { get; init; }
 
+    /// <summary>Self-defined ethnicity (<see cref="EthnicityCodes"/>), when the police recorded it: for the national picture of who is referred.</summary>
+    public string? Ethnicity { get; init; }
+
     /// <summary>
-    /// The offender with nothing left to identify them: the year of birth stays (for age bands), and so do sex, language
-    /// and the yes/no needs, which say nothing about who they are.
+    /// The offender with nothing left to identify them: the year of birth stays (for age bands), and so do sex, language,
+    /// ethnicity and the yes/no needs, which say nothing about who they are.
     /// </summary>
     public Offender Anonymised() =>
         new(Erased, Erased, new DateOnly(DateOfBirth.Year, 1, 1), Sex, PreferredLanguage)
         {
             InterpreterNeeded = InterpreterNeeded,
             ChildrenInHousehold = ChildrenInHousehold,
+            Ethnicity = Ethnicity,
         };
 
     /// <summary>

@@ -61,7 +61,7 @@ public static class DataClassification
                     "offender_email", "offender_interpreter_needed", "offender_children_in_household",
                     // The referring officer is a third party to the offender's record.
                     "officer_name", "officer_collar_number", "officer_email", "officer_phone")
-                .SpecialCategory("offender_accessibility_needs")
+                .SpecialCategory("offender_accessibility_needs", "offender_ethnicity")
                 // The caution's own reference, the police's and the provider's answers on history, bail and risk, and the
                 // timeline's free-text reasons are all about the offence.
                 .CriminalOffence("police_reference", "offence_date", "police_answers", "screening", "timeline"),

@@ -35,6 +35,7 @@ public static class RequiredSettings
             yield return $"{PublicAddress.IssuerKey} is not an absolute URL: the OpenID Connect issuer, such as https://cara.example.org/.";
         if (!IsAbsoluteUrl(configuration[PublicAddress.PublicUrlKey]))
             yield return $"{PublicAddress.PublicUrlKey} is not an absolute URL: the address people reach the service at, such as https://cara.example.org/.";
+        if (PseudonymKey.Problem(configuration) is { } pseudonymKey) yield return pseudonymKey;
         if (configuration[$"{SmtpOptions.Section}:Host"] is not { Length: > 0 })
             yield return $"{SmtpOptions.Section}:Host is not set: the mail server that invitations and reminders are sent through.";
         if (configuration[PublicAddress.AllowedHostsKey] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() == "*"))

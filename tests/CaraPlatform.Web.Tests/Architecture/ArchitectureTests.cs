@@ -1,6 +1,7 @@
 using System.Reflection;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
+using CaraPlatform.Domain.National;
 using NetArchTest.Rules;
 
 namespace CaraPlatform.Web.Tests.Architecture;
@@ -95,6 +96,15 @@ public sealed class ArchitectureTests
         }
 
         Assert.True(offenders.Count == 0, string.Join("\n", offenders.Distinct()));
+    }
+
+    [Fact]
+    public void Only_the_national_module_touches_the_national_read_model()
+    {
+        // The rows, and the DbSets through which they are reached (a DbSet<NationalReferral> is a dependency on the row).
+        var result = Types.InAssembly(WebAssembly).That().DoNotResideInNamespace(National)
+            .ShouldNot().HaveDependencyOnAny(typeof(NationalReferral).FullName!, typeof(NationalRun).FullName!).GetResult();
+        Assert.True(result.IsSuccessful, Failing(result));
     }
 
     private static IEnumerable<string> FeatureNames() =>

@@ -19,6 +19,8 @@ public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : Integra
     [InlineData("DataProtection:CertificatePath", "/nowhere/key-encryption.pfx", "DataProtection:CertificatePath")]
     [InlineData("ConnectionStrings:Cara", "", "ConnectionStrings:Cara")]
     [InlineData("Mail:Smtp:Host", "", "Mail:Smtp:Host")]
+    [InlineData("National:PseudonymKey", "", "National:PseudonymKey")]
+    [InlineData("National:PseudonymKey", "c2hvcnQ=", "National:PseudonymKey")]
     [InlineData("ReverseProxy:KnownNetworks:0", "10.0.0.0/33", "ReverseProxy:KnownNetworks:0")]
     public void A_production_host_without_a_required_setting_refuses_to_start_naming_it(string key, string value, string named)
     {
@@ -44,7 +46,7 @@ public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : Integra
         foreach (var key in new[]
         {
             "ConnectionStrings:Cara", "OpenIddict:SigningCertificate", "OpenIddict:EncryptionCertificate", "OpenIddict:Issuer",
-            "Cara:PublicUrl", "AllowedHosts", "DataProtection:Certificate", "Mail:Smtp:Host",
+            "Cara:PublicUrl", "AllowedHosts", "DataProtection:Certificate", "Mail:Smtp:Host", "National:PseudonymKey",
         })
         {
             Assert.Contains(key, output, StringComparison.Ordinal);

@@ -30,6 +30,7 @@ public sealed class ProductionHost : IDisposable
         ["AllowedHosts"] = $"{PublicHost};*.{PublicHost}",
         ["DataProtection:CertificatePath"] = CaraWebFactory.DataProtectionCertificatePath,
         ["Mail:Smtp:Host"] = "smtp.cara.invalid",
+        ["National:PseudonymKey"] = Convert.ToBase64String(new byte[32]),
     };
 
     public WebApplicationFactory<Program> Web(CaraPlatformFixture fixture)

@@ -21,15 +21,16 @@ internal sealed class NationalReferralConfiguration : IEntityTypeConfiguration<N
         builder.HasKey(r => new { r.TenantId, r.ReferralId }).HasName("pk_national_referrals");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_national_referrals_tenants");
         builder.Property(r => r.Workshop1On).HasColumnName("workshop1_on");
-        builder.Property(r => r.ForceCode).HasMaxLength(20);
-        builder.Property(r => r.OffenceTypeCode).HasMaxLength(50);
+        // As long as the referral's own columns: a force code or offence type that fits there fits here.
+        builder.Property(r => r.ForceCode).HasMaxLength(63);
+        builder.Property(r => r.OffenceTypeCode).HasMaxLength(63);
         builder.Property(r => r.Relationship).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.DashLevel).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Cohort).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.AgeBand).HasMaxLength(10);
         builder.Property(r => r.Ethnicity).HasMaxLength(10);
-        builder.Property(r => r.Language).HasMaxLength(10);
+        builder.Property(r => r.Language).HasMaxLength(35);
         builder.Property(r => r.OffenderKey).HasMaxLength(64);
         builder.Property(r => r.PairKey).HasMaxLength(64);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
@@ -52,7 +53,7 @@ internal sealed class NationalRunConfiguration : IEntityTypeConfiguration<Nation
         builder.Property(r => r.Workshop1On).HasColumnName("workshop1_on");
         builder.Property(r => r.Workshop2On).HasColumnName("workshop2_on");
         builder.Property(r => r.Cohort).HasConversion<string>().HasMaxLength(20);
-        builder.Property(r => r.Language).HasMaxLength(10);
+        builder.Property(r => r.Language).HasMaxLength(35);
         builder.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(10);
         builder.HasIndex(r => r.Month).HasDatabaseName("ix_national_runs_month");
     }

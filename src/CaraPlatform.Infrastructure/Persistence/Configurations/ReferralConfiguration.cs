@@ -47,6 +47,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
             offender.Property(o => o.Phone).HasMaxLength(Offender.PhoneMaxLength);
             offender.Property(o => o.Email).HasMaxLength(Offender.EmailMaxLength);
             offender.Property(o => o.AccessibilityNeeds).HasMaxLength(Offender.NeedsMaxLength);
+            offender.Property(o => o.Ethnicity).HasMaxLength(2);
         });
         builder.Ignore(r => r.Timeline);
         builder.Property<List<ReferralTransition>>("timeline").HasColumnName("timeline");

@@ -127,6 +127,7 @@ public sealed class DemoCast
             Email = f.Random.Bool(0.6f) ? f.Internet.Email(given, family, "example.org") : null,
             ChildrenInHousehold = f.Random.Bool(0.4f),
             AccessibilityNeeds = f.Random.Bool(0.08f) ? f.PickRandom("Uses a wheelchair: step-free venue needed", "Dyslexic: prefers material read aloud", "Hard of hearing: sit near the facilitators") : null,
+            Ethnicity = f.Random.Bool(0.85f) ? f.PickRandom<CodedItem>(EthnicityCodes.All).Code : null,
         };
 
         string reference;

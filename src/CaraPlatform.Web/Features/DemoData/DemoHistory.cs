@@ -314,7 +314,7 @@ public sealed class DemoHistory
                 case AttendanceOutcome.Completed: referral.RecordWorkshop2Attended(actor, _clock); break;
                 case AttendanceOutcome.NonCompliant:
                     var what = entry.Mark == AttendanceMark.LateRefusedEntry ? "Arrived late and was refused entry to" : "Did not attend";
-                    referral.RecordNonCompliance($"{what} Workshop {(int)workshop} on {run.Session(workshop).Date:yyyy-MM-dd}", actor, _clock);
+                    referral.RecordNonCompliance($"{what} Workshop {(int)workshop} on {run.Session(workshop).Date:yyyy-MM-dd}", actor, _clock, new(workshop, entry.Mark));
                     var id = referral.Id;
                     At(_clock.Now + DecisionDelay + TimeSpan.FromDays(IndexOf(id) % 6), ct => DecideAsync(id, ct));
                     break;

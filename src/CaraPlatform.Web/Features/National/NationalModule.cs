@@ -27,6 +27,13 @@ public static class NationalModule
         services.AddScoped<NationalReadModel>();
         services.AddScoped<NationalData>();
 
+        // The read model's feed: projections of referral and run events, pseudonyms, and the rebuild.
+        services.AddSingleton(provider => new Pseudonyms(PseudonymKey.Load(builder.Configuration, builder.Environment)));
+        services.AddNationalProjection<NationalReferralProjection>();
+        services.AddNationalProjection<NationalRunProjection>();
+        services.AddScoped<NationalRebuild>();
+        services.AddSingleton<IHostCommand, RebuildNationalCommand>();
+
         // The headline measures (issue 14, part 2): referrals, the funnel, timeliness, compliance, repeats.
         services.AddNationalMeasure<ReferralsByMonth>();
         services.AddNationalMeasure<ReferralsByOffenceType>();
@@ -58,7 +65,8 @@ public static class NationalModule
 
         // Force reports (issue 14 part 6): a tenant's own figures, through a contract.
         services.AddScoped<ITenantFigures, TenantFigures>();
-        // Issue 14, questionnaires and victims' voices: answers before and after the course, victim-reported change, signposting.
+
+        // Questionnaires and victims' voices: answers before and after the course, victim-reported change, signposting.
         services.AddNationalProjection<NationalVoicesProjection>();
         services.AddNationalMeasure<QuestionnaireAnswersMeasure>();
         services.AddNationalMeasure<VictimReportedChangeMeasure>();

@@ -67,6 +67,7 @@ internal static class ReferralDetailsRequests
                 InterpreterNeeded = o.InterpreterNeeded ?? false,
                 AccessibilityNeeds = o.AccessibilityNeeds,
                 ChildrenInHousehold = o.ChildrenInHousehold ?? false,
+                Ethnicity = o.Ethnicity,
             },
             r.Eligibility!.ToDomain());
     }
@@ -100,10 +101,11 @@ public sealed record OffenceDto(string? TypeCode, DateOnly? Date, OffenceRelatio
 /// <param name="InterpreterNeeded">Whether an interpreter is needed to take part.</param>
 /// <param name="AccessibilityNeeds">What the venue or facilitators must allow for.</param>
 /// <param name="ChildrenInHousehold">Whether children live in the household.</param>
+/// <param name="Ethnicity">Self-defined ethnicity, a police SDE code (2021 census): W1-W4, W9, M1-M3, M9, A1-A4, A9, B1, B2, B9, O2, O9, or NS for not stated.</param>
 public sealed record OffenderDto(
     string? GivenName, string? FamilyName, DateOnly? DateOfBirth, Sex? Sex, string? AddressLine1, string? AddressLine2, string? Town,
     string? Postcode, string? Phone, string? Email, string? PreferredLanguage, bool? InterpreterNeeded, string? AccessibilityNeeds,
-    bool? ChildrenInHousehold);
+    bool? ChildrenInHousehold, string? Ethnicity = null);
 
 /// <summary>The eligibility checklist of DESIGN.md §1 plus the tenant's own questions.</summary>
 /// <param name="LastViolenceConvictionOrCautionDate">The most recent conviction or caution for violence, if any (2 years before the offence rules it out).</param>
@@ -289,6 +291,8 @@ internal sealed class OffenderValidator : AbstractValidator<OffenderDto>, IPartV
         RuleFor(o => o.PreferredLanguage).Matches(Limits.LanguagePattern).MaximumLength(35)
             .WithMessage("'{PropertyName}' must be a language code such as en, pl or pa.");
         RuleFor(o => o.AccessibilityNeeds).MaximumLength(Offender.NeedsMaxLength);
+        RuleFor(o => o.Ethnicity).Must(e => e is null || EthnicityCodes.IsKnown(e))
+            .WithMessage("'{PropertyName}' must be a self-defined ethnicity code such as W1, A4 or NS (not stated).");
     }
 }
 

@@ -45,7 +45,7 @@ public sealed record ReferralResponse(
             new OfficerDto(r.Officer.Name, r.Officer.CollarNumber, r.Officer.Email, r.Officer.Phone),
             new OffenceResponse(r.Offence.TypeCode, r.Offence.Date, r.Offence.Relationship, r.Offence.IsIpv),
             new OffenderDto(o.GivenName, o.FamilyName, o.DateOfBirth, o.Sex, o.AddressLine1, o.AddressLine2, o.Town, o.Postcode, o.Phone,
-                o.Email, o.PreferredLanguage, o.InterpreterNeeded, o.AccessibilityNeeds, o.ChildrenInHousehold),
+                o.Email, o.PreferredLanguage, o.InterpreterNeeded, o.AccessibilityNeeds, o.ChildrenInHousehold, o.Ethnicity),
             ScreeningAnswersDto.From(r.PoliceAnswers),
             r.Screening is null ? null : ScreeningAnswersDto.From(r.Screening),
             r.Status, ReferralLifecycle.ActionsFrom(r.Status).ToList(), r.ReceivedAt, r.FirstContactAt,

@@ -36,7 +36,7 @@ internal sealed class ReferralSubjectAccess(CaraDbContext db, VictimDetailsProte
                 Of("Given name", o.GivenName), Of("Family name", o.FamilyName), Of("Date of birth", o.DateOfBirth), Of("Sex", o.Sex),
                 Of("Preferred language", o.PreferredLanguage), Of("Interpreter needed", o.InterpreterNeeded), Of("Address line 1", o.AddressLine1),
                 Of("Address line 2", o.AddressLine2), Of("Town", o.Town), Of("Postcode", o.Postcode), Of("Phone", o.Phone), Of("Email", o.Email),
-                Of("Accessibility needs", o.AccessibilityNeeds), Of("Children in the household", o.ChildrenInHousehold))],
+                Of("Accessibility needs", o.AccessibilityNeeds), Of("Children in the household", o.ChildrenInHousehold), Of("Ethnicity (self-defined)", o.Ethnicity))],
                 []),
             new("Referring officer", [Record(Of("Name", r.Officer.Name), Of("Collar number", r.Officer.CollarNumber))],
                 [new("The officer's email and phone", "A third party's contact details (DPA 2018 s.45(4)(e))")]),

@@ -27,6 +27,7 @@ public static class ReferralsModule
         services.AddScopedWithContract<ReferralReach, IReferralReach>();
         services.AddScoped<IReferralsOfMonth, ReferralsOfMonth>();
         services.AddSingleton<VictimDetailsProtector>();
+        services.AddSingleton<INationalReferralProfiles, NationalReferralProfiles>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();
         services.AddReferralPagePolicies();

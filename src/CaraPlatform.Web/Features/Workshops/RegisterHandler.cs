@@ -75,7 +75,7 @@ public sealed class RegisterHandler(
                 case AttendanceOutcome.Completed: referral.RecordWorkshop2Attended(actor, clock); break;
                 case AttendanceOutcome.NonCompliant:
                     var what = entry.Mark == AttendanceMark.LateRefusedEntry ? "Arrived late and was refused entry to" : "Did not attend";
-                    referral.RecordNonCompliance($"{what} {Describe(workshop)} on {run.Session(workshop).Date:yyyy-MM-dd}", actor, clock);
+                    referral.RecordNonCompliance($"{what} {Describe(workshop)} on {run.Session(workshop).Date:yyyy-MM-dd}", actor, clock, new(workshop, entry.Mark));
                     break;
             }
         }
