@@ -122,6 +122,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
 
+    public DbSet<NationalExportJob> NationalExportJobs => Set<NationalExportJob>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<TenantDefinition>()

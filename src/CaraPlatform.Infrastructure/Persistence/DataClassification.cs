@@ -91,6 +91,11 @@ public static class DataClassification
                 .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key"),
             ["national.runs"] = Table.None(
                 "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on"),
+            // A workbook of suppressed tables and the filter it was made for; requested_by is the licence holder's own
+            // staff account, kept so that only they may download it, and no subject of the data.
+            ["national.export_jobs"] = Table.None(
+                "id", "requested_by", "requested_at", "tenant", "force", "from_month", "to_month", "cohort", "language", "state", "tables_done",
+                "tables_total", "leased_until", "finished_at", "file_name", "content"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")
