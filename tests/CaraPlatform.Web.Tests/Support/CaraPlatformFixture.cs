@@ -39,6 +39,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("TenantEvents:Relay:Enabled", "false");
         // The retention job would erase other tests' closed cases on a moved clock; its tests drive it for their own tenants.
         builder.UseSetting("DataProtection:Retention:Enabled", "false");
+        // The national export tests drive the "Export everything" worker's rounds, to see a job queued before it is done.
+        builder.UseSetting("National:Exports:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }
