@@ -266,6 +266,8 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["course"] = nameof(TrainingCourseKind.PoliceAwareness),
             ["recordId"] = (await TrainingRecordAsync()).ToString(),
             ["eventId"] = (await TrainingEventAsync()).ToString(),
+            ["tableId"] = "run-fill-rate",
+            ["format"] = "csv",
         };
     }
 

@@ -34,12 +34,13 @@ public sealed class NationalExports(CaraDbContext db, NationalData data, TimePro
         return job.Id;
     }
 
-    /// <summary>The job's progress; null when there is no such job or someone else asked for it.</summary>
-    public async Task<NationalExportStatus?> StatusAsync(Guid jobId, Guid personId, CancellationToken cancellationToken) =>
+    /// <summary>The person's own exports, newest first (others' are never listed).</summary>
+    public async Task<IReadOnlyList<NationalExportStatus>> MineAsync(Guid personId, CancellationToken cancellationToken) =>
         await db.NationalExportJobs.AsNoTracking()
-            .Where(j => j.Id == jobId && j.RequestedBy == personId)
+            .Where(j => j.RequestedBy == personId)
+            .OrderByDescending(j => j.RequestedAt)
             .Select(j => new NationalExportStatus(j.Id, j.State, j.TablesDone, j.TablesTotal, j.RequestedAt))
-            .SingleOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
 
     /// <summary>The finished workbook; null when not done, not theirs, or gone.</summary>
     public async Task<ExportFile?> DownloadAsync(Guid jobId, Guid personId, CancellationToken cancellationToken) =>

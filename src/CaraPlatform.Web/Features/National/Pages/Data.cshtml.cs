@@ -64,8 +64,8 @@ public sealed class DataModel(NationalData data, NationalChoicesQuery choices, N
     /// <summary>Queues every table for the filter as one workbook and shows its progress.</summary>
     public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
     {
-        var job = await exports.QueueAllAsync(Person, Filter(), cancellationToken);
-        return RedirectToPage("Export", new { jobId = job });
+        await exports.QueueAllAsync(Person, Filter(), cancellationToken);
+        return RedirectToPage("Export");
     }
 
     /// <summary>The filter's query values, for links that keep it (downloads, the export).</summary>

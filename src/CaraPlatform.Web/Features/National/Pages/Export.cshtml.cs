@@ -4,8 +4,8 @@ using CaraPlatform.Web.Features.National.Exports;
 namespace CaraPlatform.Web.Features.National.Pages;
 
 /// <summary>
-/// An "Export everything" job's progress and, when done, its download; only for the person who asked (anyone else is
-/// told it is not found). The page reloads itself while the job runs (an HTTP Refresh header: no script needed).
+/// The person's own "Export everything" jobs: progress while written and, when done, the download; nobody else's are
+/// listed or downloadable. The page reloads itself while one runs (an HTTP Refresh header: no script needed).
 /// </summary>
 [Authorize(Policy = NationalPolicies.Data)]
 public sealed class ExportModel(NationalExports exports) : PortalPageModel
@@ -13,15 +13,13 @@ public sealed class ExportModel(NationalExports exports) : PortalPageModel
     /// <summary>Seconds between reloads while the workbook is being written.</summary>
     public const int RefreshSeconds = 2;
 
-    public NationalExportStatus Job { get; private set; } = null!;
+    public IReadOnlyList<NationalExportStatus> Jobs { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid jobId, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await exports.StatusAsync(jobId, Person, cancellationToken) is not { } job) return NotFound();
-        Job = job;
-        if (job.State is NationalExportState.Queued or NationalExportState.Running)
+        Jobs = await exports.MineAsync(Person, cancellationToken);
+        if (Jobs.Any(j => j.State is NationalExportState.Queued or NationalExportState.Running))
             Response.Headers["Refresh"] = RefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Page();
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid jobId, CancellationToken cancellationToken) =>
