@@ -26,9 +26,19 @@ public sealed class NationalDashboardPagesTests(PortalFixture portal) : BrowserT
                 for (var i = 0; i < count; i++)
                     db.NationalReferrals.Add(new NationalReferral
                     {
-                        TenantId = tenant, ReferralId = Guid.NewGuid(), ForceCode = force, ReceivedOn = month, Month = month,
-                        OffenceTypeCode = "common-assault", Relationship = OffenceRelationship.CurrentPartner, Ipv = true, Sex = Sex.Male,
-                        Cohort = Cohort.IpvMale, AgeBand = "25-34", Language = language, OffenderKey = Guid.NewGuid().ToString("N"),
+                        TenantId = tenant,
+                        ReferralId = Guid.NewGuid(),
+                        ForceCode = force,
+                        ReceivedOn = month,
+                        Month = month,
+                        OffenceTypeCode = "common-assault",
+                        Relationship = OffenceRelationship.CurrentPartner,
+                        Ipv = true,
+                        Sex = Sex.Male,
+                        Cohort = Cohort.IpvMale,
+                        AgeBand = "25-34",
+                        Language = language,
+                        OffenderKey = Guid.NewGuid().ToString("N"),
                         Status = ReferralStatus.Received,
                     });
             await db.SaveChangesAsync();
