@@ -134,6 +134,7 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<NationalVictimChange> NationalVictimChanges => Set<NationalVictimChange>();
 
     public DbSet<NationalSignposting> NationalSignposting => Set<NationalSignposting>();
+    public DbSet<NationalExportJob> NationalExportJobs => Set<NationalExportJob>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -102,6 +102,11 @@ public static class DataClassification
             ["national.feedback_answers"] = Table.None("tenant_id", "feedback_id", "question_code", "referral_id", "stage", "value", "month"),
             ["national.victim_changes"] = Table.None("tenant_id", "entry_id", "force_code", "month", "workshop", "change"),
             ["national.signposting"] = Table.None("tenant_id", "entry_id", "service", "force_code", "month"),
+            // A workbook of suppressed tables and the filter it was made for; requested_by is the licence holder's own
+            // staff account, kept so that only they may download it, and no subject of the data.
+            ["national.export_jobs"] = Table.None(
+                "id", "requested_by", "requested_at", "tenant", "force", "from_month", "to_month", "cohort", "language", "state", "tables_done",
+                "tables_total", "leased_until", "finished_at", "file_name", "content"),
             ["police_notices"] = Table.None(
                     "tenant_id", "id", "referral_id", "type", "schema_version", "occurred_at", "inbox_delivered_at", "read_at",
                     "webhook_state", "webhook_attempts", "next_attempt_at", "leased_until", "webhook_delivered_at")

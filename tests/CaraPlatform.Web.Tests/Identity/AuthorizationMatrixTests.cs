@@ -267,6 +267,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["recordId"] = (await TrainingRecordAsync()).ToString(),
             ["eventId"] = (await TrainingEventAsync()).ToString(),
             ["tableId"] = "funnel",
+            ["format"] = "csv",
         };
     }
 

@@ -41,6 +41,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("DataProtection:Retention:Enabled", "false");
         // The force report job would report every tenant's month whenever a moved clock passes a 1st; its tests drive it.
         builder.UseSetting("ForceReports:Schedule:Enabled", "false");
+        // The national export tests drive the "Export everything" worker's rounds, to see a job queued before it is done.
+        builder.UseSetting("National:Exports:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

@@ -58,3 +58,24 @@ internal sealed class NationalRunConfiguration : IEntityTypeConfiguration<Nation
         builder.HasIndex(r => r.Month).HasDatabaseName("ix_national_runs_month");
     }
 }
+
+internal sealed class NationalExportJobConfiguration : IEntityTypeConfiguration<NationalExportJob>
+{
+    public void Configure(EntityTypeBuilder<NationalExportJob> builder)
+    {
+        builder.ToTable("export_jobs", NationalSchema.Name);
+        builder.HasKey(j => j.Id).HasName("pk_national_export_jobs");
+        builder.Ignore(j => j.Filter);
+        builder.Property(j => j.Tenant).HasMaxLength(63);
+        builder.Property(j => j.Force).HasMaxLength(20);
+        // Not the reserved words "from" and "to".
+        builder.Property(j => j.From).HasColumnName("from_month");
+        builder.Property(j => j.To).HasColumnName("to_month");
+        builder.Property(j => j.Cohort).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.Language).HasMaxLength(10);
+        builder.Property(j => j.State).HasConversion<string>().HasMaxLength(10);
+        builder.Property(j => j.FileName).HasMaxLength(200);
+        // The worker claims the oldest waiting job.
+        builder.HasIndex(j => new { j.State, j.RequestedAt }).HasDatabaseName("ix_national_export_jobs_state_requested_at");
+    }
+}

@@ -2,7 +2,9 @@ using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Infrastructure.Events;
 using CaraPlatform.Web.Features.National.Contracts;
+using CaraPlatform.Web.Features.National.Exports;
 using CaraPlatform.Web.Features.National.Measures;
+using CaraPlatform.Web.Portal.National;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CaraPlatform.Web.Features.National;
@@ -71,6 +73,17 @@ public static class NationalModule
         services.AddNationalMeasure<QuestionnaireAnswersMeasure>();
         services.AddNationalMeasure<VictimReportedChangeMeasure>();
         services.AddNationalMeasure<SignpostingMeasure>();
+
+        // The dashboard (charts, exports, "Export everything" jobs) and its two measures: referral trends, run fill rate.
+        services.AddScoped<NationalChoicesQuery>();
+        services.AddNationalMeasure<ReferralTrendsMeasure>();
+        services.AddNationalMeasure<RunFillRateMeasure>();
+        services.AddScoped<NationalExports>();
+        services.AddOptions<NationalExportOptions>().Bind(builder.Configuration.GetSection(NationalExportOptions.Section));
+        services.AddSingleton<NationalExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NationalExportWorker>());
+        services.AddNationalLink(new NationalLink("National data", "data", NationalDataAccess.Readers, 60,
+            "The programme's figures across every service, as charts and tables, with CSV and Excel downloads."));
     }
 
     /// <summary>Registers a table of the national data (see <see cref="INationalMeasure"/>).</summary>
@@ -93,6 +106,23 @@ public static class NationalModule
                 from and to (any day of the first and last month of referral), cohort (IpvMale, IpvFemale, NonIpvMale), language.
                 """)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        data.MapGet("/{tableId}.{format}", Export).WithName("ExportNationalTable").WithSummary("One national table for a filter, suppressed, as CSV or XLSX")
+            .WithDescription("The table of GET /data/{tableId} as a file (format csv or xlsx): a suppressed cell reads \"<5\", a cell where nothing applies is empty.")
+            .Produces(StatusCodes.Status200OK, contentType: NationalExport.CsvType)
+            .Produces(StatusCodes.Status200OK, contentType: NationalExport.XlsxType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+        string tableId, string format, NationalExports exports, CancellationToken cancellationToken,
+        string? tenant = null, string? force = null, DateOnly? from = null, DateOnly? to = null, Cohort? cohort = null, string? language = null)
+    {
+        if (!Enum.TryParse<ExportFormat>(format, ignoreCase: true, out var fileFormat) || !Enum.IsDefined(fileFormat))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such format", detail: $"'{format}' is not csv or xlsx.");
+        var filter = new NationalFilter(tenant, force, from, to, cohort, language);
+        return await exports.TableAsync(tableId, filter, fileFormat, cancellationToken) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such national table", detail: $"'{tableId}' is not a national table.");
     }
 
     private static Ok<List<NationalTableSummary>> List(NationalData data) =>
