@@ -569,6 +569,131 @@ namespace CaraPlatform.Migrations
                     b.ToTable("licences", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Force")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("force");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_month");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TablesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("tables_done");
+
+                    b.Property<int>("TablesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("tables_total");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_export_jobs");
+
+                    b.HasIndex("State", "RequestedAt")
+                        .HasDatabaseName("ix_national_export_jobs_state_requested_at");
+
+                    b.ToTable("export_jobs", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalFeedbackAnswer", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("QuestionCode")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("question_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "FeedbackId", "QuestionCode")
+                        .HasName("pk_national_feedback_answers");
+
+                    b.HasIndex("Month", "Stage")
+                        .HasDatabaseName("ix_national_feedback_answers_month_stage");
+
+                    b.ToTable("feedback_answers", "national");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalOutcome", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -827,6 +952,81 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_national_runs_month");
 
                     b.ToTable("runs", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalSignposting", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("force_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("TenantId", "EntryId", "Service")
+                        .HasName("pk_national_signposting");
+
+                    b.HasIndex("Month", "ForceCode")
+                        .HasDatabaseName("ix_national_signposting_month_force_code");
+
+                    b.ToTable("signposting", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalVictimChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("force_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Workshop")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("workshop");
+
+                    b.HasKey("TenantId", "EntryId")
+                        .HasName("pk_national_victim_changes");
+
+                    b.HasIndex("Month", "ForceCode")
+                        .HasDatabaseName("ix_national_victim_changes_month_force_code");
+
+                    b.ToTable("victim_changes", "national");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
@@ -2336,15 +2536,23 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("PostCourse")
+                        .HasColumnName("stage");
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_feedback_responses");
 
-                    b.HasIndex("TenantId", "ReferralId")
-                        .HasDatabaseName("ix_feedback_responses_tenant_id_referral_id");
+                    b.HasIndex("TenantId", "RunId")
+                        .HasDatabaseName("ix_feedback_responses_tenant_id_run_id");
 
-                    b.HasIndex("TenantId", "RunId", "ReferralId")
+                    b.HasIndex("TenantId", "ReferralId", "Stage")
                         .IsUnique()
-                        .HasDatabaseName("ix_feedback_responses_tenant_id_run_id_referral_id");
+                        .HasDatabaseName("ix_feedback_responses_tenant_id_referral_id_stage");
 
                     b.ToTable("feedback_responses", (string)null);
                 });
@@ -3151,6 +3359,16 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_licences_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalFeedbackAnswer", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_feedback_answers_tenants");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalOutcome", b =>
                 {
                     b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
@@ -3179,6 +3397,26 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_national_runs_tenants");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalSignposting", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_signposting_tenants");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalVictimChange", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_victim_changes_tenants");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>

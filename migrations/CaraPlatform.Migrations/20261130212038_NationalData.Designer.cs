@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaraPlatform.Migrations
 {
     [DbContext(typeof(CaraDbContext))]
-    [Migration("20261130210922_NationalFeed")]
-    partial class NationalFeed
+    [Migration("20261130212038_NationalData")]
+    partial class NationalData
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -466,6 +466,48 @@ namespace CaraPlatform.Migrations
                     b.ToTable("runs_at_risk", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.ForceReports.ForceReport", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("csv");
+
+                    b.Property<DateTimeOffset>("MadeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("made_at");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_force_reports");
+
+                    b.HasIndex("TenantId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_force_reports_tenant_id_month");
+
+                    b.ToTable("force_reports", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Licences.Licence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +570,177 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_licences_tenant_id");
 
                     b.ToTable("licences", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Force")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("force");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_month");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TablesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("tables_done");
+
+                    b.Property<int>("TablesTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("tables_total");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_national_export_jobs");
+
+                    b.HasIndex("State", "RequestedAt")
+                        .HasDatabaseName("ix_national_export_jobs_state_requested_at");
+
+                    b.ToTable("export_jobs", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalFeedbackAnswer", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<string>("QuestionCode")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("question_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "FeedbackId", "QuestionCode")
+                        .HasName("pk_national_feedback_answers");
+
+                    b.HasIndex("Month", "Stage")
+                        .HasDatabaseName("ix_national_feedback_answers_month_stage");
+
+                    b.ToTable("feedback_answers", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalOutcome", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("follow_up_id");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateOnly?>("FirstReoffenceOn")
+                        .HasColumnType("date")
+                        .HasColumnName("first_reoffence_on");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.PrimitiveCollection<string[]>("OffenceTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("offence_types");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<bool>("Reoffended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reoffended");
+
+                    b.HasKey("TenantId", "FollowUpId")
+                        .HasName("pk_national_outcomes");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasDatabaseName("ix_national_outcomes_tenant_id_referral_id");
+
+                    b.ToTable("outcomes", "national");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalReferral", b =>
@@ -744,6 +957,81 @@ namespace CaraPlatform.Migrations
                     b.ToTable("runs", "national");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalSignposting", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("force_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.HasKey("TenantId", "EntryId", "Service")
+                        .HasName("pk_national_signposting");
+
+                    b.HasIndex("Month", "ForceCode")
+                        .HasDatabaseName("ix_national_signposting_month_force_code");
+
+                    b.ToTable("signposting", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalVictimChange", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("force_code");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Workshop")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("workshop");
+
+                    b.HasKey("TenantId", "EntryId")
+                        .HasName("pk_national_victim_changes");
+
+                    b.HasIndex("Month", "ForceCode")
+                        .HasDatabaseName("ix_national_victim_changes_month_force_code");
+
+                    b.ToTable("victim_changes", "national");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -885,6 +1173,80 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_webhook_delivery_attempts_tenant_id_notice_id_attempt");
 
                     b.ToTable("webhook_delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Outcomes.ReoffendingFollowUp", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cohort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<string>("PoliceReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("police_reference");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Reoffences")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reoffences");
+
+                    b.Property<bool>("Reoffended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reoffended");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("date")
+                        .HasColumnName("start_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_reoffending_follow_ups");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasDatabaseName("ix_reoffending_follow_ups_tenant_id_referral_id");
+
+                    b.HasIndex("TenantId", "PoliceReference", "Months")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reoffending_follow_ups_tenant_id_police_reference_months");
+
+                    b.ToTable("reoffending_follow_ups", (string)null);
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>
@@ -2177,15 +2539,23 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("PostCourse")
+                        .HasColumnName("stage");
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_feedback_responses");
 
-                    b.HasIndex("TenantId", "ReferralId")
-                        .HasDatabaseName("ix_feedback_responses_tenant_id_referral_id");
+                    b.HasIndex("TenantId", "RunId")
+                        .HasDatabaseName("ix_feedback_responses_tenant_id_run_id");
 
-                    b.HasIndex("TenantId", "RunId", "ReferralId")
+                    b.HasIndex("TenantId", "ReferralId", "Stage")
                         .IsUnique()
-                        .HasDatabaseName("ix_feedback_responses_tenant_id_run_id_referral_id");
+                        .HasDatabaseName("ix_feedback_responses_tenant_id_referral_id_stage");
 
                     b.ToTable("feedback_responses", (string)null);
                 });
@@ -2486,6 +2856,11 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("attachment_name");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
@@ -2508,6 +2883,10 @@ namespace CaraPlatform.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<byte[]>("ProtectedAttachment")
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_attachment");
 
                     b.Property<string>("ProtectedBody")
                         .IsRequired()
@@ -2963,6 +3342,16 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_runs_at_risk_users_user_id");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.ForceReports.ForceReport", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_force_reports_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Licences.Licence", b =>
                 {
                     b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
@@ -2971,6 +3360,26 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_licences_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalFeedbackAnswer", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_feedback_answers_tenants");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalOutcome", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_outcomes_tenants");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalReferral", b =>
@@ -2991,6 +3400,26 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_national_runs_tenants");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalSignposting", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_signposting_tenants");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalVictimChange", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_victim_changes_tenants");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Notices.PoliceNotice", b =>
@@ -3025,6 +3454,16 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_webhook_delivery_attempts_police_notices_tenant_id_notice_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.Outcomes.ReoffendingFollowUp", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reoffending_follow_ups_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>
