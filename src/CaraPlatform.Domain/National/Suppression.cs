@@ -79,7 +79,8 @@ public static class Suppression
             var unknowns = sums.SelectMany(Terms).Select(t => t.Cell).Where(hidden.Contains).Distinct().ToList();
             width = unknowns.Count;
             var column = unknowns.Concat(candidates).Select((cell, i) => (cell, i)).ToDictionary(x => x.cell, x => x.i);
-            foreach (var sum in sums)
+            // A total of nothing is zero by definition: it gives no one away, and would otherwise read as "recoverable".
+            foreach (var sum in sums.Where(s => s.Parts.Count > 0))
             {
                 var row = new long[column.Count];
                 foreach (var (cell, sign) in Terms(sum))

@@ -62,6 +62,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>The second force of <see cref="TwoForceTenant"/>.</summary>
     public const string SecondForce = "bedfordshire";
 
+    /// <summary>Tenants of the national figures test alone (copies of cambridgeshire's file): their figures are its hand counts.</summary>
+    public static readonly IReadOnlyList<string> NationalTenants = ["national-a-cambridgeshire", "national-b-cambridgeshire"];
+
     public async Task InitializeAsync()
     {
         var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -86,6 +89,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         [
             .. files,
             model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
+            .. NationalTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
             .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
             .. RetentionTenants.Select(slug => model with
             {

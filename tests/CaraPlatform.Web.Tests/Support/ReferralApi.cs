@@ -24,6 +24,8 @@ public static class ReferralApi
         [PostgresFixture.RetentionTenants[0]] = "cambridgeshire",
         [PostgresFixture.RetentionTenants[1]] = "cambridgeshire",
         [PostgresFixture.TwoForceTenant] = "cambridgeshire",
+        [PostgresFixture.NationalTenants[0]] = "cambridgeshire",
+        [PostgresFixture.NationalTenants[1]] = "cambridgeshire",
         ["leicestershire"] = "leicestershire",
         ["norfolk"] = "norfolk",
         ["thames-valley"] = "thames-valley",

@@ -33,7 +33,10 @@ public sealed class NationalRebuild(IDbContextFactory<CaraDbContext> contexts, T
         return new NationalRebuildResult(tables, relayed.Results.Sum(r => r.Result.Applied), failed);
     }
 
-    /// <summary>Deletes every row of every national table in one transaction, referencing tables before those they reference.</summary>
+    /// <summary>National tables that are not fed by events, so a rebuild keeps them: the analysts' queued exports.</summary>
+    public static readonly IReadOnlySet<string> NotFromEvents = new HashSet<string>(StringComparer.Ordinal) { "export_jobs" };
+
+    /// <summary>Deletes every row of every national table fed by events in one transaction, referencing tables before those they reference.</summary>
     private async Task<IReadOnlyList<string>> EmptyAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -46,7 +49,7 @@ public sealed class NationalRebuild(IDbContextFactory<CaraDbContext> contexts, T
             WHERE c.contype = 'f' AND n.nspname = 'national' AND c.conrelid <> c.confrelid
             """).ToListAsync(cancellationToken);
         var ordered = new List<string>();
-        var remaining = tables.Select(t => $"national.{t}").ToHashSet(StringComparer.Ordinal);
+        var remaining = tables.Where(t => !NotFromEvents.Contains(t)).Select(t => $"national.{t}").ToHashSet(StringComparer.Ordinal);
         while (remaining.Count > 0)
         {
             var free = remaining.Where(t => !references.Any(r => r.To == t && remaining.Contains(r.From))).Order(StringComparer.Ordinal).ToList();

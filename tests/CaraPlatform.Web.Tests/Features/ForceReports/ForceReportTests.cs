@@ -65,7 +65,7 @@ public sealed class ForceReportTests(CaraPlatformFixture fixture) : IntegrationT
             {
                 Assert.Contains(table.Title, text, StringComparison.Ordinal);
                 foreach (var row in table.Rows)
-                    Assert.Contains(string.Join(',', [row.Label, .. row.Cells.Select(c => c.Display)]) + "\r\n", report.Csv, StringComparison.Ordinal);
+                    Assert.Contains(string.Join(',', [Quoted(row.Label), .. row.Cells.Select(c => c.Display)]) + "\r\n", report.Csv, StringComparison.Ordinal);
             }
         }
 
@@ -190,4 +190,7 @@ public sealed class ForceReportTests(CaraPlatformFixture fixture) : IntegrationT
             [new("filter", $"{filter.Tenant} {filter.From:yyyy-MM} to {filter.To:yyyy-MM}", [NationalCell.Count(12), NationalCell.Count(3)])],
             [], new NationalChart(ChartKind.None)));
     }
+
+    /// <summary>A CSV field: quoted when it holds a comma (a row label such as "Eligible, not referred").</summary>
+    private static string Quoted(string field) => field.Contains(',', StringComparison.Ordinal) ? $"\"{field}\"" : field;
 }

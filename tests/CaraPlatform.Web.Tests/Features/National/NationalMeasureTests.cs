@@ -208,7 +208,8 @@ public sealed class NationalMeasureTests(CaraPlatformFixture fixture) : Integrat
                 }
             }
 
-            Assert.Empty(Suppression.Recoverable(raw.Sums, hidden));
+            var recoverable = Suppression.Recoverable(raw.Sums, hidden);
+            Assert.True(recoverable.Count == 0, $"{measure.Id}: {string.Join(", ", recoverable)} can be worked out from the table's sums");
         }
 
         // The funnel's 3 withdrawn after booking are hidden, and so is enough else that no subtraction gives them back.

@@ -250,6 +250,10 @@ public sealed class PoliceViewTests(CaraPlatformFixture fixture) : IntegrationTe
         "runId" => world.Run.Id.ToString(),
         "bookingId" => world.BookingA.Id.ToString(),
         "workshop" => nameof(WorkshopNumber.Workshop1),
+        "month" => "2026-10",
+        "format" => "pdf",
+        "policeReference" => "44/1/1",
+        "months" => "6",
         "clientId" or "memberId" or "invitationId" or "venueId" or "caseId" => Guid.NewGuid().ToString(),
         _ => throw new Xunit.Sdk.XunitException($"Add an example value for {{{name}}} to {nameof(PoliceViewTests)}.{nameof(RouteValues)}."),
     };
