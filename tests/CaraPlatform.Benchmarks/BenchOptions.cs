@@ -15,7 +15,7 @@ internal sealed record BenchOptions(string BaseUrl, string OwnerConnectionString
     public int Referrals => Quick ? 20_000 : 1_000_000;
 
     /// <summary>Timed requests per endpoint and filter, after the warm-up.</summary>
-    public int Requests => Quick ? 5 : 20;
+    public int Requests => Quick ? 3 : 10;
 
     public static BenchOptions Parse(string[] args)
     {

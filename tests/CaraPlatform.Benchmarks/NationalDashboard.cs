@@ -40,7 +40,7 @@ internal static class NationalDashboard
     private static async Task<ScenarioResult> TimeAsync(string scenario, HttpClient client, string url, BenchOptions options, long rows)
     {
         var errors = 0;
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 1; i++)
         {
             using var warm = await client.GetAsync(url);
             if (!warm.IsSuccessStatusCode) errors++;

@@ -67,8 +67,8 @@ public sealed class NationalDashboardPagesTests(PortalFixture portal) : BrowserT
         await Assertions.Expect(trends.Locator("td")).ToHaveTextAsync(["8", "6", "14"]);
         await PortalFixture.CheckAsync(page);
 
-        await page.GetByLabel("From").SelectOptionAsync("2026-11");
-        await page.GetByLabel("To").SelectOptionAsync("2026-11");
+        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync("2026-11");
+        await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("2026-11");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2026-11"));
         await Assertions.Expect(trends.Locator("td")).ToHaveTextAsync(["6", "6"]);

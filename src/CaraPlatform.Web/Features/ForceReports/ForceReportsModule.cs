@@ -44,8 +44,8 @@ public static class ForceReportsModule
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<ForceReportSummary>>> List(ForceReportQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.ListAsync(cancellationToken));
+    private static async Task<Ok<List<ForceReportSummary>>> List(ForceReportQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ListAsync(user, cancellationToken));
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Download(
         string month, string format, ForceReportQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken)

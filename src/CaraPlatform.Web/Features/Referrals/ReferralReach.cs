@@ -28,6 +28,11 @@ public sealed class ReferralReach(CaraDbContext db, IMultiTenantContextAccessor<
     public async Task<bool> ReadsAsPoliceAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         (await CallerAsync(user, cancellationToken)).AsPolice;
 
+    /// <inheritdoc />
+    public async Task<bool> ReadsEveryForceAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await CallerAsync(user, cancellationToken) is var caller
+        && (caller.ReadsAll || tenants.Current().Settings.Forces.All(f => caller.Forces.Contains(f.Code)));
+
     /// <summary>
     /// Refuses (400 at forceCode) a referral sent or corrected by a SPOC for a force they do not serve: they could not
     /// read it afterwards.

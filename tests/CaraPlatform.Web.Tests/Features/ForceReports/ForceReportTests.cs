@@ -123,6 +123,22 @@ public sealed class ForceReportTests(CaraPlatformFixture fixture) : IntegrationT
         Assert.Equal(HttpStatusCode.NotFound, (await spoc.GetAsync("/api/v1/tenants/hampshire/force-reports/2019-13.pdf")).StatusCode);
     }
 
+    [Fact]
+    public async Task In_a_service_of_two_forces_a_SPOC_not_serving_both_reads_no_report_and_its_admin_does()
+    {
+        var tenant = PostgresFixture.TwoForceTenant;
+        var month = await ReportAsync(tenant, new DateOnly(2019, 7, 1));
+        var pdf = $"/api/v1/tenants/{tenant}/force-reports/{month}.pdf";
+
+        // Every referral of both forces is in the annex: a SPOC of one force (or, until named, of none) must not read it.
+        var spoc = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, tenant, TenantRole.ForceSpoc)).Email);
+        Assert.Empty(await (await spoc.GetAsync($"/api/v1/tenants/{tenant}/force-reports")).ReadAs<List<ForceReportSummary>>());
+        Assert.Equal(HttpStatusCode.NotFound, (await spoc.GetAsync(pdf)).StatusCode);
+
+        var admin = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, tenant, TenantRole.ProviderAdmin)).Email);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(pdf)).StatusCode);
+    }
+
     /// <summary>A report of the tenant's made directly (no figures to speak of in a month long past); its month key.</summary>
     private async Task<string> ReportAsync(string tenant, DateOnly month)
     {

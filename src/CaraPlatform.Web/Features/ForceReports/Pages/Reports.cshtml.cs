@@ -8,7 +8,7 @@ public sealed class ReportsModel(ForceReportQueries queries) : PortalPageModel
 {
     public IReadOnlyList<ForceReportSummary> Reports { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Reports = await queries.ListAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Reports = await queries.ListAsync(User, cancellationToken);
 
     public async Task<IActionResult> OnGetFileAsync(string month, ForceReportFormat format, CancellationToken cancellationToken) =>
         ForceReport.TryParseKey(month, out var first) && await queries.FileAsync(first, format, User, cancellationToken) is { } file

@@ -21,4 +21,10 @@ public interface IReferralReach
     /// free text.
     /// </summary>
     Task<bool> ReadsAsPoliceAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may read the referrals of every force the tenant serves: what a document about the
+    /// whole service (the monthly force report) needs, since a SPOC of one force must see nothing of another's.
+    /// </summary>
+    Task<bool> ReadsEveryForceAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 }
