@@ -95,6 +95,8 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
         // The host refuses to start without a mail server; its password comes from a Secret, never a value.
         Assert.False(string.IsNullOrEmpty(Scalar(EnvVar(container, "Mail__Smtp__Host"), "value")));
         Assert.False(string.IsNullOrEmpty(Scalar(EnvVar(container, "Mail__Smtp__Password"), "valueFrom", "secretKeyRef", "name")));
+        // The host refuses to start without the national pseudonym key, which only ever comes from a Secret.
+        Assert.Equal("cara-national", Scalar(EnvVar(container, "National__PseudonymKey"), "valueFrom", "secretKeyRef", "name"));
 
         // The data-protection keys' certificate is a file of a mounted Secret, never a value in the manifest.
         var certificatePath = Scalar(EnvVar(container, "DataProtection__CertificatePath"), "value") ?? "";

@@ -18,22 +18,28 @@ public sealed class RepeatReferrals(NationalReadModel model) : INationalMeasure
 
     public async Task<NationalTable> ComputeAsync(NationalFilter filter, CancellationToken cancellationToken)
     {
-        // A pair is counted under the force of its first referral, so the force rows add up to all forces.
-        var pairs = await model.Referrals(filter)
+        // Both levels aggregate in the database (a million referrals are near a million pairs): per pair its referrals and
+        // its force, then per force. A pair referred in two forces counts under the first force code (pairs rarely cross).
+        var forces = await model.Referrals(filter)
             .Where(r => r.PairKey != null)
             .GroupBy(r => r.PairKey)
-            .Select(g => new { Force = g.OrderBy(r => r.ReceivedOn).ThenBy(r => r.ReferralId).First().ForceCode, Referrals = g.LongCount() })
+            .Select(g => new { Force = g.Min(r => r.ForceCode)!, Referrals = g.LongCount() })
+            .GroupBy(p => p.Force)
+            .Select(g => new
+            {
+                Force = g.Key, Referrals = g.Sum(p => p.Referrals), Pairs = g.LongCount(),
+                RepeatPairs = g.LongCount(p => p.Referrals > 1), Repeats = g.Sum(p => p.Referrals - 1),
+            })
             .ToListAsync(cancellationToken);
-        var lines = pairs.GroupBy(p => p.Force).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Label: g.Key, Pairs: g.Select(p => p.Referrals).ToList()))
-            .Append((Key: NationalTable.TotalKey, Label: "All forces", Pairs: pairs.Select(p => p.Referrals).ToList()))
+        var lines = forces.OrderBy(f => f.Force, StringComparer.Ordinal)
+            .Select(f => (Key: f.Force, Label: f.Force, Counts: new[] { f.Referrals, f.Pairs, f.RepeatPairs, f.Repeats }))
+            .Append((Key: NationalTable.TotalKey, Label: "All forces", Counts: new[]
+            {
+                forces.Sum(f => f.Referrals), forces.Sum(f => f.Pairs), forces.Sum(f => f.RepeatPairs), forces.Sum(f => f.Repeats),
+            }))
             .ToList();
-        var rows = lines.Select(line => new NationalRow(line.Key, line.Label,
-        [
-            NationalCell.Count(line.Pairs.Sum()), NationalCell.Count(line.Pairs.Count),
-            NationalCell.Count(line.Pairs.Count(n => n > 1)), NationalCell.Count(line.Pairs.Sum(n => n - 1)),
-        ])).ToList();
-        return new NationalTable(Id, Title, "Force of the pair's first referral",
+        var rows = lines.Select(line => new NationalRow(line.Key, line.Label, [.. line.Counts.Select(NationalCell.Count)])).ToList();
+        return new NationalTable(Id, Title, "Force of the pair",
             [new("referrals", "Referrals"), new("pairs", "Pairs"), new("repeat-pairs", "Pairs referred 2+ times"), new("repeats", "Repeat referrals")],
             rows, ForceTable.Sums(rows.Count, [(0, [1, 3])], [0, 1, 2, 3]),
             new NationalChart(ChartKind.Bar, Columns: ["repeat-pairs", "repeats"]),
