@@ -1,7 +1,7 @@
 using System.Reflection;
+using CaraPlatform.Domain.National;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
-using CaraPlatform.Domain.National;
 using NetArchTest.Rules;
 
 namespace CaraPlatform.Web.Tests.Architecture;

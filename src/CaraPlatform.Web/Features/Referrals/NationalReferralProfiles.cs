@@ -73,7 +73,15 @@ public sealed class NationalReferralProfiles(VictimDetailsProtector victims) : I
 
     private static readonly Dictionary<char, string> Unstroked = new()
     {
-        ['ł'] = "l", ['ø'] = "o", ['đ'] = "d", ['ħ'] = "h", ['ı'] = "i", ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['þ'] = "th",
+        ['ł'] = "l",
+        ['ø'] = "o",
+        ['đ'] = "d",
+        ['ħ'] = "h",
+        ['ı'] = "i",
+        ['ß'] = "ss",
+        ['æ'] = "ae",
+        ['œ'] = "oe",
+        ['þ'] = "th",
     };
 
     private static IReadOnlyList<string> ReturnReasons(Referral referral, TenantDefinition tenant) => referral.Status switch

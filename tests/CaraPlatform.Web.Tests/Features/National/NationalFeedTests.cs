@@ -166,7 +166,12 @@ public sealed class NationalFeedTests(CaraPlatformFixture fixture) : Integration
         {
             Offender = request.Offender! with
             {
-                FamilyName = familyName, GivenName = givenName, DateOfBirth = DateOfBirth, Postcode = Postcode, PreferredLanguage = "en", Ethnicity = "W9",
+                FamilyName = familyName,
+                GivenName = givenName,
+                DateOfBirth = DateOfBirth,
+                Postcode = Postcode,
+                PreferredLanguage = "en",
+                Ethnicity = "W9",
             },
         };
     }

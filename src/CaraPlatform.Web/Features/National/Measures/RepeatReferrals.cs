@@ -27,8 +27,11 @@ public sealed class RepeatReferrals(NationalReadModel model) : INationalMeasure
             .GroupBy(p => p.Force)
             .Select(g => new
             {
-                Force = g.Key, Referrals = g.Sum(p => p.Referrals), Pairs = g.LongCount(),
-                RepeatPairs = g.LongCount(p => p.Referrals > 1), Repeats = g.Sum(p => p.Referrals - 1),
+                Force = g.Key,
+                Referrals = g.Sum(p => p.Referrals),
+                Pairs = g.LongCount(),
+                RepeatPairs = g.LongCount(p => p.Referrals > 1),
+                Repeats = g.Sum(p => p.Referrals - 1),
             })
             .ToListAsync(cancellationToken);
         var lines = forces.OrderBy(f => f.Force, StringComparer.Ordinal)
