@@ -667,6 +667,23 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("question_code");
 
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cohort");
+
+                    b.Property<string>("ForceCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("force_code");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
@@ -690,6 +707,9 @@ namespace CaraPlatform.Migrations
 
                     b.HasIndex("Month", "Stage")
                         .HasDatabaseName("ix_national_feedback_answers_month_stage");
+
+                    b.HasIndex("TenantId", "ReferralId")
+                        .HasDatabaseName("ix_national_feedback_answers_tenant_id_referral_id");
 
                     b.ToTable("feedback_answers", "national");
                 });
@@ -833,6 +853,10 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("pair_key");
 
+                    b.Property<bool>("PairReferredBefore")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pair_referred_before");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date")
                         .HasColumnName("received_on");
@@ -842,6 +866,24 @@ namespace CaraPlatform.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("relationship");
+
+                    b.PrimitiveCollection<string[]>("Reoffences12Months")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reoffences_12_months");
+
+                    b.PrimitiveCollection<string[]>("Reoffences6Months")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reoffences_6_months");
+
+                    b.Property<bool?>("Reoffended12Months")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reoffended_12_months");
+
+                    b.Property<bool?>("Reoffended6Months")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reoffended_6_months");
 
                     b.PrimitiveCollection<string[]>("ReturnReasons")
                         .IsRequired()

@@ -10,7 +10,10 @@ using Microsoft.Playwright;
 
 namespace CaraPlatform.Portal.Tests;
 
-/// <summary>The analyst's dashboard in Chromium: every table's chart renders from the server alone, and the filters work.</summary>
+/// <summary>
+/// The analyst's dashboard in Chromium: each section's tables arrive through the page's script, every chart renders
+/// from the server alone, and the filters work.
+/// </summary>
 public sealed class NationalDashboardPagesTests(PortalFixture portal) : BrowserTest
 {
     [Fact]
@@ -53,24 +56,35 @@ public sealed class NationalDashboardPagesTests(PortalFixture portal) : BrowserT
         await PortalFixture.CheckAsync(page);
 
         await page.GotoAsync($"/national/data?language={language}");
-        var tables = await page.Locator(".national-table").CountAsync();
-        Assert.True(tables >= 2, $"{tables} tables");
-        // Every table's chart is drawn, with a size: an SVG that rendered, not markup the browser gave up on.
-        for (var t = 0; t < tables; t++)
+        var sections = await page.Locator(".moj-sub-navigation__link").AllTextContentsAsync();
+        Assert.True(sections.Count >= 5, $"{sections.Count} sections");
+        foreach (var section in sections)
         {
-            var chart = page.Locator(".national-table").Nth(t).Locator("svg.national-chart");
-            await Assertions.Expect(chart).ToBeVisibleAsync();
-            Assert.True((await chart.BoundingBoxAsync())?.Height > 100);
+            await page.Locator(".moj-sub-navigation__link", new() { HasText = section }).ClickAsync();
+            await Assertions.Expect(page.Locator("#section-title")).ToHaveTextAsync(section);
+            // The script fetches each table into its placeholder; every one arrives, none is left with its fallback link.
+            await Assertions.Expect(page.Locator(".national-table-placeholder")).ToHaveCountAsync(0);
+            var tables = await page.Locator(".national-table").CountAsync();
+            Assert.True(tables >= 1, $"{tables} tables in {section}");
+            // Every table's chart is drawn, with a size: an SVG that rendered, not markup the browser gave up on.
+            for (var t = 0; t < tables; t++)
+            {
+                var chart = page.Locator(".national-table").Nth(t).Locator("svg.national-chart");
+                await Assertions.Expect(chart).ToBeVisibleAsync();
+                Assert.True((await chart.BoundingBoxAsync())?.Height > 100);
+            }
+
+            await PortalFixture.CheckAsync(page);
         }
 
+        await page.Locator(".moj-sub-navigation__link", new() { HasText = "Referrals" }).ClickAsync();
         var trends = page.Locator("#figures-referral-trends tr", new() { HasText = force });
         await Assertions.Expect(trends.Locator("td")).ToHaveTextAsync(["8", "6", "14"]);
-        await PortalFixture.CheckAsync(page);
 
         await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync("2026-11");
         await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("2026-11");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2026-11"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("section=Referrals.*from=2026-11"));
         await Assertions.Expect(trends.Locator("td")).ToHaveTextAsync(["6", "6"]);
         await PortalFixture.CheckAsync(page);
 

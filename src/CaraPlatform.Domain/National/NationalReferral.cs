@@ -52,6 +52,13 @@ public sealed class NationalReferral
     /// <summary>Keyed HMAC of the offender and the person harmed together: repeat referrals of the same pair.</summary>
     public string? PairKey { get; set; }
 
+    /// <summary>
+    /// Whether the same pair was referred before this referral (received earlier, or the same day with a lower referral
+    /// id), in any tenant or period: what makes it a repeat referral. Kept by the referral projection for every referral of
+    /// a pair whenever one of them changes, so it never depends on the order events arrive in.
+    /// </summary>
+    public bool PairReferredBefore { get; set; }
+
     public ReferralStatus Status { get; set; }
 
     public DateOnly? ScreenedEligibleOn { get; set; }
@@ -83,6 +90,36 @@ public sealed class NationalReferral
     public DateOnly? WithdrawnOn { get; set; }
 
     public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>
+    /// The police's 6-month follow-up, copied from <c>national.outcomes</c> onto the referral so that outcome measures
+    /// read one table (a join of a million follow-ups to their referrals took most of a second): whether they
+    /// reoffended (null until followed up) and the reoffence types.
+    /// </summary>
+    public bool? Reoffended6Months { get; set; }
+
+    public IReadOnlyList<string> Reoffences6Months { get; set; } = [];
+
+    /// <summary>The 12-month follow-up, as <see cref="Reoffended6Months"/>.</summary>
+    public bool? Reoffended12Months { get; set; }
+
+    public IReadOnlyList<string> Reoffences12Months { get; set; } = [];
+
+    /// <summary>Records a follow-up's findings for its window (6 or 12 months).</summary>
+    public void FollowedUp(int months, bool reoffended, IReadOnlyList<string> reoffences)
+    {
+        switch (months)
+        {
+            case 6:
+                (Reoffended6Months, Reoffences6Months) = (reoffended, reoffences);
+                break;
+            case 12:
+                (Reoffended12Months, Reoffences12Months) = (reoffended, reoffences);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(months), months, "Follow-ups are at 6 or 12 months.");
+        }
+    }
 }
 
 /// <summary>A run as the national read model holds it: when, for whom, in what language, and its places.</summary>

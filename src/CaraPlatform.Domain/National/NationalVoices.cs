@@ -1,4 +1,5 @@
 using CaraPlatform.Domain.Common;
+using CaraPlatform.Domain.Tenants;
 using CaraPlatform.Domain.VictimContact;
 using CaraPlatform.Domain.Workshops;
 
@@ -18,8 +19,18 @@ public sealed class NationalFeedbackAnswer
 
     public string QuestionCode { get; set; } = "";
 
-    /// <summary>The referral as <see cref="NationalReferral"/> keys it: force, cohort and language filters go through it.</summary>
+    /// <summary>The referral as <see cref="NationalReferral"/> keys it.</summary>
     public Guid ReferralId { get; set; }
+
+    /// <summary>
+    /// The referral's force, cohort and language, copied from its national row (and kept in step with it by the referral
+    /// projection) so the filters need no join to a million referrals.
+    /// </summary>
+    public string ForceCode { get; set; } = "";
+
+    public Cohort? Cohort { get; set; }
+
+    public string Language { get; set; } = "";
 
     public FeedbackStage Stage { get; set; }
 

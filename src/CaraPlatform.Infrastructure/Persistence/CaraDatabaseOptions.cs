@@ -30,6 +30,9 @@ public sealed class OwnerDatabase(string connectionString, IMultiTenantContextAc
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = CreateContext();
+        // A migration that fills a new column goes through every row: a million national referrals take more than the
+        // 30 seconds a request's command may.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

@@ -87,8 +87,9 @@ public static class DataClassification
             ["national.referrals"] = Table.None(
                     "tenant_id", "referral_id", "force_code", "received_on", "month", "offence_type_code", "relationship", "ipv", "dash_level",
                     "cohort", "status", "screened_eligible_on", "returned_on", "returned_as", "return_reasons", "first_contact_on", "booked_on",
-                    "run_id", "workshop1_on", "completed_on", "non_compliant_on", "breach_reason", "withdrawn_on", "closed_on")
-                .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key"),
+                    "run_id", "workshop1_on", "completed_on", "non_compliant_on", "breach_reason", "withdrawn_on", "closed_on",
+                    "reoffended_6_months", "reoffences_6_months", "reoffended_12_months", "reoffences_12_months")
+                .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key", "pair_referred_before"),
             ["national.runs"] = Table.None(
                 "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on"),
             // The police's reoffending follow-up: whether the person reoffended and how is about offences; the reference names the caution.
@@ -99,7 +100,9 @@ public static class DataClassification
             ["national.outcomes"] = Table.None(
                 "tenant_id", "follow_up_id", "referral_id", "cohort", "months", "reoffended", "offence_types", "first_reoffence_on"),
             // Questionnaire answers are codes and points on a scale; victim answers carry no referral or pseudonym at all.
-            ["national.feedback_answers"] = Table.None("tenant_id", "feedback_id", "question_code", "referral_id", "stage", "value", "month"),
+            ["national.feedback_answers"] = Table.None(
+                    "tenant_id", "feedback_id", "question_code", "referral_id", "stage", "value", "month", "force_code", "cohort")
+                .Pseudonymous("language"),
             ["national.victim_changes"] = Table.None("tenant_id", "entry_id", "force_code", "month", "workshop", "change"),
             ["national.signposting"] = Table.None("tenant_id", "entry_id", "service", "force_code", "month"),
             // A workbook of suppressed tables and the filter it was made for; requested_by is the licence holder's own

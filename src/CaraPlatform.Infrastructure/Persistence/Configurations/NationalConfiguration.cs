@@ -37,6 +37,10 @@ internal sealed class NationalReferralConfiguration : IEntityTypeConfiguration<N
         builder.Property(r => r.ReturnedAs).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.ReturnReasons).HasColumnType("text[]");
         builder.Property(r => r.BreachReason).HasMaxLength(40);
+        builder.Property(r => r.Reoffended6Months).HasColumnName("reoffended_6_months");
+        builder.Property(r => r.Reoffences6Months).HasColumnName("reoffences_6_months").HasColumnType("text[]");
+        builder.Property(r => r.Reoffended12Months).HasColumnName("reoffended_12_months");
+        builder.Property(r => r.Reoffences12Months).HasColumnName("reoffences_12_months").HasColumnType("text[]");
         // Every view filters by period first, then by force or tenant.
         builder.HasIndex(r => new { r.Month, r.ForceCode }).HasDatabaseName("ix_national_referrals_month_force_code");
         builder.HasIndex(r => r.PairKey).HasDatabaseName("ix_national_referrals_pair_key");

@@ -15,7 +15,12 @@ internal sealed class NationalFeedbackAnswerConfiguration : IEntityTypeConfigura
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_national_feedback_answers_tenants");
         builder.Property(a => a.QuestionCode).HasMaxLength(63);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ForceCode).HasMaxLength(63);
+        builder.Property(a => a.Cohort).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Language).HasMaxLength(35);
         builder.HasIndex(a => new { a.Month, a.Stage }).HasDatabaseName("ix_national_feedback_answers_month_stage");
+        // The referral projection updates a referral's answers when its cohort or language changes.
+        builder.HasIndex(a => new { a.TenantId, a.ReferralId }).HasDatabaseName("ix_national_feedback_answers_tenant_id_referral_id");
     }
 }
 

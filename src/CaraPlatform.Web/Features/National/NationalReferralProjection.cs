@@ -35,10 +35,44 @@ public sealed class NationalReferralProjection(INationalReferralProfiles profile
             db.NationalReferrals.Add(row);
         }
 
+        var (pairBefore, receivedBefore, cohortBefore, languageBefore) = (row.PairKey, row.ReceivedOn, row.Cohort, row.Language);
         if (profile is not null) Describe(row, facts.Id, profile);
         row.ForceCode = facts.ForceCode;
         row.Status = facts.Status;
         Stage(row, referralEvent, profile, UkCalendar.DateOf(referralEvent.OccurredAt));
+        if (row.PairKey != pairBefore || (row.PairKey is not null && row.ReceivedOn != receivedBefore))
+            await MarkRepeatsAsync(db, [.. new[] { pairBefore, row.PairKey }.OfType<string>().Distinct()], cancellationToken);
+        if (db.Entry(row).State != EntityState.Added && (row.Cohort != cohortBefore || row.Language != languageBefore))
+            await FollowInAnswersAsync(db, row, cancellationToken);
+    }
+
+    /// <summary>The referral's questionnaire answers carry its cohort and language (for the filters): keep them in step.</summary>
+    private static async Task FollowInAnswersAsync(CaraDbContext db, NationalReferral row, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await db.NationalFeedbackAnswers.Where(a => a.TenantId == row.TenantId && a.ReferralId == row.ReferralId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Cohort, row.Cohort).SetProperty(a => a.Language, row.Language), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets <see cref="NationalReferral.PairReferredBefore"/> afresh on every referral of the pairs, in the database
+    /// (a pair's referrals may sit in other tenants): the repeat measure then counts flags rather than grouping a million
+    /// pair keys per request. The row is saved first so the statement sees it; the feed's transaction holds both. Two
+    /// tenants' feeds marking one pair take turns (a lock per pair until commit), so the second sees the first's row.
+    /// </summary>
+    private static async Task MarkRepeatsAsync(CaraDbContext db, string[] pairKeys, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest({pairKeys}) k ORDER BY h) locks",
+            cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE national.referrals r
+            SET pair_referred_before = EXISTS (
+                SELECT 1 FROM national.referrals e
+                WHERE e.pair_key = r.pair_key AND (e.received_on, e.referral_id) < (r.received_on, r.referral_id))
+            WHERE r.pair_key = ANY({pairKeys})
+            """, cancellationToken);
     }
 
     private void Describe(NationalReferral row, Guid referralId, NationalReferralProfile profile)

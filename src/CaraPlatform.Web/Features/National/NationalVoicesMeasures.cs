@@ -6,8 +6,8 @@ namespace CaraPlatform.Web.Features.National;
 
 /// <summary>
 /// The national rows of what participants and victims say, narrowed by a filter. Questionnaire answers keep the month
-/// they were given and reach force, cohort and language through their referral; victim answers have no referral, so
-/// only tenant, force and period narrow them.
+/// they were given and carry their referral's force, cohort and language; victim answers have no referral, so only
+/// tenant, force and period narrow them.
 /// </summary>
 public static class NationalVoices
 {
@@ -20,12 +20,9 @@ public static class NationalVoices
         if (filter.Tenant is { } tenant) answers = answers.Where(a => db.Tenants.Any(t => t.Id == a.TenantId && t.Slug == tenant));
         if (filter.From is { } from) answers = answers.Where(a => a.Month >= NationalReadModel.MonthOf(from));
         if (filter.To is { } to) answers = answers.Where(a => a.Month <= NationalReadModel.MonthOf(to));
-        if (filter.Force is not null || filter.Cohort is not null || filter.Language is not null)
-        {
-            var referrals = model.Referrals(filter with { From = null, To = null });
-            answers = answers.Where(a => referrals.Any(r => r.TenantId == a.TenantId && r.ReferralId == a.ReferralId));
-        }
-
+        if (filter.Force is { } force) answers = answers.Where(a => a.ForceCode == force);
+        if (filter.Cohort is { } cohort) answers = answers.Where(a => a.Cohort == cohort);
+        if (filter.Language is { } language) answers = answers.Where(a => a.Language == language);
         return answers;
     }
 

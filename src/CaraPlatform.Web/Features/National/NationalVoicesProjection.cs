@@ -19,6 +19,8 @@ public sealed class NationalVoicesProjection : INationalProjection
         switch (nationalEvent.Event)
         {
             case FeedbackRecorded feedback:
+                // The referral's events come first in the tenant's stream, so its row is there (tracked, if this batch made it).
+                var referral = await db.NationalReferrals.FindAsync([tenantId, feedback.ReferralId], cancellationToken);
                 foreach (var answer in feedback.Answers)
                 {
                     var row = await db.NationalFeedbackAnswers.FindAsync([tenantId, feedback.FeedbackId, answer.QuestionCode], cancellationToken)
@@ -27,6 +29,9 @@ public sealed class NationalVoicesProjection : INationalProjection
                     row.Stage = feedback.Stage;
                     row.Value = answer.Value;
                     row.Month = MonthOf(feedback.OccurredAt);
+                    row.ForceCode = referral?.ForceCode ?? "";
+                    row.Cohort = referral?.Cohort;
+                    row.Language = referral?.Language ?? "";
                 }
 
                 break;

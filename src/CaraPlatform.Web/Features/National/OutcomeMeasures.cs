@@ -8,8 +8,8 @@ namespace CaraPlatform.Web.Features.National;
 /// <summary>The groups the evaluations compare: who completed, who did not, and who was eligible but never referred.</summary>
 public enum OutcomeGroup { Completers, NonCompleters, EligibleNotReferred }
 
-/// <summary>One follow-up as the outcome measures count it.</summary>
-public sealed record GroupedFollowUp(OutcomeGroup Group, int Months, bool Reoffended, IReadOnlyList<string> OffenceTypes);
+/// <summary>How many follow-ups of a group and window found the same: whether they reoffended, and the offence types.</summary>
+public sealed record FollowUpFindings(OutcomeGroup Group, int Months, bool Reoffended, IReadOnlyList<string> OffenceTypes, long Count);
 
 /// <summary>
 /// The follow-ups of a filter, each in its group: a referred person's group comes from their national referral's
@@ -24,27 +24,45 @@ public sealed class OutcomeFollowUps(NationalReadModel model)
 
     private static readonly ReferralStatus[] NotCompleted = [ReferralStatus.NonCompliant, ReferralStatus.Closed, ReferralStatus.Withdrawn];
 
-    public async Task<IReadOnlyList<GroupedFollowUp>> ListAsync(NationalFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The follow-ups of the filter, counted per group, window and findings in the database: one pass over the referrals
+    /// (a million have as many follow-ups), whose findings take few distinct values.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpFindings>> FindingsAsync(NationalFilter filter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        var outcomes = model.Db.NationalOutcomes.AsNoTracking();
-        var referred = await (
-                from o in outcomes
-                join r in model.Referrals(filter) on new { o.TenantId, ReferralId = o.ReferralId } equals new { r.TenantId, ReferralId = (Guid?)r.ReferralId }
-                where r.Status == ReferralStatus.Completed || NotCompleted.Contains(r.Status)
-                select new { r.Status, o.Months, o.Reoffended, o.OffenceTypes })
+        var referred = await Closed(filter)
+            .Where(r => r.Reoffended6Months != null || r.Reoffended12Months != null)
+            .GroupBy(r => new { r.Status, r.Reoffended6Months, r.Reoffences6Months, r.Reoffended12Months, r.Reoffences12Months })
+            .Select(g => new { g.Key.Status, g.Key.Reoffended6Months, g.Key.Reoffences6Months, g.Key.Reoffended12Months, g.Key.Reoffences12Months, Count = g.LongCount() })
             .ToListAsync(cancellationToken);
-        var comparison = outcomes.Where(o => o.Cohort == FollowUpCohort.EligibleNotReferred);
-        if (filter.Tenant is { } tenant)
-            comparison = comparison.Where(o => model.Db.Tenants.Any(t => t.Id == o.TenantId && t.Slug == tenant));
-        var eligible = await comparison.Select(o => new { o.Months, o.Reoffended, o.OffenceTypes }).ToListAsync(cancellationToken);
+        var eligible = await Comparison(filter)
+            .GroupBy(o => new { o.Months, o.Reoffended, o.OffenceTypes })
+            .Select(g => new { g.Key.Months, g.Key.Reoffended, g.Key.OffenceTypes, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
         return
         [
-            .. referred.Select(f => new GroupedFollowUp(
-                f.Status == ReferralStatus.Completed ? OutcomeGroup.Completers : OutcomeGroup.NonCompleters, f.Months, f.Reoffended, f.OffenceTypes)),
-            .. eligible.Select(f => new GroupedFollowUp(OutcomeGroup.EligibleNotReferred, f.Months, f.Reoffended, f.OffenceTypes)),
+            .. referred.Where(f => f.Reoffended6Months is not null)
+                .Select(f => new FollowUpFindings(GroupOf(f.Status), 6, f.Reoffended6Months!.Value, f.Reoffences6Months, f.Count)),
+            .. referred.Where(f => f.Reoffended12Months is not null)
+                .Select(f => new FollowUpFindings(GroupOf(f.Status), 12, f.Reoffended12Months!.Value, f.Reoffences12Months, f.Count)),
+            .. eligible.Select(f => new FollowUpFindings(OutcomeGroup.EligibleNotReferred, f.Months, f.Reoffended, f.OffenceTypes, f.Count)),
         ];
     }
+
+    /// <summary>The filter's referrals that have ended, each carrying its follow-ups' findings.</summary>
+    private IQueryable<NationalReferral> Closed(NationalFilter filter) =>
+        model.Referrals(filter).Where(r => r.Status == ReferralStatus.Completed || NotCompleted.Contains(r.Status));
+
+    private IQueryable<NationalOutcome> Comparison(NationalFilter filter)
+    {
+        var comparison = model.Db.NationalOutcomes.AsNoTracking().Where(o => o.Cohort == FollowUpCohort.EligibleNotReferred);
+        if (filter.Tenant is { } tenant)
+            comparison = comparison.Where(o => model.Db.Tenants.Any(t => t.Id == o.TenantId && t.Slug == tenant));
+        return comparison;
+    }
+
+    private static OutcomeGroup GroupOf(ReferralStatus status) =>
+        status == ReferralStatus.Completed ? OutcomeGroup.Completers : OutcomeGroup.NonCompleters;
 
     public static readonly IReadOnlyList<(OutcomeGroup Group, string Key, string Label)> Groups =
     [
@@ -67,7 +85,7 @@ public sealed class ReoffendingRates(OutcomeFollowUps followUps) : INationalMeas
 
     public async Task<NationalTable> ComputeAsync(NationalFilter filter, CancellationToken cancellationToken)
     {
-        var all = await followUps.ListAsync(filter, cancellationToken);
+        var findings = await followUps.FindingsAsync(filter, cancellationToken);
         var columns = ReoffendingFollowUp.Windows.SelectMany(m => new NationalColumn[]
         {
             new($"followed-up-{m}", $"Followed up ({m} months)"),
@@ -76,9 +94,9 @@ public sealed class ReoffendingRates(OutcomeFollowUps followUps) : INationalMeas
         }).ToList();
         var rows = OutcomeFollowUps.Groups.Select(g => new NationalRow(g.Key, g.Label, [.. ReoffendingFollowUp.Windows.SelectMany(m =>
         {
-            var window = all.Where(f => f.Group == g.Group && f.Months == m).ToList();
-            var reoffended = window.Count(f => f.Reoffended);
-            return new[] { NationalCell.Count(window.Count), NationalCell.Count(reoffended), NationalCell.Percent(reoffended, window.Count) };
+            var window = findings.Where(f => f.Group == g.Group && f.Months == m).ToList();
+            var (followedUp, reoffended) = (window.Sum(f => f.Count), window.Where(f => f.Reoffended).Sum(f => f.Count));
+            return new[] { NationalCell.Count(followedUp), NationalCell.Count(reoffended), NationalCell.Percent(reoffended, followedUp) };
         })])).ToList();
         return new NationalTable(Id, Title, "Group", columns, rows, [],
             new NationalChart(ChartKind.Bar, Columns: [.. ReoffendingFollowUp.Windows.Select(m => $"rate-{m}")]), OutcomeFollowUps.GroupNote);
@@ -101,7 +119,7 @@ public sealed class HarmWeightedReoffending(OutcomeFollowUps followUps, IOptions
 
     public async Task<NationalTable> ComputeAsync(NationalFilter filter, CancellationToken cancellationToken)
     {
-        var all = await followUps.ListAsync(filter, cancellationToken);
+        var findings = await followUps.FindingsAsync(filter, cancellationToken);
         var columns = ReoffendingFollowUp.Windows.SelectMany(m => new NationalColumn[]
         {
             new($"followed-up-{m}", $"Followed up ({m} months)"),
@@ -109,9 +127,10 @@ public sealed class HarmWeightedReoffending(OutcomeFollowUps followUps, IOptions
         }).ToList();
         var rows = OutcomeFollowUps.Groups.Select(g => new NationalRow(g.Key, g.Label, [.. ReoffendingFollowUp.Windows.SelectMany(m =>
         {
-            var window = all.Where(f => f.Group == g.Group && f.Months == m).ToList();
-            var harm = window.Sum(f => f.OffenceTypes.Sum(weights.Value.WeightOf));
-            return new[] { NationalCell.Count(window.Count), NationalCell.Number(window.Count == 0 ? null : 100m * harm / window.Count, window.Count) };
+            var window = findings.Where(f => f.Group == g.Group && f.Months == m).ToList();
+            var followedUp = window.Sum(f => f.Count);
+            var harm = window.Sum(f => f.Count * f.OffenceTypes.Sum(weights.Value.WeightOf));
+            return new[] { NationalCell.Count(followedUp), NationalCell.Number(followedUp == 0 ? null : 100m * harm / followedUp, followedUp) };
         })])).ToList();
         return new NationalTable(Id, Title, "Group", columns, rows, [],
             new NationalChart(ChartKind.Bar, Columns: [.. ReoffendingFollowUp.Windows.Select(m => $"harm-{m}")]),

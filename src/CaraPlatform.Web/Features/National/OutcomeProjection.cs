@@ -5,7 +5,8 @@ namespace CaraPlatform.Web.Features.National;
 
 /// <summary>
 /// Writes each <see cref="OutcomeRecorded"/> into <c>national.outcomes</c>, keyed by the follow-up: a changed
-/// follow-up replaces its row, and a replay sets the same values again.
+/// follow-up replaces its row, and a replay sets the same values again. A referred person's findings are also copied
+/// onto their national referral (its events come first in the tenant's stream, so the row is there).
 /// </summary>
 public sealed class OutcomeProjection : INationalProjection
 {
@@ -28,5 +29,7 @@ public sealed class OutcomeProjection : INationalProjection
         row.Reoffended = recorded.Reoffended;
         row.OffenceTypes = recorded.OffenceTypes;
         row.FirstReoffenceOn = recorded.FirstReoffenceOn;
+        if (recorded.ReferralId is { } referralId && await db.NationalReferrals.FindAsync([tenantId, referralId], cancellationToken) is { } referral)
+            referral.FollowedUp(recorded.Months, recorded.Reoffended, recorded.OffenceTypes);
     }
 }

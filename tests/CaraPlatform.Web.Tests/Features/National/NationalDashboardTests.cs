@@ -62,24 +62,46 @@ public sealed class NationalDashboardTests(CaraPlatformFixture fixture) : Integr
     }
 
     [Fact]
-    public async Task The_dashboard_draws_every_table_as_a_chart_beside_its_table_and_the_filters_change_the_figures()
+    public async Task The_dashboard_lays_out_each_section_and_serves_every_table_as_a_chart_beside_its_figures_and_the_filters_change_them()
     {
         var (language, force) = await SeedAsync();
         var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, Analyst);
 
         var page = await UserTokens.GetOkAsync(browser, $"/national/data?language={language}");
-
-        var tables = Regex.Matches(page, "data-table-id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Contains("referral-trends", tables);
-        Assert.Contains("run-fill-rate", tables);
-        Assert.Equal(tables.Count, Regex.Count(page, "<svg [^>]*class=\"national-chart\""));
         Assert.Contains("href=\"/national/data\"", page, StringComparison.Ordinal); // the navigation's link
-        var trends = Row(page, "referral-trends", force);
-        Assert.Equal(["12", "<5", "<5", "22"], trends);
-        Assert.Equal(["<5", "10", "6", "60"], Row(page, "run-fill-rate", "Nov 2026"));
+        // The page computes no table: it lays out the first section, whose placeholders the script fills one by one.
+        Assert.DoesNotContain("class=\"govuk-table\"", page, StringComparison.Ordinal);
+        var sections = Regex.Matches(page, "class=\"moj-sub-navigation__link\"[^>]*href=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.True(sections.Count >= 5, $"{sections.Count} sections");
+        Assert.All(sections, link => Assert.Contains($"language={language}", link, StringComparison.Ordinal));
 
-        var november = await UserTokens.GetOkAsync(browser, $"/national/data?language={language}&from=2026-11&to=2026-11");
+        var tables = new List<string>();
+        foreach (var section in sections)
+        {
+            var layout = await UserTokens.GetOkAsync(browser, section);
+            foreach (var src in Regex.Matches(layout, "data-national-table=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)))
+            {
+                Assert.Contains($"language={language}", src, StringComparison.Ordinal);
+                var fragment = await UserTokens.GetOkAsync(browser, src);
+                var id = Regex.Match(fragment, "data-table-id=\"([^\"]+)\"").Groups[1].Value;
+                Assert.Single(Regex.Matches(fragment, "<svg [^>]*class=\"national-chart\""));
+                Assert.DoesNotContain("<html", fragment, StringComparison.Ordinal);
+                tables.Add(id);
+                if (id == "referral-trends") Assert.Equal(["12", "<5", "<5", "22"], Row(fragment, id, force));
+                if (id == "run-fill-rate") Assert.Equal(["<5", "10", "6", "60"], Row(fragment, id, "Nov 2026"));
+            }
+        }
+
+        await using (var scope = fixture.Web.Services.CreateAsyncScope())
+            Assert.Equal(scope.ServiceProvider.GetRequiredService<NationalData>().Measures.Select(m => m.Id), tables);
+
+        var november = await UserTokens.GetOkAsync(browser, $"/national/data?handler=Table&table=referral-trends&language={language}&from=2026-11&to=2026-11");
         Assert.Equal(["7", "7"], Row(november, "referral-trends", force));
+        // Without script, a placeholder's link shows its table with the page, in its section.
+        var shown = await UserTokens.GetOkAsync(browser, $"/national/data?table=run-fill-rate&language={language}");
+        Assert.Equal(["<5", "10", "6", "60"], Row(shown, "run-fill-rate", "Nov 2026"));
+        Assert.Matches("aria-current=\"page\"[^>]*>Runs<", shown);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/national/data?handler=Table&table=no-such-table")).StatusCode);
     }
 
     [Fact]
@@ -163,6 +185,8 @@ public sealed class NationalDashboardTests(CaraPlatformFixture fixture) : Integr
         var browser = await UserTokens.SignedInBrowserAsync(fixture.Web, "trainer@hamptontrust.demo");
 
         Assert.Contains("access-denied", (await browser.GetAsync("/national/data")).Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("access-denied", (await browser.GetAsync("/national/data?handler=Table&table=referral-trends")).Headers.Location?.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains("access-denied", (await browser.GetAsync("/national/data?handler=Download&table=referral-trends&format=csv")).Headers.Location?.ToString(),
             StringComparison.Ordinal);
         Assert.DoesNotContain("nav-data", await UserTokens.GetOkAsync(browser, "/national"), StringComparison.Ordinal);

@@ -105,7 +105,7 @@ public sealed class NationalFeedTests(CaraPlatformFixture fixture) : Integration
     }
 
     [Fact]
-    public async Task The_same_offender_has_one_pseudonym_across_referrals_and_another_key_gives_others()
+    public async Task The_same_offender_has_one_pseudonym_across_referrals_another_key_gives_others_and_a_pairs_later_referrals_are_repeats()
     {
         var story = await DriveAsync();
         var first = await RowAsync(story.Completed);
@@ -115,6 +115,11 @@ public sealed class NationalFeedTests(CaraPlatformFixture fixture) : Integration
         Assert.Equal(first.OffenderKey, second.OffenderKey);
         Assert.Equal(first.PairKey, second.PairKey);
         Assert.NotEqual(first.OffenderKey, first.PairKey);
+        // Every referral of the pair after its first (here and in the other tests driving the same people) is a repeat.
+        var pair = await ReadAsync(db => db.NationalReferrals.Where(r => r.PairKey == first.PairKey).ToListAsync());
+        var inOrder = pair.OrderBy(r => r.ReceivedOn).ThenBy(r => r.ReferralId.ToString("D"), StringComparer.Ordinal).ToList();
+        Assert.True(inOrder.Count >= 2);
+        Assert.Equal([false, .. Enumerable.Repeat(true, inOrder.Count - 1)], inOrder.Select(r => r.PairReferredBefore));
 
         var identity = new PersonIdentity("lukaszewskizielony", "zbigniew", DateOfBirth);
         Assert.Equal(first.OffenderKey, fixture.Web.Services.GetRequiredService<Pseudonyms>().Of(identity));

@@ -49,21 +49,27 @@ public sealed class EligibilityReturnReasons(NationalReadModel model) : INationa
 
     public async Task<NationalTable> ComputeAsync(NationalFilter filter, CancellationToken cancellationToken)
     {
-        var returned = await model.Referrals(filter)
-            .Where(r => r.ReturnedAs == ReferralStatus.ReturnedIneligible || r.ReturnedAs == ReferralStatus.ReturnedUncontactable)
-            .Select(r => new { r.ForceCode, r.ReturnedAs, r.ReturnReasons })
+        // Counted in the database: a tenth of a million referrals are returned, too many to count here.
+        var referrals = model.Referrals(filter);
+        var ineligible = await referrals
+            .Where(r => r.ReturnedAs == ReferralStatus.ReturnedIneligible)
+            .SelectMany(r => r.ReturnReasons.Distinct(), (r, code) => new { r.ForceCode, Reason = code })
+            .GroupBy(x => new { x.ForceCode, x.Reason })
+            .Select(g => new ReasonCount(g.Key.ForceCode, g.Key.Reason, g.LongCount()))
             .ToListAsync(cancellationToken);
-        var reasons = returned.SelectMany(r => r.ReturnedAs == ReferralStatus.ReturnedUncontactable
-                ? [(r.ForceCode, Reason: UncontactableKey)]
-                : r.ReturnReasons.Distinct().Select(code => (r.ForceCode, Reason: code)))
-            .ToList();
+        var uncontactable = await referrals
+            .Where(r => r.ReturnedAs == ReferralStatus.ReturnedUncontactable)
+            .GroupBy(r => r.ForceCode)
+            .Select(g => new ReasonCount(g.Key, UncontactableKey, g.LongCount()))
+            .ToListAsync(cancellationToken);
+        List<ReasonCount> reasons = [.. ineligible, .. uncontactable];
         var forces = reasons.Select(r => r.ForceCode).Distinct().Order(StringComparer.Ordinal).ToList();
         var width = forces.Count;
         var rows = new List<NationalRow>();
         var sums = new List<NationalSum>();
         foreach (var (reason, index) in reasons.Select(r => r.Reason).Distinct().Order(StringComparer.Ordinal).Select((reason, index) => (reason, index)))
         {
-            var counts = forces.Select(force => (long)reasons.Count(r => r.ForceCode == force && r.Reason == reason)).ToList();
+            var counts = forces.Select(force => reasons.Where(r => r.ForceCode == force && r.Reason == reason).Sum(r => r.Count)).ToList();
             rows.Add(new NationalRow(reason, reason == UncontactableKey ? "Could not be contacted" : reason,
                 [.. counts.Select(NationalCell.Count), NationalCell.Count(counts.Sum())]));
             sums.Add(new NationalSum(new CellRef(index, width), [.. Enumerable.Range(0, width).Select(c => new CellRef(index, c))]));
@@ -74,4 +80,6 @@ public sealed class EligibilityReturnReasons(NationalReadModel model) : INationa
             rows, sums, new NationalChart(ChartKind.Bar, Columns: [NationalTable.TotalKey]),
             "Reasons are the codes of the eligibility rules failed; a referral failing several counts under each.");
     }
+
+    private sealed record ReasonCount(string ForceCode, string Reason, long Count);
 }

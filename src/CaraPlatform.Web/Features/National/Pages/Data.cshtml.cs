@@ -6,8 +6,10 @@ using CaraPlatform.Web.Features.National.Exports;
 namespace CaraPlatform.Web.Features.National.Pages;
 
 /// <summary>
-/// The analyst's dashboard: every registered national table for the filter, by section, each as a chart and as the
-/// table behind it, with CSV and Excel downloads and "Export everything" as a queued job. Knows no measure by name.
+/// The analyst's dashboard: the registered national tables for the filter, one section at a time, each as a chart and
+/// as the table behind it, with CSV and Excel downloads and "Export everything" as a queued job. The page itself computes
+/// no table (unless one is asked for by <see cref="Table"/>): each comes from <see cref="OnGetTableAsync"/>, so every
+/// request stays within one table's time. Knows no measure by name.
 /// </summary>
 [Authorize(Policy = NationalPolicies.Data)]
 public sealed class DataModel(NationalData data, NationalChoicesQuery choices, NationalExports exports, TimeProvider clock) : PortalPageModel
@@ -27,10 +29,22 @@ public sealed class DataModel(NationalData data, NationalChoicesQuery choices, N
 
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
 
+    /// <summary>The section shown; the first when none (or an unknown one) is asked for.</summary>
+    [BindProperty(SupportsGet = true)] public string? Section { get; set; }
+
+    /// <summary>A table to compute with the page rather than after it: the link a placeholder offers without script.</summary>
+    [BindProperty(SupportsGet = true)] public string? Table { get; set; }
+
     public NationalChoices Choices { get; private set; } = new([], []);
 
-    /// <summary>The sections in dashboard order, each with its tables.</summary>
-    public IReadOnlyList<(string Section, IReadOnlyList<NationalTable> Tables)> Sections { get; private set; } = [];
+    /// <summary>Every section, in dashboard order.</summary>
+    public IReadOnlyList<string> SectionNames { get; } = [.. data.Measures.Select(m => m.Section).Distinct()];
+
+    /// <summary>The shown section's tables, in order.</summary>
+    public IReadOnlyList<INationalMeasure> SectionMeasures { get; private set; } = [];
+
+    /// <summary>The table computed with the page, when <see cref="Table"/> names one.</summary>
+    public NationalTableView? Shown { get; private set; }
 
     /// <summary>The months offered for the period, newest first, as (yyyy-MM, "November 2026").</summary>
     public IReadOnlyList<(string Value, string Text)> Months { get; private set; } = [];
@@ -42,17 +56,22 @@ public sealed class DataModel(NationalData data, NationalChoicesQuery choices, N
         var thisMonth = NationalReadModel.MonthOf(today);
         Months = [.. Enumerable.Range(0, MonthsOffered).Select(i => thisMonth.AddMonths(-i))
             .Select(m => (m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMMM yyyy", CultureInfo.InvariantCulture)))];
-        var filter = Filter();
-        if (filter is { From: { } from, To: { } to } && from > to)
+        var filter = CheckedFilter();
+        if (Table is { } id && data.Find(id) is { } measure)
         {
-            Errors = ["The first month must not be after the last month."];
-            filter = filter with { From = null, To = null };
+            Section = measure.Section;
+            Shown = View((await data.TableAsync(id, filter, cancellationToken))!);
         }
 
-        var tables = await data.AllAsync(filter, cancellationToken);
-        var sectionOf = data.Measures.ToDictionary(m => m.Id, m => m.Section, StringComparer.Ordinal);
-        Sections = [.. tables.GroupBy(t => sectionOf[t.Id]).Select(g => (g.Key, (IReadOnlyList<NationalTable>)[.. g]))];
+        if (!SectionNames.Contains(Section)) Section = SectionNames.Count > 0 ? SectionNames[0] : null;
+        SectionMeasures = [.. data.Measures.Where(m => m.Section == Section)];
     }
+
+    /// <summary>One table, chart and figures, as the HTML the page's script puts in its placeholder.</summary>
+    public async Task<IActionResult> OnGetTableAsync(CancellationToken cancellationToken) =>
+        Table is { } id && await data.TableAsync(id, CheckedFilter(), cancellationToken) is { } table
+            ? Partial("_NationalTable", View(table))
+            : NotFound();
 
     /// <summary>One table as CSV or XLSX, for people signed in to the portal (the API has the same for tokens).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(string table, string format, CancellationToken cancellationToken) =>
@@ -68,9 +87,10 @@ public sealed class DataModel(NationalData data, NationalChoicesQuery choices, N
         return RedirectToPage("Export");
     }
 
-    /// <summary>The filter's query values, for links that keep it (downloads, the export).</summary>
-    public Dictionary<string, string?> Query(string? handler = null, string? table = null, string? format = null) => new()
+    /// <summary>The filter's query values, for links that keep it (sections, tables, downloads, the export).</summary>
+    public Dictionary<string, string?> Query(string? handler = null, string? table = null, string? format = null, string? section = null) => new()
     {
+        ["section"] = section,
         ["force"] = Force,
         ["from"] = From,
         ["to"] = To,
@@ -80,6 +100,18 @@ public sealed class DataModel(NationalData data, NationalChoicesQuery choices, N
         ["table"] = table,
         ["format"] = format,
     };
+
+    private NationalTableView View(NationalTable table) =>
+        new(table, Url.Page(null, Query("Download", table.Id, "csv"))!, Url.Page(null, Query("Download", table.Id, "xlsx"))!);
+
+    /// <summary>The filter, with a period that ends before it starts dropped (and said so).</summary>
+    private NationalFilter CheckedFilter()
+    {
+        var filter = Filter();
+        if (filter is not { From: { } from, To: { } to } || from <= to) return filter;
+        Errors = ["The first month must not be after the last month."];
+        return filter with { From = null, To = null };
+    }
 
     /// <summary>The filter as chosen; a value that is not one of the choices (a hand-edited link) is ignored.</summary>
     private NationalFilter Filter() => new(
@@ -96,3 +128,6 @@ public sealed class DataModel(NationalData data, NationalChoicesQuery choices, N
     // The data policy admits signed-in people only.
     private Guid Person => User.PersonId() ?? throw new InvalidOperationException("No person signed in.");
 }
+
+/// <summary>A table as the dashboard shows it, with its download links (which keep the filter).</summary>
+public sealed record NationalTableView(NationalTable Table, string CsvUrl, string XlsxUrl);
