@@ -72,6 +72,7 @@ cmd_test() {
 cmd_bench() {
   local port=${CARA_BENCH_DB_PORT:-55433} web=5091 dir=.cara/bench
   need_node
+  command -v wrk >/dev/null 2>&1 || apt_install wrk
   dotnet build src/CaraPlatform.Web -c Release -v quiet -nologo
   dotnet build tests/CaraPlatform.Benchmarks -c Release -v quiet -nologo
   mkdir -p "$dir"
@@ -89,7 +90,8 @@ cmd_bench() {
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$web/health/ready" >/dev/null 2>&1 && break; sleep 1; done
   curl -fs "http://127.0.0.1:$web/health/ready" >/dev/null || { tail -n 30 "$dir/host.log" >&2; exit 1; }
   dotnet tests/CaraPlatform.Benchmarks/bin/Release/net10.0/CaraPlatform.Benchmarks.dll \
-    --base "http://127.0.0.1:$web" --owner "$owner" --host-pid "$bench_host" --out "$root/bench/results" "$@"
+    --base "http://127.0.0.1:$web" --owner "$owner" --app "$app" --wrk-lua "$root/../shared/wrk-json.lua" \
+    --host-pid "$bench_host" --out "$root/bench/results" "$@"
 }
 
 # Sums the TRX counters of every test project: CI reads this line, not dotnet test's own summary.

@@ -316,6 +316,23 @@ namespace CaraPlatform.Migrations
                     b.ToTable("staff_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.Access.TokenRevocation", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Subject")
+                        .HasName("pk_token_revocations");
+
+                    b.ToTable("token_revocations", (string)null);
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")

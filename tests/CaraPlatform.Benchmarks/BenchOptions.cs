@@ -3,10 +3,15 @@ namespace CaraPlatform.Benchmarks;
 /// <summary>What a run is pointed at and how big it is.</summary>
 /// <param name="BaseUrl">The running host, e.g. http://127.0.0.1:5091.</param>
 /// <param name="OwnerConnectionString">The database owner's connection string: seeding writes the read model directly.</param>
+/// <param name="AppConnectionString">The application role's, as the host has it: the raw baseline reads through it.</param>
+/// <param name="WrkJsonLua">../shared/wrk-json.lua, which prints wrk's figures as one JSON line.</param>
 /// <param name="Quick">Small data, few requests: proves the harness works (CI), measures nothing worth quoting.</param>
 /// <param name="ResultsDirectory">Where bench/results/&lt;date&gt;.json goes.</param>
 /// <param name="HostPid">The host's process, whose working set is recorded.</param>
-internal sealed record BenchOptions(string BaseUrl, string OwnerConnectionString, bool Quick, string ResultsDirectory, int? HostPid)
+/// <param name="Only">"tenant" or "national": one part of the run (to compare a change quickly); both when null.</param>
+internal sealed record BenchOptions(
+    string BaseUrl, string OwnerConnectionString, string AppConnectionString, string WrkJsonLua, bool Quick, string ResultsDirectory, int? HostPid,
+    string? Only)
 {
     /// <summary>Tenants the national read model is spread over.</summary>
     public int Tenants => Quick ? 10 : 50;
@@ -17,14 +22,29 @@ internal sealed record BenchOptions(string BaseUrl, string OwnerConnectionString
     /// <summary>Timed requests per endpoint and filter, after the warm-up.</summary>
     public int Requests => Quick ? 3 : 10;
 
+    /// <summary>Referrals each demo tenant holds for the tenant-API reads (created through the API when missing).</summary>
+    public int ReferralsPerTenant => Quick ? 20 : 200;
+
+    /// <summary>Seconds of load per wrk run.</summary>
+    public int LoadSeconds => Quick ? 2 : 10;
+
+    /// <summary>wrk's open connections.</summary>
+    public const int Connections = 16;
+
+    /// <summary>The raw baseline's port.</summary>
+    public const int BaselinePort = 5092;
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         return new BenchOptions(
             Value("--base") ?? throw new ArgumentException("--base URL is required"),
             Value("--owner") ?? throw new ArgumentException("--owner CONNECTION-STRING is required"),
+            Value("--app") ?? throw new ArgumentException("--app CONNECTION-STRING is required"),
+            Value("--wrk-lua") ?? throw new ArgumentException("--wrk-lua PATH (../shared/wrk-json.lua) is required"),
             args.Contains("--quick"),
             Value("--out") ?? "bench/results",
-            int.TryParse(Value("--host-pid"), out var pid) ? pid : null);
+            int.TryParse(Value("--host-pid"), out var pid) ? pid : null,
+            Value("--only"));
     }
 }

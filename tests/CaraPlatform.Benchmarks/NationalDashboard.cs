@@ -64,25 +64,11 @@ internal static class NationalDashboard
         }
 
         timings.Sort();
-        var result = new ScenarioResult(scenario, timings.Count, errors, Percentile(timings, 0.5), Percentile(timings, 0.95), timings[^1],
-            options.Tenants, rows, HostWorkingSetMb(options));
-        Console.WriteLine($"  {scenario}: p50 {result.P50Ms:0.0} ms, p95 {result.P95Ms:0.0} ms{(errors > 0 ? $", {errors} errors" : "")}");
+        var result = new ScenarioResult(scenario, timings.Count, errors, Percentile(timings, 0.5), Percentile(timings, 0.99), timings[^1],
+            options.Tenants, rows, Measure.HostWorkingSetMb(options));
+        Console.WriteLine($"  {scenario}: p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms{(errors > 0 ? $", {errors} errors" : "")}");
         return result;
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    /// <summary>The host's resident memory, when its process id was given (0 otherwise).</summary>
-    private static double HostWorkingSetMb(BenchOptions options)
-    {
-        if (options.HostPid is not { } pid) return 0;
-        try
-        {
-            return Process.GetProcessById(pid).WorkingSet64 / 1024.0 / 1024.0;
-        }
-        catch (ArgumentException)
-        {
-            return 0;
-        }
-    }
 }

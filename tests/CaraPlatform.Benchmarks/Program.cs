@@ -5,7 +5,13 @@ var options = BenchOptions.Parse(args);
 Console.WriteLine($"CARA benchmarks: {(options.Quick ? "quick" : "full")} run against {options.BaseUrl}");
 
 var results = new List<ScenarioResult>();
-results.AddRange(await NationalDashboard.RunAsync(options));
+if (options.Only is null or "tenant")
+{
+    await using var baseline = await Baseline.StartAsync(options.AppConnectionString, BenchOptions.BaselinePort);
+    results.AddRange(await TenantApi.RunAsync(options, baseline));
+}
+
+if (options.Only is null or "national") results.AddRange(await NationalDashboard.RunAsync(options));
 
 var file = ResultsFile.Write(options, results);
 Console.WriteLine();

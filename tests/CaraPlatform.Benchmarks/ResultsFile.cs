@@ -4,19 +4,30 @@ using System.Text.Json;
 
 namespace CaraPlatform.Benchmarks;
 
-/// <summary>One measured scenario: latencies of sequential requests (one at a time, as a person at the dashboard makes them).</summary>
+/// <summary>
+/// One measured scenario: latencies of sequential requests (one at a time, as a person at the dashboard makes them), or
+/// of wrk's load with its throughput and the raw baseline's (<see cref="Ratio"/> = host / baseline).
+/// </summary>
 internal sealed record ScenarioResult(
-    string Scenario, int Requests, int Errors, double P50Ms, double P95Ms, double MaxMs, int Tenants, long Rows, double WorkingSetMb);
+    string Scenario, int Requests, int Errors, double P50Ms, double P99Ms, double MaxMs, int Tenants, long Rows, double WorkingSetMb)
+{
+    public double? Rps { get; init; }
+
+    public double? BaselineRps { get; init; }
+
+    public double? Ratio => BaselineRps > 0 ? Rps / BaselineRps : null;
+}
 
 internal static class ResultsFile
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    /// <summary>Writes bench/results/&lt;date&gt;[-quick].json and returns its path.</summary>
+    /// <summary>Writes bench/results/&lt;date&gt;[-tenant|-national][-quick].json and returns its path.</summary>
     public static string Write(BenchOptions options, IReadOnlyList<ScenarioResult> results)
     {
         Directory.CreateDirectory(options.ResultsDirectory);
-        var name = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (options.Quick ? "-quick" : "") + ".json";
+        var name = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (options.Only is { } only ? "-" + only : "") +
+            (options.Quick ? "-quick" : "") + ".json";
         var path = Path.Combine(options.ResultsDirectory, name);
         var document = new
         {
@@ -32,10 +43,13 @@ internal static class ResultsFile
     public static string Markdown(IReadOnlyList<ScenarioResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| scenario | rows | tenants | p50 ms | p95 ms | max ms | errors |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| scenario | rows | tenants | rps | baseline rps | ratio | p50 ms | p99 ms | max ms | errors | host MB |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Rows:N0} | {r.Tenants} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} |");
+        {
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Scenario} | {r.Rows:N0} | {r.Tenants} | {r.Rps:0} | {r.BaselineRps:0} | {r.Ratio:P0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} | {r.WorkingSetMb:0} |");
+        }
         return table.ToString();
     }
 }

@@ -63,6 +63,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<NationalClient> NationalClients => Set<NationalClient>();
 
+    public DbSet<TokenRevocation> TokenRevocations => Set<TokenRevocation>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();

@@ -167,6 +167,8 @@ public static class DataClassification
                 "tenant_id", "id", "client_id", "name", "scopes", "secret_rotated_at", "revoked_at", "created_at", "updated_at"),
             ["national_clients"] = Table.None(
                 "id", "client_id", "name", "scopes", "secret_rotated_at", "revoked_at", "created_at", "updated_at"),
+            // A person's or client's id and when their access tokens were revoked; kept 15 minutes.
+            ["token_revocations"] = Table.None("subject", "revoked_at"),
             // Staff's training and supervision: about the staff member.
             ["training_courses"] = Table.None("id", "kind", "name", "validity_months", "created_at", "updated_at"),
             ["training_records"] = Table.None(

@@ -88,3 +88,13 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => new { e.TenantId, e.Subject });
     }
 }
+
+internal sealed class TokenRevocationConfiguration : IEntityTypeConfiguration<TokenRevocation>
+{
+    public void Configure(EntityTypeBuilder<TokenRevocation> builder)
+    {
+        // One row per subject: a second revocation moves the line forward.
+        builder.HasKey(r => r.Subject);
+        builder.Property(r => r.Subject).HasMaxLength(100);
+    }
+}

@@ -11,7 +11,7 @@ public sealed record IssuedClient(IntegrationClient Client, string ClientSecret)
 /// Creates, rotates and revokes a tenant's integration clients: the tenant's record (RLS-protected) and the
 /// OpenIddict application that holds the credential, kept in step in one place.
 /// </summary>
-public sealed class IntegrationClients(CaraDbContext db, ClientApplications applications, AuditTrail audit, TimeProvider clock)
+public sealed class IntegrationClients(CaraDbContext db, ClientApplications applications, AuditTrail audit, TokenRevocations revocations, TimeProvider clock)
     : IIntegrationClientIssuer
 {
     /// <summary>The tenant's clients by name, revoked ones included (their record stays).</summary>
@@ -68,6 +68,8 @@ public sealed class IntegrationClients(CaraDbContext db, ClientApplications appl
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // After the application is gone (no token issued after this), and again on a repeat, in case it failed before.
+        await revocations.RevokeAsync(client.ClientId, cancellationToken);
         return client;
     }
 }

@@ -8,7 +8,7 @@ namespace CaraPlatform.Web.Features.Clients;
 /// OpenIddict application that holds the credential, bound to no tenant, as <see cref="IntegrationClients"/> does for a
 /// tenant's. Audited like a tenant's clients, with no tenant.
 /// </summary>
-public sealed class NationalClients(CaraDbContext db, ClientApplications applications, AuditTrail audit, TimeProvider clock)
+public sealed class NationalClients(CaraDbContext db, ClientApplications applications, AuditTrail audit, TokenRevocations revocations, TimeProvider clock)
 {
     /// <summary>Every national client by name, revoked ones included (their record stays).</summary>
     public async Task<List<ClientResponse>> ListAsync(CancellationToken cancellationToken) =>
@@ -56,6 +56,8 @@ public sealed class NationalClients(CaraDbContext db, ClientApplications applica
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // After the application is gone (no token issued after this), and again on a repeat, in case it failed before.
+        await revocations.RevokeAsync(client.ClientId, cancellationToken);
         return ClientResponse.From(client);
     }
 }

@@ -12,6 +12,9 @@ public static class CaraClaims
     /// <summary>Marks a national integration client's token: bound to no tenant, holding national client scopes only.</summary>
     public const string NationalClient = "cara_national";
 
+    /// <summary>When an access token was issued, in milliseconds since 1970 (its iat has whole seconds): see <see cref="TokenRevocations"/>.</summary>
+    public const string IssuedAt = "cara_issued_ms";
+
     public static bool IsNationalClient(this ClaimsPrincipal principal) => principal.FindFirst(NationalClient) is not null;
 
     /// <summary>
