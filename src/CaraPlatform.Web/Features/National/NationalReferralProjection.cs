@@ -29,6 +29,8 @@ public sealed class NationalReferralProjection(INationalReferralProfiles profile
         var row = await db.NationalReferrals.FindAsync([tenantId, facts.Id], cancellationToken);
         var profile = await profiles.FindAsync(nationalEvent.Tenant, facts.Id, db, cancellationToken);
         if (profile is null && row is null) return;
+        // Read before MarkRepeatsAsync saves the row: a row that is new has no answers to follow it yet.
+        var added = row is null || db.Entry(row).State == EntityState.Added;
         if (row is null)
         {
             row = new NationalReferral { TenantId = tenantId, ReferralId = facts.Id };
@@ -42,7 +44,7 @@ public sealed class NationalReferralProjection(INationalReferralProfiles profile
         Stage(row, referralEvent, profile, UkCalendar.DateOf(referralEvent.OccurredAt));
         if (row.PairKey != pairBefore || (row.PairKey is not null && row.ReceivedOn != receivedBefore))
             await MarkRepeatsAsync(db, [.. new[] { pairBefore, row.PairKey }.OfType<string>().Distinct()], cancellationToken);
-        if (db.Entry(row).State != EntityState.Added && (row.Cohort != cohortBefore || row.Language != languageBefore))
+        if (!added && (row.Cohort != cohortBefore || row.Language != languageBefore))
             await FollowInAnswersAsync(db, row, cancellationToken);
     }
 

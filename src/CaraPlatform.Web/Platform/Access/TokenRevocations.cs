@@ -40,7 +40,7 @@ public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> co
                 """, cancellationToken);
         }
 
-        _revoked.AddOrUpdate(subject, at, (_, before) => before > at ? before : at);
+        Remember(subject, at);
     }
 
     /// <summary>Reads the recent revocations (and forgets the old ones); the listener and the tests call it.</summary>
@@ -49,10 +49,13 @@ public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> co
         var since = clock.GetUtcNow() - IdentitySetup.AccessTokenLifetime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var recent = await db.TokenRevocations.AsNoTracking().Where(r => r.RevokedAt > since).ToListAsync(cancellationToken);
-        foreach (var revocation in recent) _revoked.AddOrUpdate(revocation.Subject, revocation.RevokedAt, (_, before) => before > revocation.RevokedAt ? before : revocation.RevokedAt);
+        foreach (var revocation in recent) Remember(revocation.Subject, revocation.RevokedAt);
         foreach (var old in _revoked.Where(r => r.Value <= since)) _revoked.TryRemove(old);
         await db.TokenRevocations.Where(r => r.RevokedAt <= since).ExecuteDeleteAsync(cancellationToken);
     }
+
+    // The latest revocation of a subject wins: a reload must not move its line back.
+    private void Remember(string subject, DateTimeOffset at) => _revoked.AddOrUpdate(subject, at, (_, before) => before > at ? before : at);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
