@@ -23,7 +23,8 @@ public static class DependencyInjection
             multiTenant.WithHostStrategy(hostTemplate);
 
         services.AddDbContextFactory<CaraDbContext>((sp, options) =>
-            CaraDatabaseOptions.Configure(options, RequiredConnectionString(configuration, ApplicationConnection), sp.GetRequiredService<TimeProvider>()));
+            CaraDatabaseOptions.Configure(options, RequiredConnectionString(configuration, ApplicationConnection), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Identity.MembershipCache>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CaraDbContext>>().CreateDbContext());
 
         services.AddSingleton(sp => new OwnerDatabase(
@@ -34,6 +35,9 @@ public static class DependencyInjection
         services.AddSingleton<Identity.AuditTrail>();
         services.AddSingleton<TenantRunner>();
         services.AddSingleton<Identity.UserTenants>();
+        services.AddSingleton<Identity.MembershipCache>();
+        services.AddSingleton<Hosting.IDatabaseNotificationHandler>(sp => sp.GetRequiredService<Identity.MembershipCache>());
+        services.AddHostedService<Hosting.DatabaseNotifications>();
         services.AddTenantEvents(configuration);
         return services;
     }

@@ -11,7 +11,8 @@ public sealed record UserTenant(CaraTenantInfo Tenant, IReadOnlyList<TenantRole>
 public sealed class UserTenants(
     TenantRunner runner,
     IMultiTenantContextSetter<CaraTenantInfo> scopes,
-    IDbContextFactory<CaraDbContext> contexts)
+    IDbContextFactory<CaraDbContext> contexts,
+    MembershipCache cache)
 {
     /// <summary>The person's memberships; a tenant that cannot be asked just now is left out (the runner logs it).</summary>
     public async Task<IReadOnlyList<UserTenant>> ForUserAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -22,7 +23,10 @@ public sealed class UserTenants(
     }
 
     /// <summary>The person's roles in <paramref name="tenant"/>, or null when they are not a member.</summary>
-    public async Task<IReadOnlyList<TenantRole>?> RolesIn(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TenantRole>?> RolesIn(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(tenant.TenantId, userId, ct => ReadRolesAsync(tenant, userId, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<TenantRole>?> ReadRolesAsync(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken)
     {
         CaraDbContext db;
         using (scopes.BeginScope(tenant))

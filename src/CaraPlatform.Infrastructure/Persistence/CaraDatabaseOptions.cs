@@ -5,11 +5,18 @@ public static class CaraDatabaseOptions
 {
     public const string MigrationsAssembly = "CaraPlatform.Migrations";
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, TimeProvider clock) =>
+    /// <param name="memberships">The host's cache of roles, which its own saves update at once; none for tools and the owner.</param>
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder builder, string connectionString, TimeProvider clock, Identity.MembershipCache? memberships = null)
+    {
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(new Events.TenantEventOutbox(clock), new TenantStampInterceptor(clock), new TenantSessionInterceptor());
+        // After the tenant stamp, so that a new membership's tenant is known.
+        if (memberships is not null) builder.AddInterceptors(new Identity.MembershipCache.Changes(memberships));
+        return builder;
+    }
 }
 
 /// <summary>

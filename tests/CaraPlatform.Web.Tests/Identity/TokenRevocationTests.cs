@@ -1,3 +1,4 @@
+using CaraPlatform.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CaraPlatform.Web.Tests.Identity;
@@ -15,8 +16,9 @@ public sealed class TokenRevocationTests(CaraPlatformFixture fixture) : Integrat
         var clock = fixture.Web.Services.GetRequiredService<TimeProvider>();
         var contexts = fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>();
         // Another host: its own list, listening on the same database.
-        using var other = new TokenRevocations(contexts, clock, NullLogger<TokenRevocations>.Instance);
-        await other.StartAsync(CancellationToken.None);
+        var other = new TokenRevocations(contexts, clock, NullLogger<TokenRevocations>.Instance);
+        using var listener = new DatabaseNotifications(contexts, [other], NullLogger<DatabaseNotifications>.Instance);
+        await listener.StartAsync(CancellationToken.None);
         try
         {
             var issued = clock.GetUtcNow();
@@ -34,7 +36,7 @@ public sealed class TokenRevocationTests(CaraPlatformFixture fixture) : Integrat
         }
         finally
         {
-            await other.StopAsync(CancellationToken.None);
+            await listener.StopAsync(CancellationToken.None);
         }
     }
 

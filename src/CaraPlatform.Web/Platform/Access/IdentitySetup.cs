@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaraPlatform.Infrastructure.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
@@ -143,7 +144,7 @@ public static class IdentitySetup
             });
 
         services.AddSingleton<TokenRevocations>();
-        services.AddHostedService(sp => sp.GetRequiredService<TokenRevocations>());
+        services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<TokenRevocations>());
         services.AddSingleton<TokenRevocations.ValidationHandler>();
         services.AddScoped<Actors>();
         services.AddScoped<IAuthorizationHandler, TenantAccessHandler>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using CaraPlatform.Infrastructure.Hosting;
 using Npgsql;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation;
@@ -12,15 +13,13 @@ namespace CaraPlatform.Web.Platform.Access;
 /// Revoking a subject (a person whose sessions end, an integration client revoked) writes <c>token_revocations</c> and
 /// refuses, from then on, every access token of that subject issued at or before that moment: at once on this host,
 /// and on every other host as soon as PostgreSQL's NOTIFY on <see cref="Channel"/> reaches it, with a reload every
-/// <see cref="Reload"/> in case a notification was lost (a restart of the database). The list only holds the last
+/// <see cref="DatabaseNotifications.CatchUpInterval"/> in case a notification was lost (a restart of the database). The list only holds the last
 /// <see cref="IdentitySetup.AccessTokenLifetime"/>: any token issued before that has expired anyway.
 /// </summary>
 public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> contexts, TimeProvider clock, ILogger<TokenRevocations> logger)
-    : BackgroundService
+    : IDatabaseNotificationHandler
 {
     public const string Channel = "cara_token_revocations";
-
-    public static readonly TimeSpan Reload = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
 
@@ -43,7 +42,7 @@ public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> co
         Remember(subject, at);
     }
 
-    /// <summary>Reads the recent revocations (and forgets the old ones); the listener and the tests call it.</summary>
+    /// <summary>Reads the recent revocations (and forgets the old ones); a notification and the tests call it.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var since = clock.GetUtcNow() - IdentitySetup.AccessTokenLifetime;
@@ -51,50 +50,25 @@ public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> co
         var recent = await db.TokenRevocations.AsNoTracking().Where(r => r.RevokedAt > since).ToListAsync(cancellationToken);
         foreach (var revocation in recent) Remember(revocation.Subject, revocation.RevokedAt);
         foreach (var old in _revoked.Where(r => r.Value <= since)) _revoked.TryRemove(old);
+    }
+
+    // Rows older than a token's lifetime refuse nothing any more: the periodic catch-up removes them.
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var since = clock.GetUtcNow() - IdentitySetup.AccessTokenLifetime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.TokenRevocations.Where(r => r.RevokedAt <= since).ExecuteDeleteAsync(cancellationToken);
     }
 
     // The latest revocation of a subject wins: a reload must not move its line back.
     private void Remember(string subject, DateTimeOffset at) => _revoked.AddOrUpdate(subject, at, (_, before) => before > at ? before : at);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        string connectionString;
-        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
-            connectionString = db.Database.GetConnectionString()!;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, _) => _ = LoadQuietlyAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                await LoadAsync(stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    if (!await connection.WaitAsync(Reload, stoppingToken)) await LoadAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                LogListenFailed(logger, e);
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    string IDatabaseNotificationHandler.Channel => Channel;
+
+    void IDatabaseNotificationHandler.Notified(string payload) => _ = LoadQuietlyAsync(CancellationToken.None);
+
+    Task IDatabaseNotificationHandler.CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
 
     private async Task LoadQuietlyAsync(CancellationToken cancellationToken)
     {
@@ -102,14 +76,14 @@ public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> co
         {
             await LoadAsync(cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or OperationCanceledException)
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or OperationCanceledException or TimeoutException)
         {
-            LogListenFailed(logger, e);
+            LogLoadFailed(logger, e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading token revocations failed; trying again shortly")]
-    private static partial void LogListenFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading token revocations failed; they are read again within a minute")]
+    private static partial void LogLoadFailed(ILogger logger, Exception exception);
 
     /// <summary>Refuses a revoked subject's access token while it is validated (after its signature and lifetime).</summary>
     public sealed class ValidationHandler(TokenRevocations revocations) : IOpenIddictValidationHandler<ValidateTokenContext>

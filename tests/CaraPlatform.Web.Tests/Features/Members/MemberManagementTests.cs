@@ -73,6 +73,13 @@ public sealed partial class MemberManagementTests(CaraPlatformFixture fixture) :
             new UpdateMemberRequest([TenantRole.Coordinator], adminMember.Version), HttpExtensions.Json)).ProblemAsync(HttpStatusCode.Conflict);
         await (await admin.DeleteAsync($"/api/v1/tenants/norfolk/members/{adminMember.Id}")).ProblemAsync(HttpStatusCode.Conflict);
 
+        // Roles are kept in memory between requests (MembershipCache): a change counts from the very next request.
+        var member = await fixture.PersonApiAsync(coordinator.Email, "CaraDemo!2026");
+        await (await member.PostJson("/api/v1/tenants/norfolk/referrals", new { })).ProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PutAsJsonAsync($"/api/v1/tenants/norfolk/members/{coordinatorMember.Id}",
+            new UpdateMemberRequest([TenantRole.Facilitator], changed.Version), HttpExtensions.Json)).ReadAs<MemberResponse>();
+        await (await member.PostJson("/api/v1/tenants/norfolk/referrals", new { })).ProblemAsync(HttpStatusCode.Forbidden);
+
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/tenants/norfolk/members/{coordinatorMember.Id}")).StatusCode);
         // Removed from the tenant: its routes are now as if it did not exist for them.
         var removed = await fixture.PersonApiAsync(coordinator.Email, "CaraDemo!2026");
