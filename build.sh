@@ -67,8 +67,11 @@ cmd_test() {
   summarise TestResults "$status"
 }
 
-# A Release host (Development settings, for the demo accounts) on its own cluster in .cara/bench, kept between
-# runs so that the seeded data is reused; the harness seeds, drives and writes bench/results/<date>.json.
+# The bench on its own cluster in .cara/bench, kept between runs so that the seeded data is reused. A Development host
+# migrates and seeds the demo tenants, people and clients, then stops; the host measured is Release in Production, as
+# deployed: behind a proxy at 127.0.0.1, with certificates and keys made here once (.cara/bench/keys), its quotas
+# lifted (the bench measures capacity, and all its callers come from one address). The harness seeds the rest,
+# drives it and writes bench/results/<date>.json.
 cmd_bench() {
   local port=${CARA_BENCH_DB_PORT:-55433} web=5091 dir=.cara/bench
   need_node
@@ -76,22 +79,58 @@ cmd_bench() {
   dotnet build src/CaraPlatform.Web -c Release -v quiet -nologo
   dotnet build tests/CaraPlatform.Benchmarks -c Release -v quiet -nologo
   mkdir -p "$dir"
-  local admin owner app
+  local admin owner app dll=src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll
   admin=$(build/postgres.sh start "$dir/pg" "$port")
   bench_dir=$dir
   trap 'build/postgres.sh stop "$bench_dir/pg"' EXIT
-  dotnet src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll provision-dev-db "$admin" cara_bench "$dir/db.env"
+  dotnet "$dll" provision-dev-db "$admin" cara_bench "$dir/db.env"
   owner=$(sed -n 's/^CARA_DB_OWNER=//p' "$dir/db.env"); app=$(sed -n 's/^CARA_DB_APP=//p' "$dir/db.env")
+  bench_keys "$dir/keys"
+
   ConnectionStrings__CaraOwner=$owner ConnectionStrings__Cara=$app ASPNETCORE_ENVIRONMENT=Development \
     ASPNETCORE_URLS=http://127.0.0.1:$web Logging__LogLevel__Default=Warning \
-    dotnet src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll --contentRoot "$root/src/CaraPlatform.Web" > "$dir/host.log" 2>&1 &
-  bench_host=$! bench_dir=$dir
+    dotnet "$dll" --contentRoot "$root/src/CaraPlatform.Web" > "$dir/seed.log" 2>&1 &
+  bench_host=$!
   trap 'kill -TERM "$bench_host" 2>/dev/null; wait "$bench_host" 2>/dev/null; build/postgres.sh stop "$bench_dir/pg"' EXIT
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$web/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-  curl -fs "http://127.0.0.1:$web/health/ready" >/dev/null || { tail -n 30 "$dir/host.log" >&2; exit 1; }
+  wait_ready "http://127.0.0.1:$web/health/ready" "$dir/seed.log" localhost
+  kill -TERM "$bench_host"; wait "$bench_host" 2>/dev/null || true
+
+  ConnectionStrings__CaraOwner=$owner ConnectionStrings__Cara=$app ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS=http://127.0.0.1:$web Logging__LogLevel__Default=Warning \
+    OpenIddict__SigningCertificatePath="$root/$dir/keys/signing.pfx" OpenIddict__EncryptionCertificatePath="$root/$dir/keys/encryption.pfx" \
+    OpenIddict__Issuer=https://cara.bench.test/ Cara__PublicUrl=https://cara.bench.test/ AllowedHosts=cara.bench.test \
+    DataProtection__CertificatePath="$root/.cara/data-protection/key-encryption.pfx" National__PseudonymKey="$(cat .cara/national/pseudonym-key)" \
+    Mail__Smtp__Host=127.0.0.1 Mail__Dispatch__Enabled=false ReverseProxy__KnownNetworks__0=127.0.0.1/32 \
+    RateLimits__Api__PerCaller=100000000 RateLimits__Token__PerAddress=100000 RateLimits__Token__PerAccount=100000 \
+    RateLimits__SignIn__PerAddress=100000 \
+    dotnet "$dll" --contentRoot "$root/src/CaraPlatform.Web" > "$dir/host.log" 2>&1 &
+  bench_host=$!
+  wait_ready "http://127.0.0.1:$web/health/ready" "$dir/host.log" cara.bench.test
   dotnet tests/CaraPlatform.Benchmarks/bin/Release/net10.0/CaraPlatform.Benchmarks.dll \
-    --base "http://127.0.0.1:$web" --owner "$owner" --app "$app" --wrk-lua "$root/../shared/wrk-json.lua" \
-    --host-pid "$bench_host" --out "$root/bench/results" "$@"
+    --base "http://127.0.0.1:$web" --owner "$owner" --app "$app" --superuser "$admin" --wrk-lua "$root/../shared/wrk-json.lua" \
+    --host-pid "$bench_host" --host-dll "$root/$dll" --content-root "$root/src/CaraPlatform.Web" --out "$root/bench/results" "$@"
+}
+
+# Waits up to two minutes for a host's readiness, showing its log's end if it never comes.
+wait_ready() {
+  local url=$1 log=$2 host=$3
+  for _ in $(seq 1 120); do curl -fs -H "Host: $host" -H "X-Forwarded-Proto: https" "$url" >/dev/null 2>&1 && return 0; sleep 1; done
+  tail -n 30 "$log" >&2
+  exit 1
+}
+
+# The Production bench host's OpenID Connect certificates, made once (self-signed, as a test deployment would).
+bench_keys() {
+  local keys=$1
+  [ -f "$keys/signing.pfx" ] && [ -f "$keys/encryption.pfx" ] && return 0
+  mkdir -p "$keys"
+  local use
+  for use in signing:digitalSignature encryption:keyEncipherment; do
+    openssl req -x509 -newkey rsa:2048 -nodes -days 730 -subj "/CN=cara bench ${use%%:*}" -addext "keyUsage=critical,${use#*:}" \
+      -keyout "$keys/${use%%:*}.key" -out "$keys/${use%%:*}.crt" 2>/dev/null
+    openssl pkcs12 -export -inkey "$keys/${use%%:*}.key" -in "$keys/${use%%:*}.crt" -out "$keys/${use%%:*}.pfx" -passout pass:
+    rm "$keys/${use%%:*}.key"
+  done
 }
 
 # Sums the TRX counters of every test project: CI reads this line, not dotnet test's own summary.

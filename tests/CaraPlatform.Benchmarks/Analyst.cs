@@ -31,12 +31,9 @@ internal sealed partial class Analyst : IDisposable
     /// <summary>Client carrying the bearer token.</summary>
     public HttpClient Api { get; }
 
-    public static async Task<Analyst> SignInAsync(string baseUrl)
+    public static async Task<Analyst> SignInAsync(BenchOptions options)
     {
-        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-        {
-            BaseAddress = new Uri(baseUrl),
-        };
+        var browser = BenchHttp.Client(options, cookies: new BenchHttp.CookieJar());
         var page = await browser.GetStringAsync("/");
         using var signIn = await browser.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -72,9 +69,7 @@ internal sealed partial class Analyst : IDisposable
         var body = await token.Content.ReadAsStringAsync();
         if (!token.IsSuccessStatusCode) throw new InvalidOperationException($"Token request failed: {body}");
         var accessToken = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString();
-        var api = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
-        return new Analyst(browser, api);
+        return new Analyst(browser, BenchHttp.Client(options, accessToken));
     }
 
     public void Dispose()

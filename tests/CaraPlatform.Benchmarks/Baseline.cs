@@ -17,9 +17,9 @@ namespace CaraPlatform.Benchmarks;
 internal sealed class Baseline : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly NpgsqlDataSource _data;
+    private readonly NpgsqlDataSource[] _data;
 
-    private Baseline(WebApplication app, NpgsqlDataSource data, string url)
+    private Baseline(WebApplication app, NpgsqlDataSource[] data, string url)
     {
         _app = app;
         _data = data;
@@ -28,9 +28,14 @@ internal sealed class Baseline : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<Baseline> StartAsync(string appConnectionString, int port)
+    /// <param name="superuserConnectionString">
+    /// For <c>/baseline-no-rls</c>: the superuser, whom row-level security does not hold, runs the same SQL without the
+    /// tenant setting, so that the two baselines differ by what the setting and the policies cost.
+    /// </param>
+    public static async Task<Baseline> StartAsync(string appConnectionString, string superuserConnectionString, int port)
     {
         var data = NpgsqlDataSource.Create(appConnectionString);
+        var unrestricted = NpgsqlDataSource.Create(superuserConnectionString);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Error);
@@ -39,25 +44,24 @@ internal sealed class Baseline : IAsyncDisposable
             WriteAsync(data, context, tenant, id, ReferralSql.One, ReferralSql.Viewed));
         app.MapGet("/baseline/referrals/{tenant:guid}", (Guid tenant, HttpContext context) =>
             WriteAsync(data, context, tenant, null, ReferralSql.Page));
+        app.MapGet("/baseline-no-rls/referrals/{tenant:guid}/{id:guid}", (Guid tenant, Guid id, HttpContext context) =>
+            WriteAsync(unrestricted, context, tenant, id, ReferralSql.One, ReferralSql.Viewed));
         await app.StartAsync();
-        return new Baseline(app, data, $"http://127.0.0.1:{port}");
+        return new Baseline(app, [data, unrestricted], $"http://127.0.0.1:{port}");
     }
 
     /// <summary>The tenant setting, the query whose rows are the answer, then any statement after it, in one round trip.</summary>
     private static async Task WriteAsync(NpgsqlDataSource data, HttpContext context, Guid tenant, Guid? id, string query, params string[] after)
     {
+        var withSetting = context.Request.Path.StartsWithSegments("/baseline", StringComparison.Ordinal);
         await using var connection = await data.OpenConnectionAsync(context.RequestAborted);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SELECT set_config('app.tenant_id', $1, false)") { Parameters = { new() { Value = tenant.ToString("D") } } },
-                Command(query, tenant, id),
-            },
-        };
+        await using var batch = new NpgsqlBatch(connection);
+        if (withSetting)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('app.tenant_id', $1, false)") { Parameters = { new() { Value = tenant.ToString("D") } } });
+        batch.BatchCommands.Add(Command(query, tenant, id));
         foreach (var statement in after) batch.BatchCommands.Add(Command(statement, tenant, id));
         await using var reader = await batch.ExecuteReaderAsync(context.RequestAborted);
-        await reader.NextResultAsync(context.RequestAborted);
+        if (withSetting) await reader.NextResultAsync(context.RequestAborted);
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
         json.WriteStartArray();
@@ -89,6 +93,6 @@ internal sealed class Baseline : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        await _data.DisposeAsync();
+        foreach (var data in _data) await data.DisposeAsync();
     }
 }

@@ -9,9 +9,12 @@ namespace CaraPlatform.Benchmarks;
 /// <param name="ResultsDirectory">Where bench/results/&lt;date&gt;.json goes.</param>
 /// <param name="HostPid">The host's process, whose working set is recorded.</param>
 /// <param name="Only">"tenant" or "national": one part of the run (to compare a change quickly); both when null.</param>
+/// <param name="HostDll">CaraPlatform.Web.dll as the host runs it: the deadline job is timed as its own process.</param>
+/// <param name="HostContentRoot">The host's content root (src/CaraPlatform.Web of the checkout).</param>
+/// <param name="SuperuserConnectionString">The cluster's superuser: the baseline without row-level security, and the bench tenants.</param>
 internal sealed record BenchOptions(
     string BaseUrl, string OwnerConnectionString, string AppConnectionString, string WrkJsonLua, bool Quick, string ResultsDirectory, int? HostPid,
-    string? Only)
+    string? Only, string SuperuserConnectionString, string HostDll, string HostContentRoot)
 {
     /// <summary>Tenants the national read model is spread over.</summary>
     public int Tenants => Quick ? 10 : 50;
@@ -22,17 +25,30 @@ internal sealed record BenchOptions(
     /// <summary>Timed requests per endpoint and filter, after the warm-up.</summary>
     public int Requests => Quick ? 3 : 10;
 
-    /// <summary>Referrals each demo tenant holds for the tenant-API reads (created through the API when missing).</summary>
-    public int ReferralsPerTenant => Quick ? 20 : 200;
+    /// <summary>The tenant API's first pass: this many tenants share <see cref="TenantReferrals"/>.</summary>
+    public const int FewTenants = 10;
+
+    /// <summary>The tenant API's second pass: this many tenants share the same number of referrals.</summary>
+    public int ManyTenants => Quick ? 100 : 1_000;
+
+    /// <summary>Referrals read at random in each pass (created through the API where missing).</summary>
+    public int TenantReferrals => Quick ? 200 : 2_000;
 
     /// <summary>Seconds of load per wrk run.</summary>
     public int LoadSeconds => Quick ? 2 : 10;
+
+    /// <summary>Seconds of unrecorded load before each measured one.</summary>
+    public int WarmUpSeconds => Quick ? 1 : 3;
 
     /// <summary>wrk's open connections.</summary>
     public const int Connections = 16;
 
     /// <summary>The raw baseline's port.</summary>
     public const int BaselinePort = 5092;
+
+    // The cluster's superuser string names its maintenance database; the bench works in the application's.
+    private static string SameDatabase(string connectionString, string like) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Database = new Npgsql.NpgsqlConnectionStringBuilder(like).Database }.ConnectionString;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -45,6 +61,9 @@ internal sealed record BenchOptions(
             args.Contains("--quick"),
             Value("--out") ?? "bench/results",
             int.TryParse(Value("--host-pid"), out var pid) ? pid : null,
-            Value("--only"));
+            Value("--only"),
+            SameDatabase(Value("--superuser") ?? throw new ArgumentException("--superuser CONNECTION-STRING is required"), Value("--owner")!),
+            Value("--host-dll") ?? throw new ArgumentException("--host-dll PATH (CaraPlatform.Web.dll) is required"),
+            Value("--content-root") ?? throw new ArgumentException("--content-root PATH (src/CaraPlatform.Web) is required"));
     }
 }

@@ -7,7 +7,7 @@ Console.WriteLine($"CARA benchmarks: {(options.Quick ? "quick" : "full")} run ag
 var results = new List<ScenarioResult>();
 if (options.Only is null or "tenant")
 {
-    await using var baseline = await Baseline.StartAsync(options.AppConnectionString, BenchOptions.BaselinePort);
+    await using var baseline = await Baseline.StartAsync(options.AppConnectionString, options.SuperuserConnectionString, BenchOptions.BaselinePort);
     results.AddRange(await TenantApi.RunAsync(options, baseline));
 }
 

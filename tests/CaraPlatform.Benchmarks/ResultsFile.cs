@@ -16,6 +16,12 @@ internal sealed record ScenarioResult(
     public double? BaselineRps { get; init; }
 
     public double? Ratio => BaselineRps > 0 ? Rps / BaselineRps : null;
+
+    /// <summary>The host's memory growth per tenant between the few- and many-tenant passes.</summary>
+    public double? PerTenantKb { get; init; }
+
+    /// <summary>This many-tenant figure's throughput over the same scenario's with few tenants.</summary>
+    public double? VersusFewTenants { get; init; }
 }
 
 internal static class ResultsFile
@@ -43,12 +49,12 @@ internal static class ResultsFile
     public static string Markdown(IReadOnlyList<ScenarioResult> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| scenario | rows | tenants | rps | baseline rps | ratio | p50 ms | p99 ms | max ms | errors | host MB |");
-        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        table.AppendLine("| scenario | rows | tenants | rps | baseline rps | ratio | vs 10 tenants | p50 ms | p99 ms | max ms | errors | host MB |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Rows:N0} | {r.Tenants} | {r.Rps:0} | {r.BaselineRps:0} | {r.Ratio:P0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} | {r.WorkingSetMb:0} |");
+                $"| {r.Scenario} | {r.Rows:N0} | {r.Tenants} | {r.Rps:0} | {r.BaselineRps:0} | {r.Ratio:P0} | {r.VersusFewTenants:P0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0.0} | {r.Errors} | {r.WorkingSetMb:0} |");
         }
         return table.ToString();
     }

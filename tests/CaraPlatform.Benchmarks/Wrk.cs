@@ -17,7 +17,7 @@ internal sealed record WrkResult(long Requests, long Errors, double Rps, double 
 /// </summary>
 internal static class Wrk
 {
-    public static async Task<WrkResult> RunAsync(string baseUrl, IReadOnlyList<WrkTarget> targets, BenchOptions options, int connections)
+    public static async Task<WrkResult> RunAsync(string baseUrl, IReadOnlyList<WrkTarget> targets, BenchOptions options, int connections, int? seconds = null)
     {
         var script = Path.Combine(Path.GetTempPath(), $"cara-bench-{Guid.NewGuid():N}.lua");
         await File.WriteAllTextAsync(script, Script(targets) + await File.ReadAllTextAsync(options.WrkJsonLua));
@@ -27,7 +27,7 @@ internal static class Wrk
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
-                ArgumentList = { "-t1", $"-c{connections}", $"-d{options.LoadSeconds}s", "--timeout", "10s", "-s", script, baseUrl },
+                ArgumentList = { "-t1", $"-c{connections}", $"-d{seconds ?? options.LoadSeconds}s", "--timeout", "10s", "-s", script, baseUrl },
             };
             using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
             var output = await wrk.StandardOutput.ReadToEndAsync();
@@ -58,7 +58,7 @@ internal static class Wrk
         lua.AppendLine("local targets = {");
         foreach (var t in targets)
         {
-            var headers = string.Join(", ", t.Headers.Select(h => $"[{Quote(h.Key)}] = {Quote(h.Value)}"));
+            var headers = string.Join(", ", t.Headers.Concat(BenchHttp.ProxyHeaders).Select(h => $"[{Quote(h.Key)}] = {Quote(h.Value)}"));
             lua.AppendLine(CultureInfo.InvariantCulture, $"  {{ method = {Quote(t.Method)}, path = {Quote(t.Path)}, headers = {{ {headers} }}, body = {(t.Body is null ? "nil" : Quote(t.Body))} }},");
         }
 

@@ -13,8 +13,9 @@ namespace CaraPlatform.Infrastructure.Persistence;
 /// <para>
 /// The setting travels with the first command after the open: ahead of a query, as a <c>SET</c> statement in the same
 /// round trip (a command of its own cost every read a second round trip; <c>SET</c> returns no rows, so the query's
-/// results are its own). Ahead of anything else (SaveChanges, ExecuteUpdate, raw SQL) it is sent on its own first,
-/// since EF Core reads those commands' results statement by statement. Every command of the platform goes through EF
+/// results are its own), and likewise ahead of a command run for its row count (an insert with nothing to read back,
+/// ExecuteUpdate, raw SQL). Ahead of SaveChanges' readers (rows read back, concurrency checks) it is sent on its own
+/// first, since EF Core reads those results statement by statement. Every command of the platform goes through EF
 /// Core, so none runs before the setting.
 /// </para>
 /// </summary>
@@ -49,15 +50,15 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        SetTenant(command, eventData);
+        Prefix(command);
         return result;
     }
 
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await SetTenantAsync(command, eventData, cancellationToken);
-        return result;
+        Prefix(command);
+        return ValueTask.FromResult(result);
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
@@ -89,7 +90,15 @@ public sealed class TenantSessionInterceptor : DbConnectionInterceptor, IDbComma
         }
     }
 
-    /// <summary>Puts the pending setting ahead of a query; for any other command, returns it as a command of its own.</summary>
+    // A command run for its count of rows: SET counts none, so it may ride ahead of it (a view's audit row, an ExecuteUpdate).
+    private void Prefix(DbCommand command)
+    {
+        if (command.Connection is not { } connection || !_pending.TryGetValue(connection, out var statement)) return;
+        _pending.Remove(connection);
+        command.CommandText = statement + command.CommandText;
+    }
+
+    /// <summary>Puts the pending setting ahead of a query; for any other reader, returns it as a command of its own.</summary>
     private DbCommand? Separate(DbCommand command, CommandEventData eventData)
     {
         if (command.Connection is not { } connection || !_pending.TryGetValue(connection, out var statement)) return null;
