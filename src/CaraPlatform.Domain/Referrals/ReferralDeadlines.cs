@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Tenants;
 
@@ -62,5 +63,67 @@ public static class ReferralDeadlines
             BookingOverdue: awaitingBooking && today > bookingDue,
             AtRisk: atRisk,
             Overdue: overdue);
+    }
+
+    /// <summary>
+    /// Where <see cref="Referral.CheckDeadlines"/> could change a referral on the UK day of <paramref name="now"/> or
+    /// the next (a round that crosses midnight judges its last referrals on the later day), as bounds a database can
+    /// compare columns with. Derived from the same rules as <see cref="Classify(Referral, TenantDefinition, DateTimeOffset)"/>
+    /// and tested against them, so the job's query never leaves out a referral the rule would change.
+    /// </summary>
+    public static ReferralDeadlineCutoffs Cutoffs(TenantDefinition tenant, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        var today = UkCalendar.DateOf(now);
+        var tomorrow = today.AddDays(1);
+        return new ReferralDeadlineCutoffs(
+            today,
+            // Missed once the UK date of the clock's start is before (day - target); the clock never starts before receipt,
+            // and a UK date is before D exactly when the instant is before D's UK midnight.
+            ReceivedBefore: UkCalendar.At(tomorrow.AddDays(-tenant.Condition.BookingTargetDays), TimeOnly.MinValue).ToUniversalTime(),
+            AtRiskDeadlineFrom: today,
+            AtRiskDeadlineBefore: tomorrow.AddDays(tenant.WorkshopDefaults.MinDaysApart + AtRiskMarginDays),
+            OverdueDeadlineBefore: tomorrow);
+    }
+}
+
+/// <summary>
+/// The bounds of <see cref="ReferralDeadlines.Cutoffs"/>: a referral outside all three cannot get a flag or a notice
+/// from the deadline check on <see cref="Today"/> or the day after. Loose by design (the rule still decides), never tighter than the rule.
+/// </summary>
+/// <param name="Today">The UK date the bounds were worked out on.</param>
+/// <param name="ReceivedBefore">
+/// The booking target can only be missed for a referral received before this instant (UTC): receipt is the earliest the
+/// booking clock can have started, so a re-booked referral may pass this bound and still be in time.
+/// </param>
+/// <param name="AtRiskDeadlineFrom">At risk needs a deadline not yet passed: on or after this date.</param>
+/// <param name="AtRiskDeadlineBefore">At risk needs a deadline inside the window: before this date.</param>
+/// <param name="OverdueDeadlineBefore">Overdue needs a deadline before this date.</param>
+public sealed record ReferralDeadlineCutoffs(
+    DateOnly Today, DateTimeOffset ReceivedBefore, DateOnly AtRiskDeadlineFrom, DateOnly AtRiskDeadlineBefore, DateOnly OverdueDeadlineBefore)
+{
+    // Lists rather than the lifecycle's sets: a query provider translates List.Contains into SQL.
+    private static readonly List<ReferralStatus> OpenStates = [.. ReferralLifecycle.Open];
+
+    private static readonly List<ReferralStatus> AwaitingBookingStates = [.. ReferralLifecycle.AwaitingBooking];
+
+    private static readonly List<ReferralStatus> StillToBookStates = [.. ReferralLifecycle.AwaitingBooking, ReferralStatus.NonCompliant];
+
+    /// <summary>
+    /// The referrals the check could change, as one expression for both the database query and the tests that hold it
+    /// against <see cref="Referral.CheckDeadlines"/>: each branch is a flag or notice not yet set, in a state where the
+    /// rule sets it, with its date inside the bound.
+    /// </summary>
+    public Expression<Func<Referral, bool>> Candidates()
+    {
+        var receivedBefore = ReceivedBefore;
+        var atRiskFrom = AtRiskDeadlineFrom;
+        var atRiskBefore = AtRiskDeadlineBefore;
+        var overdueBefore = OverdueDeadlineBefore;
+        return r =>
+            (r.BookingTargetMissedAt == null && AwaitingBookingStates.Contains(r.Status) && r.ReceivedAt < receivedBefore)
+            || (r.AtRiskNoticeAt == null && StillToBookStates.Contains(r.Status)
+                && r.ConditionDeadline >= atRiskFrom && r.ConditionDeadline < atRiskBefore)
+            || (r.OverdueNoticeAt == null && OpenStates.Contains(r.Status) && r.ConditionDeadline < overdueBefore);
     }
 }

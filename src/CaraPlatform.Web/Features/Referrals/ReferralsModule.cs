@@ -30,6 +30,7 @@ public static class ReferralsModule
         services.AddSingleton<INationalReferralProfiles, NationalReferralProfiles>();
         services.AddOptions<ReferralDeadlineOptions>().Bind(builder.Configuration.GetSection("Referrals:Deadlines")).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedSingleton<ReferralDeadlineJob>();
+        services.AddSingleton<IHostCommand, CheckDeadlinesCommand>();
         services.AddReferralPagePolicies();
         services.AddPortalLink(new("Referrals", "referrals", ReferralAccess.Readers, 10));
         services.AddPortalLink(new("Screening", "referrals/screening", ReferralAccess.Screeners, 20));
