@@ -100,6 +100,8 @@ public sealed partial class TenantEventRelay(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var name = consumer.Name;
+        // Each statement names the tenant, as EF Core's filter would: row-level security alone keeps the rows right, but a
+        // database distributed by tenant_id (DESIGN §2) routes a statement by what it says.
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO tenant_event_cursors (tenant_id, id, consumer, last_transaction_id, last_event_id)
             VALUES ({tenant.TenantId}, {Guid.CreateVersion7()}, {name}, '0', {Guid.Empty})
@@ -108,7 +110,7 @@ public sealed partial class TenantEventRelay(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var held = await db.Database.SqlQuery<Guid>($"""
-            SELECT id AS "Value" FROM tenant_event_cursors WHERE consumer = {name} FOR UPDATE SKIP LOCKED
+            SELECT id AS "Value" FROM tenant_event_cursors WHERE tenant_id = {tenant.TenantId} AND consumer = {name} FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
         if (held.Count == 0) return 0;
 
@@ -116,7 +118,7 @@ public sealed partial class TenantEventRelay(
         var events = await db.TenantEvents.FromSql($"""
                 SELECT e.* FROM tenant_events e
                 JOIN tenant_event_cursors c ON c.tenant_id = e.tenant_id AND c.consumer = {name}
-                WHERE (e.transaction_id, e.id) > (c.last_transaction_id, c.last_event_id)
+                WHERE e.tenant_id = {tenant.TenantId} AND (e.transaction_id, e.id) > (c.last_transaction_id, c.last_event_id)
                   AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                 """)
             .AsNoTracking().OrderBy(e => e.TransactionId).ThenBy(e => e.Id).Take(Options.BatchSize)
@@ -126,7 +128,8 @@ public sealed partial class TenantEventRelay(
         await consumer.HandleAsync(tenant, events, db, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE tenant_event_cursors c SET last_transaction_id = e.transaction_id, last_event_id = e.id
-            FROM tenant_events e WHERE c.consumer = {name} AND e.id = {events[^1].Id}
+            FROM tenant_events e
+            WHERE c.tenant_id = {tenant.TenantId} AND c.consumer = {name} AND e.tenant_id = c.tenant_id AND e.id = {events[^1].Id}
             """, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return events.Count;

@@ -45,6 +45,9 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("National:Exports:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
+        // Every command of the app's contexts is checked for its tenant (TenantSqlRecorder); singleton, as the factory's options are.
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<CaraDbContext>(
+            (_, options) => options.AddInterceptors(TenantSqlRecorder.Instance), ServiceLifetime.Singleton));
     }
 }
 
@@ -111,6 +114,9 @@ public sealed class CaraPlatformFixture : IAsyncLifetime
     {
         await Web.DisposeAsync();
         await Database.DisposeAsync();
+        // Every app command of the collection has been checked by now, whichever tests ran and in whatever order.
+        if (TenantSqlRecorder.Instance.Violations is { Count: > 0 } violations)
+            throw new InvalidOperationException(TenantSqlRecorder.Report("in the Integration collection", violations));
     }
 }
 

@@ -16,13 +16,14 @@ public sealed class NationalRebuild(IDbContextFactory<CaraDbContext> contexts, T
     public async Task<NationalRebuildResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var tables = await EmptyAsync(cancellationToken);
-        // Each tenant's cursor in that tenant's scope: row-level security narrows the statement to it.
-        var reset = await tenants.RunAsync("Resetting the national cursor", async (_, _, ct) =>
+        // Each tenant's cursor in that tenant's scope: row-level security narrows the statement to it, and the statement
+        // names the tenant too, as every statement on a tenant table does (DESIGN §2).
+        var reset = await tenants.RunAsync("Resetting the national cursor", async (tenant, _, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await db.Database.ExecuteSqlAsync($"""
                 UPDATE tenant_event_cursors SET last_transaction_id = '0', last_event_id = {Guid.Empty}
-                WHERE consumer = {NationalFeed.ConsumerName}
+                WHERE tenant_id = {tenant.TenantId} AND consumer = {NationalFeed.ConsumerName}
                 """, ct);
         }, cancellationToken: cancellationToken);
         var relayed = await relay.RunOnceAsync(cancellationToken: cancellationToken);

@@ -61,7 +61,7 @@ public sealed partial class NoticeDispatcher(
     {
         var round = new DispatchRound();
         var leasedUntil = ToDatabasePrecision(clock.GetUtcNow() + Options.Lease);
-        var claimed = await ClaimAsync(leasedUntil, cancellationToken);
+        var claimed = await ClaimAsync(tenant, leasedUntil, cancellationToken);
         round.Claimed = claimed.Count;
         foreach (var noticeId in claimed)
         {
@@ -86,19 +86,21 @@ public sealed partial class NoticeDispatcher(
     }
 
     /// <summary>
-    /// Claims due notices of the current tenant in one statement. Row-level security limits both the scan and the
-    /// update to the tenant of the scope; SKIP LOCKED lets a concurrent instance claim other rows instead of waiting.
+    /// Claims due notices of the tenant in one statement. Row-level security limits both the scan and the update to the
+    /// tenant of the scope, and the statement names it too, as every statement on a tenant table does (DESIGN §2); SKIP
+    /// LOCKED lets a concurrent instance claim other rows instead of waiting.
     /// </summary>
-    private async Task<List<Guid>> ClaimAsync(DateTimeOffset leasedUntil, CancellationToken cancellationToken)
+    private async Task<List<Guid>> ClaimAsync(CaraTenantInfo tenant, DateTimeOffset leasedUntil, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var pending = nameof(WebhookDeliveryState.Pending);
         return await db.Database.SqlQuery<Guid>($"""
             UPDATE police_notices SET leased_until = {leasedUntil}
-            WHERE id IN (
+            WHERE tenant_id = {tenant.TenantId} AND id IN (
                 SELECT id FROM police_notices
-                WHERE (inbox_delivered_at IS NULL
+                WHERE tenant_id = {tenant.TenantId}
+                  AND (inbox_delivered_at IS NULL
                        OR (webhook_state = {pending} AND (next_attempt_at IS NULL OR next_attempt_at <= {now})))
                   AND (leased_until IS NULL OR leased_until <= {now})
                 ORDER BY occurred_at

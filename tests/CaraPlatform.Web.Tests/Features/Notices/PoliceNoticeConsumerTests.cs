@@ -47,7 +47,7 @@ public sealed class PoliceNoticeConsumerTests(CaraPlatformFixture fixture) : Int
 
         // As if the notices had committed and the cursor's move had not: the whole stream comes again.
         await fixture.ReadAsync(Tenant, db => db.Database.ExecuteSqlAsync(
-            $"UPDATE tenant_event_cursors SET last_transaction_id = '0', last_event_id = {Guid.Empty} WHERE consumer = 'police-notices'"));
+            $"UPDATE tenant_event_cursors SET last_transaction_id = '0', last_event_id = {Guid.Empty} WHERE tenant_id = {db.CurrentTenantId} AND consumer = 'police-notices'"));
         await fixture.RelayEventsAsync(Tenant);
 
         Assert.Equal(before, await fixture.ReadAsync(Tenant, db => db.PoliceNotices.CountAsync()));
