@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CaraPlatform.Infrastructure.Identity;
 
+/// <summary>A person's roles in a tenant, and the forces they serve there (a ForceSpoc's).</summary>
+public sealed record MemberFacts(IReadOnlyList<TenantRole> Roles, IReadOnlyList<string> ForceCodes);
+
 /// <summary>
 /// A person's roles per tenant, kept in memory because every portal page and person's API call asks (a database read
 /// each time was a large part of a request's cost). A change must still count from the very next request: this host
@@ -20,16 +23,16 @@ public sealed class MembershipCache : IDatabaseNotificationHandler
     // A person in a few tenants is a few hundred bytes; past this, something is wrong and memory matters more.
     private const int MaxEntries = 100_000;
 
-    private readonly ConcurrentDictionary<(Guid Tenant, Guid User), IReadOnlyList<TenantRole>?> _roles = new();
+    private readonly ConcurrentDictionary<(Guid Tenant, Guid User), MemberFacts?> _roles = new();
 
     // Bumped by every forgetting: a read that began before it must not store what it read.
     private long _generation;
 
     public long Count => _roles.Count;
 
-    /// <summary>The roles of <paramref name="userId"/> in <paramref name="tenantId"/> (null: not a member), read once.</summary>
-    public async Task<IReadOnlyList<TenantRole>?> GetOrReadAsync(
-        Guid tenantId, Guid userId, Func<CancellationToken, Task<IReadOnlyList<TenantRole>?>> read, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="userId"/> is in <paramref name="tenantId"/> (null: not a member), read once.</summary>
+    public async Task<MemberFacts?> GetOrReadAsync(
+        Guid tenantId, Guid userId, Func<CancellationToken, Task<MemberFacts?>> read, CancellationToken cancellationToken)
     {
         if (_roles.TryGetValue((tenantId, userId), out var cached)) return cached;
         var generation = Interlocked.Read(ref _generation);

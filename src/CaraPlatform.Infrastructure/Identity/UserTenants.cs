@@ -23,10 +23,14 @@ public sealed class UserTenants(
     }
 
     /// <summary>The person's roles in <paramref name="tenant"/>, or null when they are not a member.</summary>
-    public Task<IReadOnlyList<TenantRole>?> RolesIn(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken = default) =>
-        cache.GetOrReadAsync(tenant.TenantId, userId, ct => ReadRolesAsync(tenant, userId, ct), cancellationToken);
+    public async Task<IReadOnlyList<TenantRole>?> RolesIn(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken = default) =>
+        (await MembershipIn(tenant, userId, cancellationToken))?.Roles;
 
-    private async Task<IReadOnlyList<TenantRole>?> ReadRolesAsync(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken)
+    /// <summary>The person's roles and forces in <paramref name="tenant"/>, or null when they are not a member.</summary>
+    public Task<MemberFacts?> MembershipIn(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken = default) =>
+        cache.GetOrReadAsync(tenant.TenantId, userId, ct => ReadAsync(tenant, userId, ct), cancellationToken);
+
+    private async Task<MemberFacts?> ReadAsync(CaraTenantInfo tenant, Guid userId, CancellationToken cancellationToken)
     {
         CaraDbContext db;
         using (scopes.BeginScope(tenant))
@@ -37,7 +41,7 @@ public sealed class UserTenants(
         await using (db)
         {
             var membership = await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.UserId == userId, cancellationToken);
-            return membership?.Roles;
+            return membership is null ? null : new MemberFacts(membership.Roles, membership.ForceCodes);
         }
     }
 }

@@ -25,10 +25,10 @@ public sealed class MembershipCacheTests(CaraPlatformFixture fixture) : Integrat
         try
         {
             var reads = 0;
-            Task<IReadOnlyList<TenantRole>?> Read(CancellationToken _)
+            Task<MemberFacts?> Read(CancellationToken _)
             {
                 Interlocked.Increment(ref reads);
-                return Task.FromResult<IReadOnlyList<TenantRole>?>([TenantRole.Facilitator]);
+                return Task.FromResult<MemberFacts?>(new MemberFacts([TenantRole.Facilitator], []));
             }
 
             // Listening has begun once a first catch-up has emptied the cache: wait for it before relying on it.

@@ -12,7 +12,7 @@ namespace CaraPlatform.Web.Features.Referrals;
 /// reads the tenant's referrals. ForceSpoc-only people and integration clients read them as the police
 /// (<see cref="ReferralResponse.ForPolice"/>).
 /// </summary>
-public sealed class ReferralReach(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants) : IReferralReach
+public sealed class ReferralReach(CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, UserTenants userTenants) : IReferralReach
 {
     private Caller? _caller;
 
@@ -65,9 +65,8 @@ public sealed class ReferralReach(CaraDbContext db, IMultiTenantContextAccessor<
     {
         if (_caller is not null) return _caller;
         if (user.PersonId() is not { } personId) return _caller = new Caller(ReadsAll: true, AsPolice: true, [], null);
-        var membership = await db.Memberships.AsNoTracking().Where(m => m.UserId == personId)
-            .Select(m => new { m.Roles, m.ForceCodes }).SingleOrDefaultAsync(cancellationToken);
-        List<TenantRole> roles = membership?.Roles ?? [];
+        var membership = await userTenants.MembershipIn(tenants.Current(), personId, cancellationToken);
+        var roles = membership?.Roles ?? [];
         var tenantForces = tenants.Current().Settings.Forces.Select(f => f.Code).ToList();
         return _caller = new Caller(
             ReadsAll: roles.Any(r => r is not (TenantRole.Facilitator or TenantRole.ForceSpoc)),
