@@ -9,16 +9,16 @@ namespace CaraPlatform.Benchmarks;
 /// </summary>
 internal static class NationalSeed
 {
-    public const string TenantPrefix = "bench-";
+    public const string TenantPrefix = "national-";
 
     public static async Task<long> RunAsync(BenchOptions options)
     {
         await using var db = new NpgsqlConnection(options.OwnerConnectionString);
         await db.OpenAsync();
-        var existing = (long)(await Scalar(db, "SELECT count(*) FROM national.referrals r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug LIKE 'bench-%'"))!;
+        var existing = (long)(await Scalar(db, "SELECT count(*) FROM national.referrals r JOIN tenants t ON t.id = r.tenant_id WHERE t.slug LIKE 'national-%'"))!;
         if (existing == options.Referrals) return existing;
 
-        await Execute(db, "DELETE FROM tenants WHERE slug LIKE 'bench-%'");
+        await Execute(db, "DELETE FROM tenants WHERE slug LIKE 'national-%'");
         await Execute(db, $"""
             INSERT INTO tenants
             SELECT (jsonb_populate_record(NULL::tenants, to_jsonb(t) || jsonb_build_object(
@@ -36,12 +36,12 @@ internal static class NationalSeed
                    w1, w1 + 28, date_trunc('month', w1)::date, CASE WHEN n % 40 = 0 THEN w1 - 7 END
             FROM tenants t CROSS JOIN generate_series(0, {runsPerTenant - 1}) n
             CROSS JOIN LATERAL (SELECT date '2024-01-06' + (n * 1100 / {runsPerTenant}) AS w1) d
-            WHERE t.slug LIKE 'bench-%'
+            WHERE t.slug LIKE 'national-%'
             """);
 
         // Skew: tenant index = floor(T * u^2.5), so the first few tenants take most referrals.
         await Execute(db, $"""
-            WITH bench AS (SELECT id, slug, row_number() OVER (ORDER BY slug) - 1 AS idx FROM tenants WHERE slug LIKE 'bench-%'),
+            WITH bench AS (SELECT id, slug, row_number() OVER (ORDER BY slug) - 1 AS idx FROM tenants WHERE slug LIKE 'national-%'),
             g AS (SELECT i, random() AS u, random() AS a, random() AS b, random() AS c, random() AS d, random() AS e, random() AS f
                   FROM generate_series(1, {options.Referrals}) i),
             r AS (SELECT g.*, bench.id AS tenant_id, bench.slug, bench.idx, date '2024-01-01' + floor(a * 1064)::int AS received
@@ -106,7 +106,7 @@ internal static class NationalSeed
                    1 + floor(random() * CASE WHEN q.stage = 'PreCourse' THEN 5 ELSE 2 END)::int + CASE WHEN q.stage = 'PreCourse' THEN 0 ELSE 3 END,
                    date_trunc('month', CASE WHEN q.stage = 'PreCourse' THEN r.workshop1_on ELSE r.completed_on END)::date
             FROM national.referrals r
-            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'bench-%'
+            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'national-%'
             CROSS JOIN (VALUES ('PreCourse', 'attitude-towards-partner'), ('PreCourse', 'helped-relationship-issues'),
                                ('PostCourse', 'attitude-towards-partner'), ('PostCourse', 'helped-relationship-issues'),
                                ('PostCourse', 'would-recommend')) q(stage, code)
@@ -118,7 +118,7 @@ internal static class NationalSeed
             SELECT r.tenant_id, md5(r.referral_id::text || w.workshop)::uuid, r.force_code, date_trunc('month', w.on_day + 3)::date, w.workshop,
                    (ARRAY['Improved','Improved','Improved','Improved','Improved','Improved','NoChange','NoChange','Worse','NotAskedNoContact'])[1 + floor(random() * 10)::int]
             FROM national.referrals r
-            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'bench-%'
+            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'national-%'
             CROSS JOIN LATERAL (VALUES ('Workshop1', r.workshop1_on), ('Workshop2', r.completed_on)) w(workshop, on_day)
             WHERE r.ipv AND abs(hashtext(r.referral_id::text || 'v')) % 10 < 7 AND w.on_day IS NOT NULL
             """);
@@ -126,7 +126,7 @@ internal static class NationalSeed
             INSERT INTO national.signposting (tenant_id, entry_id, service, force_code, month)
             SELECT r.tenant_id, md5(r.referral_id::text || 's')::uuid, s.service, r.force_code, date_trunc('month', r.first_contact_on + 2)::date
             FROM national.referrals r
-            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'bench-%'
+            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'national-%'
             CROSS JOIN (VALUES ('IDVA service', 0), ('Housing advice', 1), ('Counselling', 2), ('Children''s services', 3), ('Legal advice', 4)) s(service, n)
             WHERE r.ipv AND r.first_contact_on IS NOT NULL AND abs(hashtext(r.referral_id::text || 's' || s.n)) % 10 < 3 - s.n / 2
             """);
@@ -136,7 +136,7 @@ internal static class NationalSeed
                    CASE WHEN o.reoffended THEN ARRAY[(ARRAY['common-assault','harassment','actual-bodily-harm','coercive-control'])[1 + floor(random() * 4)::int]] ELSE ARRAY[]::text[] END,
                    CASE WHEN o.reoffended THEN r.received_on + 40 END
             FROM national.referrals r
-            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'bench-%'
+            JOIN tenants t ON t.id = r.tenant_id AND t.slug LIKE 'national-%'
             CROSS JOIN (VALUES (6), (12)) m(months)
             CROSS JOIN LATERAL (SELECT random() < CASE WHEN r.status = 'Completed' THEN 0.08 ELSE 0.16 END * m.months / 6 AS reoffended) o
             WHERE r.status IN ('Completed', 'NonCompliant', 'Withdrawn') AND r.received_on < date '2026-11-30' - m.months * 30
@@ -147,7 +147,7 @@ internal static class NationalSeed
                    CASE WHEN o.reoffended THEN ARRAY['common-assault'] ELSE ARRAY[]::text[] END, CASE WHEN o.reoffended THEN date '2025-06-01' END
             FROM tenants t CROSS JOIN generate_series(1, 2000) i CROSS JOIN (VALUES (6), (12)) m(months)
             CROSS JOIN LATERAL (SELECT random() < 0.12 * m.months / 6 AS reoffended) o
-            WHERE t.slug LIKE 'bench-%'
+            WHERE t.slug LIKE 'national-%'
             """);
         // Copied onto the referrals, as the outcome projection does.
         await Execute(db, """

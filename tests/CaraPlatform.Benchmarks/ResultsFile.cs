@@ -20,6 +20,9 @@ internal sealed record ScenarioResult(
     /// <summary>The host's memory growth per tenant between the few- and many-tenant passes.</summary>
     public double? PerTenantKb { get; init; }
 
+    /// <summary>What the RLS setting and policies add to a request, as a share of the host's time per request.</summary>
+    public double? TenancyShare { get; init; }
+
     /// <summary>This many-tenant figure's throughput over the same scenario's with few tenants.</summary>
     public double? VersusFewTenants { get; init; }
 }

@@ -23,9 +23,15 @@ public sealed class AuditTrail(IDbContextFactory<CaraDbContext> contexts, TimePr
 
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
+        // One statement run for its row count, so the tenant setting rides ahead of it in the same round trip: every
+        // view of a record writes one of these (through SaveChanges it took two).
+        var e = ToEvent(entry);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(ToEvent(entry));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO audit_events (id, occurred_at, action, outcome, tenant_id, actor_user_id, actor_client_id, subject, ip_address, detail, reason)
+            VALUES ({e.Id}, {e.OccurredAt}, {e.Action}, {e.Outcome}, {e.TenantId}, {e.ActorUserId}, {e.ActorClientId}, {e.Subject}, {e.IpAddress},
+                    {e.Detail}, {e.Reason})
+            """, cancellationToken);
     }
 
     private AuditEvent ToEvent(AuditEntry entry) => new()
