@@ -29,8 +29,14 @@ internal static class Bookings
         var workshop1 = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14 + Random.Shared.Next(0, 14));
         using var scheduled = await api.PostAsync(runs, Json(new
         {
-            cohort = "IpvMale", language = "en", workshop1 = new { date = workshop1 }, workshop2 = new { date = workshop1.AddDays(28) },
-            delivery = "Remote", meetingLink = "https://meet.example.org/cara-bench", capacity = Seats, facilitatorIds = facilitators.Take(2),
+            cohort = "IpvMale",
+            language = "en",
+            workshop1 = new { date = workshop1 },
+            workshop2 = new { date = workshop1.AddDays(28) },
+            delivery = "Remote",
+            meetingLink = "https://meet.example.org/cara-bench",
+            capacity = Seats,
+            facilitatorIds = facilitators.Take(2),
         }));
         if (scheduled.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException($"Scheduling a run: {(int)scheduled.StatusCode} {await scheduled.Content.ReadAsStringAsync()}");
         var runId = (await scheduled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -83,8 +89,12 @@ internal static class Bookings
         {
             answers = new
             {
-                onBail = false, subjectToCourtOrderOrCommunitySentence = false, evidenceOfCoerciveOrControllingBehaviour = false,
-                dash = new { score = 4, assessedLevel = "Standard" }, victimViewsRecorded = true, specificRiskToVictimFromCaution = false,
+                onBail = false,
+                subjectToCourtOrderOrCommunitySentence = false,
+                evidenceOfCoerciveOrControllingBehaviour = false,
+                dash = new { score = 4, assessedLevel = "Standard" },
+                victimViewsRecorded = true,
+                specificRiskToVictimFromCaution = false,
                 tenantAnswers = JsonSerializer.Deserialize<JsonElement>(body).GetProperty("eligibility").GetProperty("tenantAnswers"),
             },
             decision = "Eligible",

@@ -85,7 +85,8 @@ internal static class TenantApi
         Console.WriteLine($"  GET one referral at half the maximum ({half:0} rps, steady): p50 {paced.P50Ms:0.0} ms, p99 {paced.P99Ms:0.0} ms" +
             (paced.Errors > 0 ? $", {paced.Errors} errors" : ""));
         results.Add(new ScenarioResult($"GET one referral at half the maximum, steady ({half:0} rps)", paced.Requests, paced.Errors, paced.P50Ms,
-            paced.P99Ms, paced.MaxMs, callers.Count, rows, Measure.HostWorkingSetMb(options)) { Rps = half });
+            paced.P99Ms, paced.MaxMs, callers.Count, rows, Measure.HostWorkingSetMb(options))
+        { Rps = half });
 
         // What row-level security's session setting costs the raw baseline: the same SQL as the superuser, no setting.
         var withRls = results[0];
@@ -127,7 +128,8 @@ internal static class TenantApi
         Console.WriteLine($"  Portal referral list (cookie): {result.Rps:0} rps, p50 {result.P50Ms:0.0} ms, p99 {result.P99Ms:0.0} ms" +
             (result.Errors > 0 ? $", {result.Errors} errors" : ""));
         return new ScenarioResult("Portal: referral list page (cookie)", (int)result.Requests, (int)result.Errors, result.P50Ms, result.P99Ms, result.MaxMs,
-            1, 0, Measure.HostWorkingSetMb(options)) { Rps = result.Rps };
+            1, 0, Measure.HostWorkingSetMb(options))
+        { Rps = result.Rps };
     }
 
     private static WrkTarget Get(string path, string? token) =>
