@@ -79,7 +79,9 @@ cmd_bench() {
   dotnet build src/CaraPlatform.Web -c Release -v quiet -nologo
   dotnet build tests/CaraPlatform.Benchmarks -c Release -v quiet -nologo
   mkdir -p "$dir"
-  local admin owner app dll=src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll
+  # Another build of the host may be measured on the same data (e.g. before a change): CARA_BENCH_HOST_DLL and _ROOT.
+  local admin owner app dll=${CARA_BENCH_HOST_DLL:-$root/src/CaraPlatform.Web/bin/Release/net10.0/CaraPlatform.Web.dll}
+  local content=${CARA_BENCH_HOST_ROOT:-$root/src/CaraPlatform.Web}
   admin=$(build/postgres.sh start "$dir/pg" "$port")
   bench_dir=$dir
   trap 'build/postgres.sh stop "$bench_dir/pg"' EXIT
@@ -89,7 +91,7 @@ cmd_bench() {
 
   ConnectionStrings__CaraOwner=$owner ConnectionStrings__Cara=$app ASPNETCORE_ENVIRONMENT=Development \
     ASPNETCORE_URLS=http://127.0.0.1:$web Logging__LogLevel__Default=Warning \
-    dotnet "$dll" --contentRoot "$root/src/CaraPlatform.Web" > "$dir/seed.log" 2>&1 &
+    dotnet "$dll" --contentRoot "$content" > "$dir/seed.log" 2>&1 &
   bench_host=$!
   trap 'kill -TERM "$bench_host" 2>/dev/null; wait "$bench_host" 2>/dev/null; build/postgres.sh stop "$bench_dir/pg"' EXIT
   wait_ready "http://127.0.0.1:$web/health/ready" "$dir/seed.log" localhost
@@ -103,12 +105,12 @@ cmd_bench() {
     Mail__Smtp__Host=127.0.0.1 Mail__Dispatch__Enabled=false ReverseProxy__KnownNetworks__0=127.0.0.1/32 \
     RateLimits__Api__PerCaller=100000000 RateLimits__Token__PerAddress=100000 RateLimits__Token__PerAccount=100000 \
     RateLimits__SignIn__PerAddress=100000 \
-    dotnet "$dll" --contentRoot "$root/src/CaraPlatform.Web" > "$dir/host.log" 2>&1 &
+    dotnet "$dll" --contentRoot "$content" > "$dir/host.log" 2>&1 &
   bench_host=$!
   wait_ready "http://127.0.0.1:$web/health/ready" "$dir/host.log" cara.bench.test
   dotnet tests/CaraPlatform.Benchmarks/bin/Release/net10.0/CaraPlatform.Benchmarks.dll \
     --base "http://127.0.0.1:$web" --owner "$owner" --app "$app" --superuser "$admin" --wrk-lua "$root/../shared/wrk-json.lua" \
-    --host-pid "$bench_host" --host-dll "$root/$dll" --content-root "$root/src/CaraPlatform.Web" --out "$root/bench/results" "$@"
+    --host-pid "$bench_host" --host-dll "$dll" --content-root "$content" --out "$root/bench/results" "$@"
 }
 
 # Waits up to two minutes for a host's readiness, showing its log's end if it never comes.

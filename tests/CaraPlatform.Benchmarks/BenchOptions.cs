@@ -8,13 +8,17 @@ namespace CaraPlatform.Benchmarks;
 /// <param name="Quick">Small data, few requests: proves the harness works (CI), measures nothing worth quoting.</param>
 /// <param name="ResultsDirectory">Where bench/results/&lt;date&gt;.json goes.</param>
 /// <param name="HostPid">The host's process, whose working set is recorded.</param>
-/// <param name="Only">"tenant" or "national": one part of the run (to compare a change quickly); both when null.</param>
+/// <param name="Only">
+/// "tenant" or "national": one part of the run; "reads": the tenant reads and the portal page only (to compare two
+/// builds of the host quickly); everything when null.
+/// </param>
+/// <param name="Label">Added to the results file's name, e.g. "before" for a run against an earlier build.</param>
 /// <param name="HostDll">CaraPlatform.Web.dll as the host runs it: the deadline job is timed as its own process.</param>
 /// <param name="HostContentRoot">The host's content root (src/CaraPlatform.Web of the checkout).</param>
 /// <param name="SuperuserConnectionString">The cluster's superuser: the baseline without row-level security, and the bench tenants.</param>
 internal sealed record BenchOptions(
     string BaseUrl, string OwnerConnectionString, string AppConnectionString, string WrkJsonLua, bool Quick, string ResultsDirectory, int? HostPid,
-    string? Only, string SuperuserConnectionString, string HostDll, string HostContentRoot)
+    string? Only, string SuperuserConnectionString, string HostDll, string HostContentRoot, string? Label)
 {
     /// <summary>Tenants the national read model is spread over.</summary>
     public int Tenants => Quick ? 10 : 50;
@@ -64,6 +68,7 @@ internal sealed record BenchOptions(
             Value("--only"),
             SameDatabase(Value("--superuser") ?? throw new ArgumentException("--superuser CONNECTION-STRING is required"), Value("--owner")!),
             Value("--host-dll") ?? throw new ArgumentException("--host-dll PATH (CaraPlatform.Web.dll) is required"),
-            Value("--content-root") ?? throw new ArgumentException("--content-root PATH (src/CaraPlatform.Web) is required"));
+            Value("--content-root") ?? throw new ArgumentException("--content-root PATH (src/CaraPlatform.Web) is required"),
+            Value("--label"));
     }
 }

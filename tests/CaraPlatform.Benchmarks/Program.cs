@@ -5,7 +5,7 @@ var options = BenchOptions.Parse(args);
 Console.WriteLine($"CARA benchmarks: {(options.Quick ? "quick" : "full")} run against {options.BaseUrl}");
 
 var results = new List<ScenarioResult>();
-if (options.Only is null or "tenant")
+if (options.Only is null or "tenant" or "reads")
 {
     await using var baseline = await Baseline.StartAsync(options.AppConnectionString, options.SuperuserConnectionString, BenchOptions.BaselinePort);
     results.AddRange(await TenantApi.RunAsync(options, baseline));

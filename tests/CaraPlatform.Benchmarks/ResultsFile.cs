@@ -35,7 +35,7 @@ internal static class ResultsFile
     public static string Write(BenchOptions options, IReadOnlyList<ScenarioResult> results)
     {
         Directory.CreateDirectory(options.ResultsDirectory);
-        var name = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (options.Only is { } only ? "-" + only : "") +
+        var name = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (options.Only is { } only ? "-" + only : "") + (options.Label is { } label ? "-" + label : "") +
             (options.Quick ? "-quick" : "") + ".json";
         var path = Path.Combine(options.ResultsDirectory, name);
         var document = new

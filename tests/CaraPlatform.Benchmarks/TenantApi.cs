@@ -27,6 +27,13 @@ internal static class TenantApi
         // First pass: few tenants holding all the referrals read.
         var few = await CallersAsync(http, options, BenchOptions.FewTenants);
         results.AddRange(await ReadsAsync(options, baseline, few, withoutRls: true));
+        if (options.Only == "reads")
+        {
+            // Enough to compare two builds of the host (e.g. before and after a change) on the reads and the portal page.
+            results.Add(await PortalPageAsync(options, few.Count));
+            return results;
+        }
+
         results.Add(await MeasureAsync("POST a referral (Idempotency-Key)", options, few,
             [.. few.Select(c => new WrkTarget("POST", $"/api/v1/tenants/{c.Tenant}/referrals", new Dictionary<string, string>
             {
