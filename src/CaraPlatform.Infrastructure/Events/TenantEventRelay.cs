@@ -20,9 +20,26 @@ public sealed class TenantEventRelayOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a round visits every tenant; between sweeps a round visits only the tenants the outbox's trigger told
+    /// of (<see cref="TenantEventSignal"/>), and none when none was.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Events handed to a consumer at once; a round goes on until the consumer has caught up.</summary>
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 200;
+}
+
+/// <summary>Tenants with new events: a trigger on <c>tenant_events</c> notifies <see cref="ChannelName"/> with the tenant's id.</summary>
+public sealed class TenantEventSignal(TimeProvider clock, IOptions<TenantEventRelayOptions> options) : TenantSignal(clock)
+{
+    public const string ChannelName = "cara_tenant_events";
+
+    public override string Channel => ChannelName;
+
+    protected override TimeSpan SweepInterval => options.Value.SweepInterval;
 }
 
 /// <summary>What a round did for one tenant: events applied (summed over consumers) and the consumers that failed.</summary>
@@ -30,13 +47,15 @@ public sealed record RelayedTenant(int Applied, IReadOnlyList<string> FailedCons
 
 /// <summary>
 /// Feeds every tenant's event stream to every registered <see cref="ITenantEventConsumer"/>, tenant by tenant through
-/// the <see cref="TenantRunner"/>. For each tenant and consumer a batch is one transaction: lock the consumer's cursor
+/// the <see cref="TenantRunner"/>: in the background, the tenants told of by <see cref="TenantEventSignal"/> each
+/// second and every tenant each <see cref="TenantEventRelayOptions.SweepInterval"/>. For each tenant and consumer a batch is one transaction: lock the consumer's cursor
 /// row (<c>FOR UPDATE SKIP LOCKED</c>, so any number of instances may run the relay and never two work the same
 /// cursor), read the events after it, let the consumer apply them, move the cursor, commit.
 /// </summary>
 public sealed partial class TenantEventRelay(
     IDbContextFactory<CaraDbContext> contexts,
     TenantRunner tenants,
+    TenantEventSignal signal,
     IEnumerable<ITenantEventConsumer> consumers,
     IOptions<TenantEventRelayOptions> options,
     TimeProvider clock,
@@ -57,7 +76,8 @@ public sealed partial class TenantEventRelay(
     // Each round catches every consumer up, so nothing is left waiting for an early next round.
     protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
     {
-        await RunOnceAsync(cancellationToken: cancellationToken);
+        if (signal.TakeRound() is { } only)
+            await tenants.RunAsync("Relaying tenant events", (info, _, ct) => RelayTenantAsync(info, ct), only, cancellationToken);
         return false;
     }
 
@@ -146,6 +166,8 @@ public static class TenantEventRegistration
     {
         services.AddOptions<TenantEventRelayOptions>().Bind(configuration.GetSection(TenantEventRelayOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TenantEventSignal>();
+        services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<TenantEventSignal>());
         services.AddHostedSingleton<TenantEventRelay>();
         return services.AddTenantEventConsumer<TenantEventLog>();
     }

@@ -16,10 +16,10 @@ public interface IDatabaseNotificationHandler
     void Notified(string payload);
 
     /// <summary>
-    /// After listening starts or starts again (notifications sent meanwhile are lost), and every
-    /// <see cref="DatabaseNotifications.CatchUpInterval"/> in case the connection died without our knowing.
+    /// After listening starts or starts again (<paramref name="listeningStarted"/>: notifications sent meanwhile are
+    /// lost), and every <see cref="DatabaseNotifications.CatchUpInterval"/> in case the connection died without our knowing.
     /// </summary>
-    Task CatchUpAsync(CancellationToken cancellationToken);
+    Task CatchUpAsync(bool listeningStarted, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -53,10 +53,10 @@ public sealed partial class DatabaseNotifications(
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                await CatchUpAsync(stoppingToken);
+                await CatchUpAsync(listeningStarted: true, stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    if (!await connection.WaitAsync(CatchUpInterval, stoppingToken)) await CatchUpAsync(stoppingToken);
+                    if (!await connection.WaitAsync(CatchUpInterval, stoppingToken)) await CatchUpAsync(listeningStarted: false, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -78,9 +78,9 @@ public sealed partial class DatabaseNotifications(
         }
     }
 
-    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    private async Task CatchUpAsync(bool listeningStarted, CancellationToken cancellationToken)
     {
-        foreach (var handler in _handlers.Values) await handler.CatchUpAsync(cancellationToken);
+        foreach (var handler in _handlers.Values) await handler.CatchUpAsync(listeningStarted, cancellationToken);
     }
 
     private void Dispatch(string channel, string payload)

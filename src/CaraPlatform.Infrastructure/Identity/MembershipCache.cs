@@ -63,7 +63,7 @@ public sealed class MembershipCache : IDatabaseNotificationHandler
         else ForgetAll();
     }
 
-    Task IDatabaseNotificationHandler.CatchUpAsync(CancellationToken cancellationToken)
+    Task IDatabaseNotificationHandler.CatchUpAsync(bool listeningStarted, CancellationToken cancellationToken)
     {
         ForgetAll();
         return Task.CompletedTask;

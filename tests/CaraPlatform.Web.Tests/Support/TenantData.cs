@@ -41,6 +41,7 @@ public static class TenantData
     public static TenantEventRelay Relay(this CaraPlatformFixture fixture, params ITenantEventConsumer[] consumers) => new(
         fixture.Web.Services.GetRequiredService<IDbContextFactory<CaraDbContext>>(),
         fixture.Web.Services.GetRequiredService<TenantRunner>(),
+        new TenantEventSignal(TimeProvider.System, Options.Create(new TenantEventRelayOptions())),
         consumers,
         Options.Create(new TenantEventRelayOptions()),
         TimeProvider.System,

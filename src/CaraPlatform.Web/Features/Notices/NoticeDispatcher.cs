@@ -20,9 +20,24 @@ namespace CaraPlatform.Web.Features.Notices;
 /// on. The inbox is marked before the send, so it gets each notice once whatever happens to the webhook.
 /// </para>
 /// </summary>
+/// <summary>
+/// Tenants with notices to move: a trigger on <c>police_notices</c> notifies <see cref="ChannelName"/> when a notice is
+/// written waiting for the inbox or the webhook. A retry falls due with time, so a round visits every tenant each
+/// backoff base (the shortest wait before a retry).
+/// </summary>
+public sealed class PoliceNoticeSignal(TimeProvider clock, IOptions<NoticeDispatchOptions> options) : TenantSignal(clock)
+{
+    public const string ChannelName = "cara_police_notices";
+
+    public override string Channel => ChannelName;
+
+    protected override TimeSpan SweepInterval => options.Value.BackoffBase;
+}
+
 public sealed partial class NoticeDispatcher(
     IDbContextFactory<CaraDbContext> contexts,
     TenantRunner tenants,
+    PoliceNoticeSignal signal,
     IHttpClientFactory httpClients,
     WebhookSecrets secrets,
     AuditTrail audit,
@@ -42,16 +57,24 @@ public sealed partial class NoticeDispatcher(
 
     protected override TimeProvider Clock => clock;
 
-    // A full batch means more may be waiting: go again at once rather than after the poll interval.
-    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken) =>
-        (await RunOnceAsync(cancellationToken)).Claimed >= Options.BatchSize;
+    // In the background a round visits the tenants told of by the signal (every tenant at a sweep). A full batch means
+    // more may be waiting: go again at once, over every tenant, rather than after the poll interval.
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken)
+    {
+        if (signal.TakeRound() is not { } told) return false;
+        if ((await RunOnceAsync(told, cancellationToken)).Claimed < Options.BatchSize) return false;
+        signal.SweepNext();
+        return true;
+    }
 
     /// <summary>One round over every active tenant. Public so that tests (and tools) can drive rounds one at a time.</summary>
-    public async Task<DispatchRound> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<DispatchRound> RunOnceAsync(CancellationToken cancellationToken = default) => RunOnceAsync(_ => true, cancellationToken);
+
+    private async Task<DispatchRound> RunOnceAsync(Func<CaraTenantInfo, bool> told, CancellationToken cancellationToken)
     {
         var only = Options.Tenants;
         var run = await tenants.RunAsync("Dispatching police notices", (tenant, _, ct) => DispatchTenantAsync(tenant, ct),
-            t => only.Count == 0 || only.Contains(t.Identifier), cancellationToken);
+            t => (only.Count == 0 || only.Contains(t.Identifier)) && told(t), cancellationToken);
         var round = new DispatchRound();
         foreach (var (_, tenantRound) in run.Results) round.Add(tenantRound);
         return round;

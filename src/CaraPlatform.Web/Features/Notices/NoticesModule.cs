@@ -39,6 +39,8 @@ public static class NoticesModule
             // A redirect could carry a signed notice somewhere the tenant never named.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<PoliceNoticeSignal>();
+        services.AddSingleton<IDatabaseNotificationHandler>(sp => sp.GetRequiredService<PoliceNoticeSignal>());
         services.AddHostedSingleton<NoticeDispatcher>();
         services.AddScoped<NoticeInbox>();
         services.AddScoped<WebhookDeliveryLog>();

@@ -68,7 +68,7 @@ public sealed partial class TokenRevocations(IDbContextFactory<CaraDbContext> co
 
     void IDatabaseNotificationHandler.Notified(string payload) => _ = LoadQuietlyAsync(CancellationToken.None);
 
-    Task IDatabaseNotificationHandler.CatchUpAsync(CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
+    Task IDatabaseNotificationHandler.CatchUpAsync(bool listeningStarted, CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
 
     private async Task LoadQuietlyAsync(CancellationToken cancellationToken)
     {

@@ -98,6 +98,7 @@ public static class NoticeTests
         return new NoticeDispatcher(
             services.GetRequiredService<IDbContextFactory<CaraDbContext>>(),
             services.GetRequiredService<TenantRunner>(),
+            new PoliceNoticeSignal(TimeProvider.System, Options.Create(new NoticeDispatchOptions())),
             new TestHttpClients(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }),
             new WebhookSecrets(configuration, services.GetRequiredService<IHostEnvironment>(), NullLogger<WebhookSecrets>.Instance),
             services.GetRequiredService<AuditTrail>(),
