@@ -23,10 +23,11 @@ public sealed class ReferralTrendsMeasure(NationalReadModel model, NationalChoic
             .ToListAsync(cancellationToken);
         var names = await choices.GetAsync(cancellationToken);
         var months = Months(filter, counts.Select(c => c.Month).ToList());
+        var cells = counts.ToDictionary(c => (c.ForceCode, c.Month), c => c.Count);
         var rows = counts.Select(c => c.ForceCode).Distinct()
             .Select(code => (Key: code, Label: names.ForceName(code)))
             .OrderBy(f => f.Label, StringComparer.Ordinal)
-            .Select(f => (f.Key, f.Label, (IReadOnlyList<long>)[.. months.Select(m => counts.FirstOrDefault(c => c.ForceCode == f.Key && c.Month == m)?.Count ?? 0)]))
+            .Select(f => (f.Key, f.Label, (IReadOnlyList<long>)[.. months.Select(m => cells.GetValueOrDefault((f.Key, m)))]))
             .ToList();
         return NationalTable.Crosstab(Id, Title, "Force",
             [.. months.Select(m => new NationalColumn(m.ToString("yyyy-MM", CultureInfo.InvariantCulture), m.ToString("MMM yyyy", CultureInfo.InvariantCulture)))],
