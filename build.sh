@@ -61,6 +61,8 @@ cmd_test() {
   # Chromium drives the portal's browser tests (Playwright, never `playwright install`).
   # shellcheck disable=SC2046
   apt_install chromium $(helm_render_packages)
+  # The S3 material store is tested against s3rver, an S3-compatible server from npm.
+  npm ci --prefix tools/s3rver --no-audit --no-fund --ignore-scripts --loglevel=error
   rm -rf TestResults
   local status=0
   dotnet test CaraPlatform.sln --logger "trx" --results-directory "$root/TestResults" "$@" || status=$?
