@@ -66,6 +66,12 @@ public static class ApiScopes
     /// <summary>The pseudonymised national data: measures, dashboard tables and their exports (Analyst, LicenceAdmin).</summary>
     public const string NationalRead = "national.read";
 
+    /// <summary>The licence holder's materials: the catalogue (licence-holder staff) and a tenant's licensed releases (its staff).</summary>
+    public const string MaterialsRead = "materials.read";
+
+    /// <summary>Cataloguing, uploading, publishing and withdrawing materials (LicenceAdmin); a tenant's acknowledgement (ProviderAdmin).</summary>
+    public const string MaterialsWrite = "materials.write";
+
     /// <summary>What a ProviderAdmin may grant an integration client.</summary>
     public static readonly IReadOnlyList<string> ClientScopes =
         [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite, WorkshopsRead, WorkshopsWrite];
@@ -74,7 +80,8 @@ public static class ApiScopes
     public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead, NationalRead];
 
     /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
-    public static readonly IReadOnlyList<string> PersonScopes = [VictimsRead, VictimsWrite, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite];
+    public static readonly IReadOnlyList<string> PersonScopes =
+        [VictimsRead, VictimsWrite, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite, MaterialsRead, MaterialsWrite];
 
     public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. NationalClientScopes, .. PersonScopes];
 }

@@ -5,6 +5,7 @@ using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Competence;
 using CaraPlatform.Domain.ForceReports;
 using CaraPlatform.Domain.Licences;
+using CaraPlatform.Domain.Materials;
 using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Outcomes;
@@ -115,6 +116,16 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<TrainingAttendee> TrainingAttendees => Set<TrainingAttendee>();
 
+    public DbSet<MaterialItem> MaterialItems => Set<MaterialItem>();
+
+    public DbSet<MaterialRelease> MaterialReleases => Set<MaterialRelease>();
+
+    public DbSet<MaterialDistribution> MaterialDistributions => Set<MaterialDistribution>();
+
+    public DbSet<MaterialDownload> MaterialDownloads => Set<MaterialDownload>();
+
+    public DbSet<MaterialReceipt> MaterialReceipts => Set<MaterialReceipt>();
+
     public DbSet<RetentionReview> RetentionReviews => Set<RetentionReview>();
 
     public DbSet<ErasureLogEntry> ErasureLog => Set<ErasureLogEntry>();
@@ -150,6 +161,7 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
         configurationBuilder.IgnoreAny<ReferralDetails>();
         configurationBuilder.IgnoreAny<ReferralTransition>();
         configurationBuilder.ComplexProperties<WorkshopSession>();
+        configurationBuilder.ComplexProperties<MaterialFile>();
         configurationBuilder.IgnoreAny<ParticipantRunDetails>();
         configurationBuilder.IgnoreAny<AttendanceEntry>();
         configurationBuilder.IgnoreAny<FeedbackAnswer>();

@@ -183,6 +183,18 @@ public static class DataClassification
                 .Personal("user_id", "nominated_by"),
             ["supervision_records"] = Table.None("id", "kind", "held_on", "imported_from", "created_at", "updated_at")
                 .Personal("user_id", "supervisor_user_id", "supervisor_name", "notes"),
+            // The licence holder's materials: content about the programme, and which staff member published, acknowledged or
+            // downloaded what.
+            ["material_items"] = Table.None("id", "title", "description", "workshop", "audience", "language", "created_at", "updated_at"),
+            ["material_releases"] = Table.None(
+                    "id", "item_id", "number", "status", "release_notes", "file_key", "file_size", "file_sha256", "file_type", "file_name",
+                    "published_at", "withdrawn_at", "withdrawn_reason", "created_at", "updated_at")
+                .Personal("published_by"),
+            ["material_distributions"] = Table.None("id", "release_id", "tenant_id", "distributed_at", "acknowledge_by", "notified_at", "acknowledged_at")
+                .Personal("acknowledged_by_user_id", "acknowledged_by"),
+            ["material_downloads"] = Table.None("id", "at", "item_id", "release_id", "release_number", "tenant_id")
+                .Personal("by", "by_name"),
+            ["material_receipts"] = Table.None("tenant_id", "run_id", "release_id", "item_id", "workshop1on"),
             // The gap's message names the facilitator whose training lapses.
             ["runs_at_risk"] = Table.None("id", "tenant_id", "tenant_name", "run_id", "workshop1", "workshop2", "gap_code", "first_seen_at", "resolved_at")
                 .Personal("user_id", "person_name", "gap_message"),

@@ -7,6 +7,7 @@ using CaraPlatform.Web.Features.Connect;
 using CaraPlatform.Web.Features.DemoData;
 using CaraPlatform.Web.Features.ForceReports;
 using CaraPlatform.Web.Features.Licences;
+using CaraPlatform.Web.Features.Materials;
 using CaraPlatform.Web.Features.Members;
 using CaraPlatform.Web.Features.National;
 using CaraPlatform.Web.Features.Notices;
@@ -49,6 +50,7 @@ public static class CaraPlatformHost
         builder.AddPlatformStaff();
         builder.AddTraining();
         builder.AddLicences();
+        builder.AddMaterials();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
@@ -159,6 +161,7 @@ public static class CaraPlatformHost
 
         var tenantApi = app.MapGroup("/api/v1/tenants/{tenant}").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
         tenantApi.MapVenues();
+        tenantApi.MapTenantMaterials();
         tenantApi.MapClients();
         tenantApi.MapMembers();
         tenantApi.MapReferrals();
@@ -176,6 +179,7 @@ public static class CaraPlatformHost
         nationalApi.MapPlatformStaff();
         nationalApi.MapNationalClients();
         nationalApi.MapLicences();
+        nationalApi.MapMaterials();
         nationalApi.MapTraining();
         nationalApi.MapNational();
     }

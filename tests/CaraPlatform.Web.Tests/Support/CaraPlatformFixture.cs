@@ -6,6 +6,9 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
     /// <summary>Where the Development mail transport writes every email in the tests (every host derived from this one too).</summary>
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "cara-test-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
+    /// <summary>Where the filesystem store keeps the materials' files in the tests (outside the source tree).</summary>
+    public string MaterialsDirectory { get; } = Path.Combine(Path.GetTempPath(), "cara-test-materials-" + Guid.NewGuid().ToString("N")[..8]);
+
     /// <summary>
     /// The key-encryption certificate that Development makes on first run, kept outside the checkout in the tests.
     /// One per test run: every host of the run shares the database's keys, so they share this certificate too.
@@ -23,6 +26,7 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         // Demo accounts, but not the demo tenants' six months of history: tests count what they make there themselves.
         builder.UseSetting("DemoData:History", "false");
         builder.UseSetting("Cara:MailDirectory", MailDirectory);
+        builder.UseSetting("Materials:FileSystem:Root", MaterialsDirectory);
         // Mail is sent after the request that staged it: soon enough for a test waiting on the file (TestPeople.MailTo).
         builder.UseSetting("Mail:Dispatch:PollInterval", "00:00:00.200");
         builder.UseSetting("DataProtection:DevelopmentCertificatePath", DataProtectionCertificatePath);
@@ -41,6 +45,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("DataProtection:Retention:Enabled", "false");
         // The force report job would report every tenant's month whenever a moved clock passes a 1st; its tests drive it.
         builder.UseSetting("ForceReports:Schedule:Enabled", "false");
+        // The materials tests publish releases, which tell the tenants at once; the catch-up round is theirs to drive.
+        builder.UseSetting("Materials:Distribution:Enabled", "false");
         // The national export tests drive the "Export everything" worker's rounds, to see a job queued before it is done.
         builder.UseSetting("National:Exports:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -49,6 +49,9 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public const string UnlicensedTenant = "unlicensed-cambridgeshire";
 
+    /// <summary>A tenant of the materials tests alone: they leave a release unacknowledged there for 31 days.</summary>
+    public const string MaterialsTenant = "materials-cambridgeshire";
+
     /// <summary>Tenants of the retention tests alone (copies of cambridgeshire's file), one anonymising and one deleting closed
     /// cases: the job they drive on a moved clock erases every closed case of its tenant.</summary>
     public static readonly IReadOnlyList<string> RetentionTenants = ["retention-anonymise-cambridgeshire", "retention-delete-cambridgeshire"];
@@ -90,6 +93,7 @@ public sealed class PostgresFixture : IAsyncLifetime
             .. files,
             model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
             .. NationalTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
+            model with { Slug = MaterialsTenant, Name = "Materials (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "materials-" + v.Code })] },
             .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
             .. RetentionTenants.Select(slug => model with
             {

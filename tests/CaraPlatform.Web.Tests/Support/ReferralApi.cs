@@ -21,6 +21,7 @@ public static class ReferralApi
         [PostgresFixture.LicenceTenants[0]] = "cambridgeshire",
         [PostgresFixture.LicenceTenants[1]] = "cambridgeshire",
         [PostgresFixture.UnlicensedTenant] = "cambridgeshire",
+        [PostgresFixture.MaterialsTenant] = "cambridgeshire",
         [PostgresFixture.RetentionTenants[0]] = "cambridgeshire",
         [PostgresFixture.RetentionTenants[1]] = "cambridgeshire",
         [PostgresFixture.TwoForceTenant] = "cambridgeshire",

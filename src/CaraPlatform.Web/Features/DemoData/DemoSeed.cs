@@ -67,6 +67,7 @@ public sealed class DemoSeed(IServiceProvider services, IHostEnvironment environ
         if (missing.Count > 0) throw new InvalidOperationException($"Demo tenants not loaded: {string.Join(", ", missing)}.");
         // Events are the licence holder's, across tenants: seeded once every tenant has its people and their training.
         await DemoTrainingEvents.SeedAsync(services, services.GetRequiredService<TimeProvider>(), cancellationToken);
+        await DemoMaterials.SeedAsync(services, services.GetRequiredService<TimeProvider>(), history, cancellationToken);
     }
 
     internal static async Task<CaraUser> EnsureUser(IServiceProvider services, string email, Action<CaraUser> configure)

@@ -1,5 +1,6 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.Materials.Contracts;
 using CaraPlatform.Web.Features.Referrals.Contracts;
 
 namespace CaraPlatform.Web.Features.Workshops;
@@ -13,7 +14,8 @@ public sealed record FeedbackOutstanding(Guid RunId, Guid ReferralId, string Par
 /// facilitators only (403 otherwise).
 /// </summary>
 public sealed class RegisterHandler(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit, TimeProvider clock)
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, IReferralReach reach, Actors actors, AuditTrail audit, ITenantMaterials materials,
+    TimeProvider clock)
 {
     /// <summary>The tenant's own questions at <paramref name="stage"/>, or the programme's defaults.</summary>
     private FeedbackQuestionSet Questions(FeedbackStage stage) =>
@@ -81,6 +83,8 @@ public sealed class RegisterHandler(
         }
 
         db.WorkshopRegisters.Add(register);
+        // The licence holder sees which release of each item every group received: those in force at its first workshop.
+        if (workshop == WorkshopNumber.Workshop1) await materials.StageReceiptsAsync(run, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return RegisterResponse.From(register);
     }

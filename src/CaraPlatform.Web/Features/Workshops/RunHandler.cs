@@ -2,6 +2,7 @@ using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Workshops;
 using CaraPlatform.Web.Features.Licences.Contracts;
+using CaraPlatform.Web.Features.Materials.Contracts;
 using CaraPlatform.Web.Features.Training.Contracts;
 using CaraPlatform.Web.Features.VictimContact.Contracts;
 
@@ -27,7 +28,7 @@ public sealed record FacilitatorChoice(Guid Id, string Name, string? Email);
 /// </summary>
 public sealed class RunHandler(
     CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, Actors actors, IFacilitatorCompetence competence, ITenantLicence licence,
-    AuditTrail audit, IVictimContactConflicts victimContact, TimeProvider clock)
+    ITenantMaterials materials, AuditTrail audit, IVictimContactConflicts victimContact, TimeProvider clock)
 {
     private CaraTenantInfo Tenant => tenants.Current();
 
@@ -44,6 +45,8 @@ public sealed class RunHandler(
         // Only new runs need a licence in force: runs already scheduled still take registers, changes and cancellation.
         if (await licence.RefusalToScheduleAsync(run.Workshop2.Date, cancellationToken) is { } refusal)
             throw ProblemException.Conflict(refusal, "A new course run needs the service's licence in force until its Workshop 2.", field: "licence");
+        if (await materials.RefusalToScheduleAsync(cancellationToken) is { } unacknowledged)
+            throw ProblemException.Conflict(unacknowledged, "A ProviderAdmin acknowledges the release on the Materials page; scheduling resumes at once.", field: "materials");
         await ApplyDetailsAsync(run, request, cancellationToken);
         if (run.Workshop1.StartsAt <= clock.GetUtcNow())
             throw ProblemException.Invalid([new RuleBreach("workshop1.date", "must be in the future")]);

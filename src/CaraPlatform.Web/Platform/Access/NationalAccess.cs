@@ -50,7 +50,7 @@ public static class NationalPolicies
         .AddNationalPagePolicy(TrainingRead, PlatformRole.Trainer, PlatformRole.LicenceAdmin, PlatformRole.QualityAssurer)
         .AddNationalPagePolicy(Data, PlatformRole.Analyst, PlatformRole.LicenceAdmin);
 
-    private static AuthorizationBuilder AddNationalPagePolicy(this AuthorizationBuilder policies, string name, params PlatformRole[] roles) =>
+    public static AuthorizationBuilder AddNationalPagePolicy(this AuthorizationBuilder policies, string name, params PlatformRole[] roles) =>
         policies.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
             .RequireAuthenticatedUser()
             .AddRequirements(new NationalPageRequirement(roles)));
