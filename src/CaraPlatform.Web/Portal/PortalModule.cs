@@ -19,6 +19,7 @@ public static class PortalModule
         // The shell's layout, partials and view components, found by name from every feature's pages.
         builder.Services.Configure<RazorViewEngineOptions>(o =>
             o.PageViewLocationFormats.Add("/Portal/Shared/{0}" + RazorViewEngine.ViewExtension));
+        builder.Services.Configure<MvcOptions>(o => o.Filters.Add<UnknownHandlerFilter>());
         // Every date on a page is typed as day, month and year (the GOV.UK date-input pattern).
         // A value that does not convert gets one plain message at its field, rather than MVC's "The value 'x' is not
         // valid for Y", which names a property the person never saw.

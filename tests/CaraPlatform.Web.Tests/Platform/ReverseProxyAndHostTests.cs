@@ -26,7 +26,10 @@ public sealed class ReverseProxyAndHostTests(CaraPlatformFixture fixture, Produc
         var person = await TestPeople.MemberAsync(fixture, "hampshire", TenantRole.Coordinator);
         using var signIn = await client.SendAsync(await SignInAsync(Forwarded(HttpMethod.Post, "/", "203.0.113.7"), page, person.Email, DemoSeed.Password));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Contains("secure", SetCookie(signIn, "cara.session="), StringComparison.OrdinalIgnoreCase);
+        var session = SetCookie(signIn, "cara.session=");
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("203.0.113.7", await SignInAddressAsync(person.Email));
 
         using var challenge = await client.SendAsync(Forwarded(HttpMethod.Get, "/account/password", "203.0.113.7"));
