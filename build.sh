@@ -3,6 +3,7 @@
 #   ./build.sh run    start a private development database and serve on http://127.0.0.1:5080
 #   ./build.sh test   run the whole test suite; the last line is "Tests: N passed, N failed, N skipped"
 #   ./build.sh bench  benchmarks against a Release host and its own database (--quick: small data, for CI)
+#   ./build.sh openapi  refresh openapi/v1.json, the OpenAPI baseline, from the document the host serves
 # Each installs what it needs and is missing (Debian packages via apt, NuGet packages via restore).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -58,6 +59,8 @@ MSG
 cmd_test() {
   build/postgres.sh ensure
   need_node
+  # spectral and redocly, which the OpenAPI contract tests run over the served document.
+  tools/openapi/check.sh install
   # Chromium drives the portal's browser tests (Playwright, never `playwright install`).
   # shellcheck disable=SC2046
   apt_install chromium $(helm_render_packages)
@@ -116,6 +119,21 @@ cmd_bench() {
     --host-pid "$bench_host" --host-dll "$dll" --content-root "$content" --out "$root/bench/results" "$@"
 }
 
+# Refreshes openapi/v1.json (the baseline the tests hold the served document to, and the generated client's source)
+# with the document the host serves, written without a database. A breaking change against the committed baseline is
+# refused unless info.version changed, or --accept-breaking says that whoever runs it means to break integrators.
+cmd_openapi() {
+  need_node
+  dotnet build src/CaraPlatform.Web -v quiet -nologo
+  local served
+  served=$(mktemp --suffix=.json)
+  dotnet src/CaraPlatform.Web/bin/Debug/net10.0/CaraPlatform.Web.dll write-openapi "$served" --contentRoot "$root/src/CaraPlatform.Web"
+  tools/openapi/check.sh lint "$served"
+  [ "${1:-}" = --accept-breaking ] || tools/openapi/check.sh breaking openapi/v1.json "$served"
+  mv "$served" openapi/v1.json
+  echo "openapi/v1.json refreshed; the client (src/CaraPlatform.Client) is generated from it at the next build."
+}
+
 # Waits up to two minutes for a host's readiness, showing its log's end if it never comes.
 wait_ready() {
   local url=$1 log=$2 host=$3
@@ -164,5 +182,6 @@ case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "usage: ./build.sh run | test | bench [--quick]" >&2; exit 2 ;;
+  openapi) shift; cmd_openapi "$@" ;;
+  *) echo "usage: ./build.sh run | test | bench [--quick] | openapi [--accept-breaking]" >&2; exit 2 ;;
 esac

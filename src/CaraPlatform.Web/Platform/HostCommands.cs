@@ -15,6 +15,7 @@ namespace CaraPlatform.Web.Platform;
 /// key with the current certificate, those stored in plain text before keys were encrypted at rest and those of a
 /// previous certificate) and
 /// <c>provision-dev-db</c> (development: create roles and database in a private cluster, write .cara/dev-db.env),
+/// <c>write-openapi &lt;path&gt;</c> (the served OpenAPI document, see <see cref="OpenApiBaseline"/>),
 /// and the modules' <see cref="IHostCommand"/>s (such as <c>bootstrap-licence-admin</c>).
 /// </summary>
 public static class HostCommands
@@ -62,6 +63,10 @@ public static class HostCommands
                 return true;
             case "protect-keys":
                 await ProtectStoredKeysAsync(app.Services);
+                return true;
+            case OpenApiBaseline.Command:
+                if (args.Length < 2) throw new ArgumentException($"usage: {OpenApiBaseline.Command} <path>");
+                await OpenApiBaseline.WriteAsync(app, args[1]);
                 return true;
             case { } verb when app.Services.GetServices<IHostCommand>().SingleOrDefault(c => c.Name == verb) is { } command:
                 Environment.ExitCode = await command.RunAsync(args[1..]);

@@ -42,8 +42,10 @@ public static class LicencesModule
     {
         var licences = nationalApi.MapGroup("/licences").WithTags("Licences");
         licences.MapGet("/", List).WithName("ListLicences").WithSummary("Every tenant with its licence's standing today")
+            .WithDescription("Each tenant with its licence (or none), its standing today, the days to its end and the warning due, if any.")
             .RequirePlatformApiAccess(ApiScopes.LicencesRead, LicenceAccess.Readers);
         licences.MapGet("/{licenceId:guid}", Read).WithName("GetLicence").WithSummary("A licence with its history")
+            .WithDescription("The licence and every change to it: who, when, from which status to which, why, and each field's old and new value.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequirePlatformApiAccess(ApiScopes.LicencesRead, LicenceAccess.Readers);
 
@@ -56,10 +58,13 @@ public static class LicencesModule
             .WithDescription("LicenceAdmin only; 409 when the licence changed since the version read.")
             .Validates<UpdateLicenceRequest>().ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/{licenceId:guid}/suspend", Suspend).WithName("SuspendLicence").WithSummary("Suspend a licence")
+            .WithDescription("LicenceAdmin only, with a reason. No new run can be scheduled while it is suspended; 409 when the licence changed since the version read.")
             .Validates<ChangeLicenceStatusRequest>().ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/{licenceId:guid}/reinstate", Reinstate).WithName("ReinstateLicence").WithSummary("Make a suspended or ended licence active again")
+            .WithDescription("LicenceAdmin only, with a reason; 409 when the licence changed since the version read.")
             .Validates<ChangeLicenceStatusRequest>().ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/{licenceId:guid}/end", End).WithName("EndLicence").WithSummary("End a licence")
+            .WithDescription("LicenceAdmin only, with a reason. Runs already scheduled are untouched; 409 when the licence changed since the version read.")
             .Validates<ChangeLicenceStatusRequest>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 

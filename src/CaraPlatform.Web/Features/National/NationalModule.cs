@@ -98,7 +98,8 @@ public static class NationalModule
     {
         var data = nationalApi.MapGroup("/data").WithTags("National data")
             .RequirePlatformApiAccess(ApiScopes.NationalRead, NationalDataAccess.Readers);
-        data.MapGet("/", List).WithName("ListNationalTables").WithSummary("The national tables: id, title and dashboard section");
+        data.MapGet("/", List).WithName("ListNationalTables").WithSummary("The national tables: id, title and dashboard section")
+            .WithDescription("The tables GET /api/v1/national/data/{tableId} answers, each with its id, title and dashboard section.");
         data.MapGet("/{tableId}", Table).WithName("GetNationalTable").WithSummary("One national table for a filter, suppressed")
             .WithDescription("""
                 Figures from the pseudonymised national read model. Every cell resting on fewer than 5 people reads "<5" and has
