@@ -41,8 +41,19 @@ public static class Observability
             .WithMetrics(m =>
             {
                 m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddNpgsqlInstrumentation();
-                // Every interface: Prometheus scrapes the pod's address.
-                if (metricsPort > 0) m.AddPrometheusHttpListener(o => (o.Host, o.Port) = ("*", metricsPort));
+                if (metricsPort > 0)
+                {
+                    m.AddPrometheusHttpListener(o =>
+                    {
+                        o.Port = metricsPort;
+                        // Every interface (Prometheus scrapes the pod's address), which the exporter's Host cannot say.
+                        o.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add($"http://*:{metricsPort}/");
+                        };
+                    });
+                }
             });
         if (builder.Configuration[OtlpEndpointSetting] is { Length: > 0 }) telemetry.UseOtlpExporter();
 
