@@ -1,7 +1,10 @@
+using CaraPlatform.Web.Platform.Observability;
+
 if (await HostCommands.TryRunBeforeHostAsync(args)) return;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCaraPlatform();
+builder.AddCaraObservability();
 
 var app = builder.Build();
 if (await HostCommands.TryRunAsync(app, args)) return;

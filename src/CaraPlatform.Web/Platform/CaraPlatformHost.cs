@@ -20,7 +20,6 @@ using CaraPlatform.Web.Features.Training;
 using CaraPlatform.Web.Features.Venues;
 using CaraPlatform.Web.Features.VictimContact;
 using CaraPlatform.Web.Features.Workshops;
-using CaraPlatform.Web.Platform.Logging;
 using CaraPlatform.Web.Platform.Mail;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
@@ -34,10 +33,6 @@ public static class CaraPlatformHost
     public static void AddCaraPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (!builder.Environment.IsDevelopment())
-            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
-        services.AddRequestQueryRedaction();
-
         services.AddCaraInfrastructure(builder.Configuration);
         builder.AddPublicAddress();
         builder.AddCaraIdentity();
@@ -70,6 +65,8 @@ public static class CaraPlatformHost
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        // Handlers are asked in this order: an outage is answered as such whatever exception carried it.
+        services.AddExceptionHandler<DatabaseOutageHandler>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Binding failures throw, so that ProblemExceptionHandler answers them with the field at fault.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

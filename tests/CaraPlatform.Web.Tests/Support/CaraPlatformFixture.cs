@@ -49,6 +49,8 @@ public sealed class CaraWebFactory(PostgresFixture database, IReadOnlyDictionary
         builder.UseSetting("Materials:Distribution:Enabled", "false");
         // The national export tests drive the "Export everything" worker's rounds, to see a job queued before it is done.
         builder.UseSetting("National:Exports:Enabled", "false");
+        // Hosts derived from this one in Production would each claim the Prometheus port; the metrics tests give one their own.
+        builder.UseSetting("Observability:MetricsPort", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         // Every command of the app's contexts is checked for its tenant (TenantSqlRecorder); singleton, as the factory's options are.

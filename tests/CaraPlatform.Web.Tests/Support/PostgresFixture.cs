@@ -17,6 +17,14 @@ namespace CaraPlatform.Web.Tests.Support;
 public sealed class PostgresFixture : IAsyncLifetime
 {
     private readonly List<Func<Task>> _teardown = [];
+    private bool _ownCluster;
+    private (string Directory, int Port)? _cluster;
+
+    /// <summary>
+    /// A fixture on a cluster of its own even where CARA_TEST_CONNECTION names a shared one: for a test that stops and
+    /// starts the server (<see cref="StopServerAsync"/>), which would break every other test on a shared cluster.
+    /// </summary>
+    public static PostgresFixture OnClusterOfItsOwn() => new() { _ownCluster = true };
 
     public string OwnerConnectionString { get; private set; } = "";
 
@@ -65,13 +73,16 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>The second force of <see cref="TwoForceTenant"/>.</summary>
     public const string SecondForce = "bedfordshire";
 
+    /// <summary>A tenant of the two-instance test alone (a copy of cambridgeshire's file): both hosts dispatch its notices.</summary>
+    public const string TwoHostsTenant = "two-hosts-cambridgeshire";
+
     /// <summary>Tenants of the national figures test alone (copies of cambridgeshire's file): their figures are its hand counts.</summary>
     public static readonly IReadOnlyList<string> NationalTenants = ["national-a-cambridgeshire", "national-b-cambridgeshire"];
 
     public async Task InitializeAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
-            : await TryStartLocalCluster() ?? await TryStartContainer()
+        var admin = !_ownCluster && Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
+            : await TryStartLocalCluster() ?? (_ownCluster ? null : await TryStartContainer())
             ?? throw new InvalidOperationException(
                 "No PostgreSQL for the integration tests. Either set CARA_TEST_CONNECTION to a superuser connection string, " +
                 "install the server binaries (apt-get install postgresql; ./build.sh test does this for you), or start a Docker engine.");
@@ -81,7 +92,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         var provisioned = await DatabaseProvisioner.ProvisionAsync(admin, database, DatabaseProvisioner.NewPassword(), DatabaseProvisioner.NewPassword());
         OwnerConnectionString = provisioned.OwnerConnectionString;
         AppConnectionString = provisioned.ApplicationConnectionString;
-        if (Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 })
+        if (!_ownCluster && Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 })
             _teardown.Add(() => DropDatabase(admin, database));
 
         Services = ServicesFor(AppConnectionString);
@@ -92,6 +103,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         [
             .. files,
             model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
+            model with { Slug = TwoHostsTenant, Name = "Two hosts (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "two-hosts-" + v.Code })] },
             .. NationalTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
             model with { Slug = MaterialsTenant, Name = "Materials (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "materials-" + v.Code })] },
             .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
@@ -181,14 +193,33 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the server (fast shutdown: sessions are ended, as in a restart for patching). Own clusters only.</summary>
+    public async Task StopServerAsync()
+    {
+        var (directory, _) = _cluster ?? throw new InvalidOperationException("Only a cluster of the fixture's own can be stopped.");
+        var (exit, _, error) = await Run("bash", PostgresScript, "stop", directory);
+        if (exit != 0) throw new InvalidOperationException($"PostgreSQL did not stop: {error}");
+    }
+
+    /// <summary>Starts the stopped server again, on the same port and data.</summary>
+    public async Task StartServerAsync()
+    {
+        var (directory, port) = _cluster ?? throw new InvalidOperationException("Only a cluster of the fixture's own can be started.");
+        var (exit, _, error) = await Run("bash", PostgresScript, "start", directory, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (exit != 0) throw new InvalidOperationException($"PostgreSQL did not start: {error}");
+    }
+
+    private static string PostgresScript => Path.Combine(RepoPaths.Root, "build", "postgres.sh");
+
     private async Task<string?> TryStartLocalCluster()
     {
-        var script = Path.Combine(RepoPaths.Root, "build", "postgres.sh");
+        var script = PostgresScript;
         var dir = Path.Combine(Path.GetTempPath(), "cara-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
         // The server may run as another user (postgres, when the tests run as root): it must be able to enter.
         Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        var (exit, output, error) = await Run("bash", script, "start", dir, FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var port = FreePort();
+        var (exit, output, error) = await Run("bash", script, "start", dir, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (exit != 0)
         {
             Console.Error.WriteLine($"Local PostgreSQL cluster did not start: {error}");
@@ -196,6 +227,7 @@ public sealed class PostgresFixture : IAsyncLifetime
             return null;
         }
 
+        _cluster = (dir, port);
         _teardown.Add(async () =>
         {
             await Run("bash", script, "stop", dir);

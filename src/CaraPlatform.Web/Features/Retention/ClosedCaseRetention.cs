@@ -20,15 +20,38 @@ public sealed class ClosedCaseRetention(
 {
     private static readonly ReferralStatus[] Closed = [.. ReferralLifecycle.Terminal];
 
+    /// <summary>
+    /// One round for the current tenant, or nothing when another instance is applying the tenant's schedule: erasing
+    /// two cases at once would read, add to and write the same retained count twice and lose one of the additions.
+    /// The lock is the session's, so it goes with the connection should the instance die.
+    /// </summary>
     public async Task<RetentionRound> ApplyAsync(RetentionSchedule schedule, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var today = UkCalendar.DateOf(now);
-        var listed = await ListDueForReviewAsync(schedule, now, today, cancellationToken);
-        var due = (await db.RetentionReviews.AsNoTracking().ToListAsync(cancellationToken)).Where(r => r.IsDueForErasure(schedule, today)).ToList();
-        foreach (var review in due)
-            await EraseAsync(review, schedule, now, cancellationToken);
-        return new RetentionRound(listed, due.Count);
+        var lockKey = $"retention:{db.CurrentTenantId}";
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock(hashtextextended({lockKey}, 0)) AS \"Value\"").SingleAsync(cancellationToken))
+                return new RetentionRound(0, 0);
+            try
+            {
+                var today = UkCalendar.DateOf(now);
+                var listed = await ListDueForReviewAsync(schedule, now, today, cancellationToken);
+                var due = (await db.RetentionReviews.AsNoTracking().ToListAsync(cancellationToken)).Where(r => r.IsDueForErasure(schedule, today)).ToList();
+                foreach (var review in due)
+                    await EraseAsync(review, schedule, now, cancellationToken);
+                return new RetentionRound(listed, due.Count);
+            }
+            finally
+            {
+                await db.Database.SqlQuery<bool>($"SELECT pg_advisory_unlock(hashtextextended({lockKey}, 0)) AS \"Value\"").SingleAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<int> ListDueForReviewAsync(RetentionSchedule schedule, DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)

@@ -14,8 +14,13 @@ public static class RequestQueryRedaction
 
     private const string HostingCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
-    public static void AddRequestQueryRedaction(this IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(sp))));
+    /// <summary>Wraps the logger factory registered so far (the redacting one of Microsoft.Extensions.Telemetry, in the host).</summary>
+    public static void AddRequestQueryRedaction(this IServiceCollection services)
+    {
+        var factory = services.LastOrDefault(d => d.ServiceType == typeof(ILoggerFactory))?.ImplementationType ?? typeof(LoggerFactory);
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp =>
+            new RedactingLoggerFactory((ILoggerFactory)ActivatorUtilities.CreateInstance(sp, factory))));
+    }
 
     private sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
     {

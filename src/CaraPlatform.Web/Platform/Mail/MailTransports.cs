@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CaraPlatform.Web.Platform.Observability;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -73,5 +74,5 @@ public sealed partial class FolderMailTransport(string folder, ILogger<FolderMai
     private static partial Regex Link();
 
     [LoggerMessage(LogLevel.Information, "Mail ({Kind}) for {Email} written to {File}: {Link}")]
-    private partial void LogWritten(string kind, string email, string file, string link);
+    private partial void LogWritten(string kind, [PersonalValue] string email, [PersonalValue] string file, string link);
 }

@@ -113,6 +113,32 @@ public sealed class RetentionJobTests(CaraPlatformFixture fixture) : Integration
         await AssertEventsErasedAsync(DeleteTenant, referral, "Fresh allegation; charged instead");
     }
 
+    [Fact]
+    public async Task Two_instances_running_the_schedule_at_once_erase_each_case_once_and_keep_every_count()
+    {
+        var police = await fixture.ApiClientAsync(DeleteTenant);
+        var closed = new List<ReferralResponse>();
+        for (var i = 0; i < 6; i++) closed.Add(await ClosedAsync(police, DeleteTenant));
+        var admin = await fixture.PersonApiAsync((await TestPeople.MemberAsync(fixture, DeleteTenant, TenantRole.ProviderAdmin)).Email);
+        var (first, clock, only) = await JobAsync(DeleteTenant);
+        var second = ActivatorUtilities.CreateInstance<RetentionJob>(fixture.Web.Services, (TimeProvider)clock);
+        var counts = await CountsAsync(admin, DeleteTenant);
+
+        clock.SetUtcNow(UkCalendar.At(UkCalendar.DateOf(DateTimeOffset.UtcNow).AddMonths(72), new TimeOnly(6, 0)));
+        for (var round = 0; round < 2; round++)
+            await Task.WhenAll(Task.Run(() => first.RunOnceAsync(only)), Task.Run(() => second.RunOnceAsync(only)));
+        // Whichever instance held the tenant's lock did the work; the other's rounds found it taken.
+        for (var round = 0; round < 2; round++) await first.RunOnceAsync(only);
+
+        foreach (var referral in closed)
+        {
+            Assert.Equal((null, null), await RecordsAsync(DeleteTenant, referral.Id));
+            Assert.Single(await AuditAsync(referral.Id, AuditActions.PersonalDataErased));
+        }
+
+        Assert.Equal(counts, await CountsAsync(admin, DeleteTenant));
+    }
+
     private static string Api(string tenant) => $"/api/v1/tenants/{tenant}/retention";
 
     private static async Task<ReferralResponse> ClosedAsync(HttpClient police, string tenant)
