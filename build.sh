@@ -108,7 +108,7 @@ cmd_bench() {
     OpenIddict__SigningCertificatePath="$root/$dir/keys/signing.pfx" OpenIddict__EncryptionCertificatePath="$root/$dir/keys/encryption.pfx" \
     OpenIddict__Issuer=https://cara.bench.test/ Cara__PublicUrl=https://cara.bench.test/ AllowedHosts=cara.bench.test \
     DataProtection__CertificatePath="$root/.cara/data-protection/key-encryption.pfx" National__PseudonymKey="$(cat .cara/national/pseudonym-key)" \
-    Mail__Smtp__Host=127.0.0.1 Mail__Dispatch__Enabled=false ReverseProxy__KnownNetworks__0=127.0.0.1/32 \
+    Materials__FileSystem__Root="$root/$dir/materials" Mail__Smtp__Host=127.0.0.1 Mail__Dispatch__Enabled=false ReverseProxy__KnownNetworks__0=127.0.0.1/32 \
     RateLimits__Api__PerCaller=100000000 RateLimits__Token__PerAddress=100000 RateLimits__Token__PerAccount=100000 \
     RateLimits__SignIn__PerAddress=100000 Referrals__Deadlines__Enabled=false \
     dotnet "$dll" --contentRoot "$content" > "$dir/host.log" 2>&1 &

@@ -1,4 +1,5 @@
 using CaraPlatform.Infrastructure.Events;
+using CaraPlatform.Infrastructure.Materials;
 using CaraPlatform.Infrastructure.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<Hosting.IDatabaseNotificationHandler>(sp => sp.GetRequiredService<Identity.MembershipCache>());
         services.AddHostedService<Hosting.DatabaseNotifications>();
         services.AddTenantEvents(configuration);
+        services.AddMaterialStorage(configuration);
         return services;
     }
 

@@ -1,4 +1,5 @@
 using CaraPlatform.Infrastructure;
+using CaraPlatform.Infrastructure.Materials;
 using CaraPlatform.Web.Platform.Mail;
 
 namespace CaraPlatform.Web.Platform;
@@ -36,6 +37,7 @@ public static class RequiredSettings
         if (!IsAbsoluteUrl(configuration[PublicAddress.PublicUrlKey]))
             yield return $"{PublicAddress.PublicUrlKey} is not an absolute URL: the address people reach the service at, such as https://cara.example.org/.";
         if (PseudonymKey.Problem(configuration) is { } pseudonymKey) yield return pseudonymKey;
+        foreach (var materials in MaterialStorageOptions.Problems(configuration)) yield return materials;
         if (configuration[$"{SmtpOptions.Section}:Host"] is not { Length: > 0 })
             yield return $"{SmtpOptions.Section}:Host is not set: the mail server that invitations and reminders are sent through.";
         if (configuration[PublicAddress.AllowedHostsKey] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() == "*"))

@@ -106,6 +106,10 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
         var volume = Assert.Single(volumes, v => Scalar(v, "name") == Scalar(mount, "name"));
         Assert.False(string.IsNullOrEmpty(Scalar(volume, "secret", "secretName")));
 
+        // The host refuses to start without the material files' folder: a claim every replica mounts there.
+        Assert.Equal("/var/lib/cara/materials", Scalar(EnvVar(container, "Materials__FileSystem__Root"), "value"));
+        Assert.Contains(volumes, v => Scalar(v, "persistentVolumeClaim", "claimName") == "cara-materials");
+
         // The host filter refuses the pod address that the kubelet would send as Host, so the probes name the public host.
         foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
         {

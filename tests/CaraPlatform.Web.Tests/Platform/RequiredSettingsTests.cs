@@ -22,6 +22,9 @@ public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : Integra
     [InlineData("National:PseudonymKey", "", "National:PseudonymKey")]
     [InlineData("National:PseudonymKey", "c2hvcnQ=", "National:PseudonymKey")]
     [InlineData("ReverseProxy:KnownNetworks:0", "10.0.0.0/33", "ReverseProxy:KnownNetworks:0")]
+    [InlineData("Materials:FileSystem:Root", "", "Materials:FileSystem:Root")]
+    [InlineData("Materials:FileSystem:Root", "materials", "Materials:FileSystem:Root")]
+    [InlineData("Materials:Store", "S3", "Materials:S3:Bucket")]
     public void A_production_host_without_a_required_setting_refuses_to_start_naming_it(string key, string value, string named)
     {
         using var web = fixture.Web.WithWebHostBuilder(b =>
@@ -47,6 +50,7 @@ public sealed class RequiredSettingsTests(CaraPlatformFixture fixture) : Integra
         {
             "ConnectionStrings:Cara", "OpenIddict:SigningCertificate", "OpenIddict:EncryptionCertificate", "OpenIddict:Issuer",
             "Cara:PublicUrl", "AllowedHosts", "DataProtection:Certificate", "Mail:Smtp:Host", "National:PseudonymKey",
+            "Materials:FileSystem:Root",
         })
         {
             Assert.Contains(key, output, StringComparison.Ordinal);

@@ -31,6 +31,7 @@ public sealed class ProductionHost : IDisposable
         ["DataProtection:CertificatePath"] = CaraWebFactory.DataProtectionCertificatePath,
         ["Mail:Smtp:Host"] = "smtp.cara.invalid",
         ["National:PseudonymKey"] = Convert.ToBase64String(new byte[32]),
+        ["Materials:FileSystem:Root"] = Path.Combine(Path.GetTempPath(), "cara-test-materials"),
     };
 
     public WebApplicationFactory<Program> Web(CaraPlatformFixture fixture)
