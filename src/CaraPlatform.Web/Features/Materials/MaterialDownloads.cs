@@ -31,11 +31,12 @@ public sealed partial class MaterialDownloads(CaraDbContext db, MaterialFiles fi
         {
             content = await files.OpenVerifiedAsync(file, cancellationToken);
         }
-        catch (MaterialFileCorruptException)
+        catch (Exception refused) when (refused is MaterialFileCorruptException or MaterialNotFoundException)
         {
             LogCorrupt(release.Id, file.Key);
             return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The stored file failed its integrity check",
-                detail: "Its bytes no longer match the SHA-256 recorded when it was uploaded, so it was not served. The licence holder has been told in the service's log; upload the release's file again.");
+                detail: "Its bytes are missing or no longer match the SHA-256 recorded when it was uploaded, so it was not served. The service's log " +
+                    "names the file; the licence holder uploads the release's file again.");
         }
 
         var actor = await actors.OfAsync(caller);
@@ -56,6 +57,6 @@ public sealed partial class MaterialDownloads(CaraDbContext db, MaterialFiles fi
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
     }
 
-    [LoggerMessage(LogLevel.Error, "Material release {ReleaseId}: the stored file {Key} does not match its SHA-256; it was not served")]
+    [LoggerMessage(LogLevel.Error, "Material release {ReleaseId}: the stored file {Key} is missing or does not match its SHA-256; it was not served")]
     private partial void LogCorrupt(Guid releaseId, string key);
 }

@@ -53,7 +53,6 @@ public static class MaterialsModule
     public static void AddMaterials(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddMaterialStorage(builder.Configuration);
         services.AddScoped<MaterialCatalogue>();
         services.AddScoped<MaterialDistributor>();
         services.AddScoped<MaterialDownloads>();
