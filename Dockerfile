@@ -15,7 +15,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restored in a layer of its own, which changes only when a project, a package version or a tool does.
-COPY global.json Directory.Build.props Directory.Packages.props dotnet-tools.json .editorconfig ./
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY .config/dotnet-tools.json .config/
 COPY src/CaraPlatform.Domain/CaraPlatform.Domain.csproj src/CaraPlatform.Domain/
 COPY src/CaraPlatform.Tenancy/CaraPlatform.Tenancy.csproj src/CaraPlatform.Tenancy/
 COPY src/CaraPlatform.Infrastructure/CaraPlatform.Infrastructure.csproj src/CaraPlatform.Infrastructure/
