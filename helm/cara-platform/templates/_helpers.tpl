@@ -145,3 +145,52 @@ wildcard host when enabled.
 {{- join ";" (uniq $hosts) }}
 {{- end }}
 {{- end }}
+
+{{/*
+The claim holding the course materials: materials.fileSystem.existingClaim, else the chart's own.
+*/}}
+{{- define "cara-platform.materialsClaimName" -}}
+{{- .Values.materials.fileSystem.existingClaim | default (printf "%s-materials" (include "cara-platform.fullname" .) | trunc 63 | trimSuffix "-") }}
+{{- end }}
+
+{{/*
+Where the web host keeps course materials (the Materials section): a mounted volume or an S3 bucket.
+*/}}
+{{- define "cara-platform.materialsEnv" -}}
+{{- $materials := .Values.materials }}
+- name: Materials__Store
+  value: {{ $materials.store | quote }}
+- name: Materials__MaxUploadBytes
+  value: {{ $materials.maxUploadBytes | quote }}
+- name: Materials__StagingPath
+  value: /var/cache/cara/materials-staging
+{{- if eq $materials.store "FileSystem" }}
+- name: Materials__FileSystem__Root
+  value: {{ $materials.fileSystem.mountPath | quote }}
+{{- else if eq $materials.store "S3" }}
+{{- with $materials.s3.serviceUrl }}
+- name: Materials__S3__ServiceUrl
+  value: {{ . | quote }}
+{{- end }}
+- name: Materials__S3__Bucket
+  value: {{ required "materials.s3.bucket is required when materials.store is S3" $materials.s3.bucket | quote }}
+- name: Materials__S3__Region
+  value: {{ $materials.s3.region | quote }}
+- name: Materials__S3__ForcePathStyle
+  value: {{ $materials.s3.forcePathStyle | quote }}
+{{- with $materials.s3.existingSecret }}
+- name: Materials__S3__AccessKey
+  valueFrom:
+    secretKeyRef:
+      name: {{ . | quote }}
+      key: {{ $materials.s3.accessKeyKey | quote }}
+- name: Materials__S3__SecretKey
+  valueFrom:
+    secretKeyRef:
+      name: {{ . | quote }}
+      key: {{ $materials.s3.secretKeyKey | quote }}
+{{- end }}
+{{- else }}
+{{- fail (printf "materials.store must be FileSystem or S3, not %q" $materials.store) }}
+{{- end }}
+{{- end }}

@@ -14,7 +14,14 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
     private const string ChartPath = "helm/cara-platform";
 
     private static readonly string[] RequiredKinds =
-        ["Deployment", "Service", "Ingress", "Job", "ConfigMap", "HorizontalPodAutoscaler"];
+        ["Deployment", "Service", "Ingress", "Job", "ConfigMap", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "PersistentVolumeClaim"];
+
+    /// <summary>Materials in a bucket instead of on a volume, its keys from a Secret.</summary>
+    private static readonly string[] S3Values =
+    [
+        "--set", "materials.store=S3", "--set", "materials.s3.bucket=cara-materials", "--set", "materials.s3.serviceUrl=https://s3.example.org",
+        "--set", "materials.s3.existingSecret=cara-s3", "--set", "materials.s3.forcePathStyle=true",
+    ];
 
     private static readonly Regex InlinePassword = new(
         @"(?i)\b(password|pwd)\s*=",
@@ -108,7 +115,10 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
 
         // The host refuses to start without the material files' folder: a claim every replica mounts there.
         Assert.Equal("/var/lib/cara/materials", Scalar(EnvVar(container, "Materials__FileSystem__Root"), "value"));
-        Assert.Contains(volumes, v => Scalar(v, "persistentVolumeClaim", "claimName") == "cara-materials");
+        Assert.Contains(volumes, v => Scalar(v, "persistentVolumeClaim", "claimName")?.EndsWith("-materials", StringComparison.Ordinal) == true);
+        // Uploads are staged on a volume of their own, not /tmp.
+        Assert.Equal("/var/cache/cara/materials-staging", Scalar(EnvVar(container, "Materials__StagingPath"), "value"));
+        Assert.Contains(volumes, v => Scalar(v, "name") == "materials-staging" && Child(v, "emptyDir") is not null);
 
         // The host filter refuses the pod address that the kubelet would send as Host, so the probes name the public host.
         foreach (var probe in new[] { "startupProbe", "livenessProbe", "readinessProbe" })
@@ -216,6 +226,206 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
         }
     }
 
+    [Fact]
+    public void Every_container_runs_as_a_non_root_user_on_a_read_only_root_with_no_capabilities_and_a_writable_tmp()
+    {
+        foreach (var workload in _chart.Documents().Where(d => Scalar(d, "kind") is "Deployment" or "Job"))
+        {
+            var pod = Child(workload, "spec", "template", "spec")!;
+            Assert.Equal("true", Scalar(pod, "securityContext", "runAsNonRoot"));
+            Assert.NotEqual("0", Scalar(pod, "securityContext", "runAsUser"));
+            Assert.Equal("RuntimeDefault", Scalar(pod, "securityContext", "seccompProfile", "type"));
+            Assert.Equal("false", Scalar(pod, "automountServiceAccountToken"));
+            var tmp = Assert.Single(Sequence(pod, "volumes"), v => Scalar(v, "name") == "tmp");
+            Assert.NotNull(Child(tmp, "emptyDir"));
+
+            foreach (var container in Sequence(pod, "containers").Concat(Sequence(pod, "initContainers")))
+            {
+                var where = $"{Scalar(workload, "kind")} container {Scalar(container, "name")}";
+                Assert.True(Scalar(container, "securityContext", "readOnlyRootFilesystem") == "true", $"{where}: root filesystem not read-only");
+                Assert.True(Scalar(container, "securityContext", "allowPrivilegeEscalation") == "false", $"{where}: may escalate");
+                Assert.Equal(["ALL"], Scalars(container, "securityContext", "capabilities", "drop"));
+                Assert.Contains(Sequence(container, "volumeMounts"), m => Scalar(m, "name") == "tmp" && Scalar(m, "mountPath") == "/tmp");
+                Assert.False(string.IsNullOrEmpty(Scalar(container, "resources", "requests", "memory")), $"{where}: no memory request");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task At_least_two_web_pods_serve_and_a_disruption_budget_keeps_one_through_a_drain()
+    {
+        var documents = _chart.Documents();
+        var deployment = Assert.Single(documents, d => Scalar(d, "kind") == "Deployment");
+        var autoscaler = Assert.Single(documents, d => Scalar(d, "kind") == "HorizontalPodAutoscaler");
+        var budget = Assert.Single(documents, d => Scalar(d, "kind") == "PodDisruptionBudget");
+
+        // The autoscaler owns the replica count, so the Deployment names none.
+        Assert.Null(Child(deployment, "spec", "replicas"));
+        Assert.True(int.Parse(Scalar(autoscaler, "spec", "minReplicas")!, CultureInfo.InvariantCulture) >= 2);
+        Assert.Equal(Scalar(deployment, "metadata", "name"), Scalar(autoscaler, "spec", "scaleTargetRef", "name"));
+        Assert.Equal("1", Scalar(budget, "spec", "minAvailable"));
+        Assert.Equal(Labels(deployment, "spec", "selector", "matchLabels"), Labels(budget, "spec", "selector", "matchLabels"));
+        Assert.False(string.IsNullOrEmpty(Scalar(FirstContainer(deployment), "resources", "requests", "cpu")), "the CPU autoscaler needs a CPU request");
+
+        var fixedCount = await RenderedChart.RenderAsync("--set", "autoscaling.enabled=false");
+        Assert.Equal("2", Scalar(Assert.Single(fixedCount, d => Scalar(d, "kind") == "Deployment"), "spec", "replicas"));
+    }
+
+    [Fact]
+    public async Task The_network_policy_admits_the_ingress_controller_and_prometheus_and_lets_out_dns_postgres_smtp_and_https_only()
+    {
+        var documents = _chart.Documents();
+        var deployment = Assert.Single(documents, d => Scalar(d, "kind") == "Deployment");
+        var policy = Assert.Single(documents, d => Scalar(d, "kind") == "NetworkPolicy");
+        Assert.Equal(Labels(deployment, "spec", "selector", "matchLabels"), Labels(policy, "spec", "podSelector", "matchLabels"));
+
+        var admitted = Sequence(policy, "spec", "ingress").Select(rule =>
+            Scalar(Assert.Single(Sequence(rule, "from")), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name") + " -> " +
+            Scalar(Assert.Single(Sequence(rule, "ports")), "port"));
+        Assert.Equal(["ingress-nginx -> http", "monitoring -> metrics"], admitted);
+        var web = FirstContainer(deployment);
+        Assert.Equal("9464", Scalar(Assert.Single(Sequence(web, "ports"), p => Scalar(p, "name") == "metrics"), "containerPort"));
+        Assert.Equal("9464", Scalar(EnvVar(web, "Observability__MetricsPort"), "value"));
+
+        var egressPorts = Sequence(policy, "spec", "egress").SelectMany(rule => Sequence(rule, "ports"))
+            .Select(p => $"{Scalar(p, "protocol")}/{Scalar(p, "port")}").Order(StringComparer.Ordinal);
+        Assert.Equal(["TCP/443", "TCP/53", "TCP/5432", "TCP/587", "UDP/53"], egressPorts);
+
+        // Anywhere on PostgreSQL's port unless the database's CIDRs or namespace are given.
+        var values = Path.Combine(Path.GetTempPath(), $"cara-values-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(values, "networkPolicy:\n  database:\n    cidrs: [10.20.0.0/16]\n    namespace: databases\n");
+        var pinned = await RenderedChart.RenderAsync("-f", values);
+        File.Delete(values);
+        var database = Sequence(Assert.Single(pinned, d => Scalar(d, "kind") == "NetworkPolicy"), "spec", "egress")
+            .Single(rule => Sequence(rule, "ports").Any(p => Scalar(p, "port") == "5432"));
+        var to = Sequence(database, "to").ToList();
+        Assert.Equal(2, to.Count);
+        Assert.Equal("10.20.0.0/16", Scalar(to[0], "ipBlock", "cidr"));
+        Assert.Equal("databases", Scalar(to[1], "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+    }
+
+    [Fact]
+    public async Task Materials_are_a_shared_volume_by_default_and_an_s3_bucket_with_its_keys_from_a_secret_otherwise()
+    {
+        var documents = _chart.Documents();
+        var deployment = Assert.Single(documents, d => Scalar(d, "kind") == "Deployment");
+        var container = FirstContainer(deployment);
+        var claim = Assert.Single(documents, d => Scalar(d, "kind") == "PersistentVolumeClaim");
+        Assert.Equal(["ReadWriteMany"], Scalars(claim, "spec", "accessModes"));
+        Assert.Equal("keep", Scalar(claim, "metadata", "annotations", "helm.sh/resource-policy"));
+        Assert.Equal("FileSystem", Scalar(EnvVar(container, "Materials__Store"), "value"));
+        var root = Scalar(EnvVar(container, "Materials__FileSystem__Root"), "value");
+        var mount = Assert.Single(Sequence(container, "volumeMounts"), m => Scalar(m, "mountPath") == root);
+        var volume = Assert.Single(Sequence(deployment, "spec", "template", "spec", "volumes"), v => Scalar(v, "name") == Scalar(mount, "name"));
+        Assert.Equal(Scalar(claim, "metadata", "name"), Scalar(volume, "persistentVolumeClaim", "claimName"));
+
+        var s3 = await RenderedChart.RenderAsync(S3Values);
+        Assert.DoesNotContain(s3, d => Scalar(d, "kind") == "PersistentVolumeClaim");
+        var s3Container = FirstContainer(Assert.Single(s3, d => Scalar(d, "kind") == "Deployment"));
+        Assert.Equal("S3", Scalar(EnvVar(s3Container, "Materials__Store"), "value"));
+        Assert.Equal("cara-materials", Scalar(EnvVar(s3Container, "Materials__S3__Bucket"), "value"));
+        Assert.Equal("https://s3.example.org", Scalar(EnvVar(s3Container, "Materials__S3__ServiceUrl"), "value"));
+        Assert.Equal("true", Scalar(EnvVar(s3Container, "Materials__S3__ForcePathStyle"), "value"));
+        foreach (var key in new[] { "Materials__S3__AccessKey", "Materials__S3__SecretKey" })
+            Assert.Equal("cara-s3", Scalar(EnvVar(s3Container, key), "valueFrom", "secretKeyRef", "name"));
+        Assert.DoesNotContain(Sequence(s3Container, "volumeMounts"), m => Scalar(m, "mountPath") == root);
+
+        var unknown = await RenderedChart.RunRenderAsync("--set", "materials.store=Floppy");
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("materials.store must be FileSystem or S3", unknown.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Webhook_signing_secrets_come_from_one_secret_by_the_names_the_tenant_files_give()
+    {
+        var container = FirstContainer(Assert.Single(_chart.Documents(), d => Scalar(d, "kind") == "Deployment"));
+        var source = Assert.Single(Sequence(container, "envFrom"));
+
+        // Webhooks__Secrets__<secretName> is the configuration key Webhooks:Secrets:<secretName> (WebhookSecrets).
+        Assert.Equal("Webhooks__Secrets__", Scalar(source, "prefix"));
+        Assert.Equal("cara-webhooks", Scalar(source, "secretRef", "name"));
+        Assert.Equal(WebhookSecrets.Section.Replace(":", "__", StringComparison.Ordinal) + "__", Scalar(source, "prefix"));
+    }
+
+    [Fact]
+    public void Migration_job_runs_the_migrations_bundle_as_the_owner_before_migrate()
+    {
+        var job = Assert.Single(_chart.Documents(), d => Scalar(d, "kind") == "Job");
+        var bundle = Assert.Single(Sequence(job, "spec", "template", "spec", "initContainers"));
+
+        Assert.Equal(["/app/efbundle"], Scalars(bundle, "command"));
+        var owner = EnvVar(bundle, "CARA_DB_OWNER");
+        Assert.Equal("cara-database", Scalar(owner, "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal("owner", Scalar(owner, "valueFrom", "secretKeyRef", "key"));
+        Assert.Equal(["migrate"], Scalars(FirstContainer(job), "args"));
+    }
+
+    [Fact]
+    public async Task Every_rendered_manifest_is_valid_against_the_kubernetes_schemas_by_default_and_with_s3()
+    {
+        var validator = Path.Combine(RenderedChart.RepositoryRoot, "tools", "k8s-validate");
+        if (!Directory.Exists(Path.Combine(validator, "node_modules")))
+        {
+            var install = await RenderedChart.RunAsync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], validator);
+            Assert.True(install.ExitCode == 0, $"npm ci in tools/k8s-validate failed:\n{install.StandardError}");
+        }
+
+        _chart.AssertRendered();
+        var s3 = await RenderedChart.RunRenderAsync(S3Values);
+        foreach (var (name, output) in new[] { ("default", _chart.Output), ("S3", s3.StandardOutput) })
+        {
+            var manifests = Path.Combine(Path.GetTempPath(), $"cara-chart-{Guid.NewGuid():N}.yaml");
+            await File.WriteAllTextAsync(manifests, output);
+            try
+            {
+                var result = await RenderedChart.RunAsync("node", [Path.Combine(validator, "validate.mjs"), manifests], validator);
+                Assert.True(result.ExitCode == 0, $"{name} values:\n{result.StandardOutput}{result.StandardError}");
+                Assert.Equal(RenderedChart.Parse(output).Count, Regex.Count(result.StandardOutput, ": valid$", RegexOptions.Multiline, TimeSpan.FromSeconds(5)));
+            }
+            finally
+            {
+                File.Delete(manifests);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Kubectl_kustomize_builds_the_rendered_manifests_where_kubectl_is_installed()
+    {
+        // kubectl reads manifests offline in kustomize; apply --dry-run=client needs an API server, which we lack.
+        var kubectl = FindOnPath("kubectl");
+        if (kubectl is null)
+        {
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("cara-kustomize-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "chart.yaml"), _chart.Output);
+            await File.WriteAllTextAsync(Path.Combine(folder, "kustomization.yaml"), "resources:\n  - chart.yaml\n");
+            var result = await RenderedChart.RunAsync(kubectl, ["kustomize", folder], folder);
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            Assert.Equal(
+                _chart.Documents().Select(d => $"{Scalar(d, "kind")}/{Scalar(d, "metadata", "name")}").Order(StringComparer.Ordinal),
+                RenderedChart.Parse(result.StandardOutput).Select(d => $"{Scalar(d, "kind")}/{Scalar(d, "metadata", "name")}").Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static IEnumerable<YamlMappingNode> Sequence(YamlNode node, params string[] path) =>
+        (Child(node, path) as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [];
+
+    private static List<string?> Scalars(YamlNode node, params string[] path) =>
+        [.. ((Child(node, path) as YamlSequenceNode)?.Children ?? []).Select(n => (n as YamlScalarNode)?.Value)];
+
+    private static Dictionary<string, string?> Labels(YamlNode node, params string[] path) =>
+        Assert.IsType<YamlMappingNode>(Child(node, path)).Children.ToDictionary(e => e.Key.ToString(), e => (e.Value as YamlScalarNode)?.Value);
+
     private static YamlMappingNode FirstContainer(YamlMappingNode workload)
     {
         var containers = Assert.IsType<YamlSequenceNode>(Child(workload, "spec", "template", "spec", "containers"));
@@ -277,8 +487,7 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
 
         public async Task InitializeAsync()
         {
-            var script = Path.Combine(RepositoryRoot, "tools", "helm-render", "render.sh");
-            var result = await RunAsync("bash", [script, ChartPath], RepositoryRoot);
+            var result = await RunRenderAsync();
             ExitCode = result.ExitCode;
             Output = result.StandardOutput;
             Errors = result.StandardError;
@@ -295,6 +504,18 @@ public sealed class HelmChartTests : IClassFixture<HelmChartTests.RenderedChart>
         {
             AssertRendered();
             return _documents ??= Parse(Output);
+        }
+
+        /// <summary>Renders the chart with <paramref name="options"/> (such as --set key=value) besides values.yaml.</summary>
+        public static Task<ProcessResult> RunRenderAsync(params string[] options) =>
+            RunAsync("bash", [Path.Combine(RepositoryRoot, "tools", "helm-render", "render.sh"), ChartPath, .. options], RepositoryRoot);
+
+        /// <summary>The chart's manifests with <paramref name="options"/>, which must render.</summary>
+        public static async Task<List<YamlMappingNode>> RenderAsync(params string[] options)
+        {
+            var result = await RunRenderAsync(options);
+            Assert.True(result.ExitCode == 0, $"render.sh {string.Join(' ', options)}:\n{result.StandardError}");
+            return Parse(result.StandardOutput);
         }
 
         public static List<YamlMappingNode> Parse(string yaml)
