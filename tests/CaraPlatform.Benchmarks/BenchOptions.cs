@@ -9,7 +9,7 @@ namespace CaraPlatform.Benchmarks;
 /// <param name="ResultsDirectory">Where bench/results/&lt;date&gt;.json goes.</param>
 /// <param name="HostPid">The host's process, whose working set is recorded.</param>
 /// <param name="Only">
-/// "tenant" or "national": one part of the run; "reads": the tenant reads and the portal page only (to compare two
+/// "tenant", "national" or "materials": one part of the run; "reads": the tenant reads and the portal page only (to compare two
 /// builds of the host quickly); everything when null.
 /// </param>
 /// <param name="Label">Added to the results file's name, e.g. "before" for a run against an earlier build.</param>

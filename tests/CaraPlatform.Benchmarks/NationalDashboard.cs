@@ -18,7 +18,7 @@ internal static class NationalDashboard
         var rows = await NationalSeed.RunAsync(options);
         Console.WriteLine($"National read model: {rows:N0} referrals across {options.Tenants} tenants ({seeding.Elapsed.TotalSeconds:0}s to seed)");
 
-        using var analyst = await Analyst.SignInAsync(options);
+        using var analyst = await StaffMember.SignInAsync(options, StaffMember.Analyst, "national.read");
         var tables = await analyst.Api.GetFromJsonAsync<List<TableSummary>>("/api/v1/national/data") ?? [];
         // The whole programme, one large force, and the last twelve months: the filters an analyst uses most.
         // The API takes days, the page's filter months (as its selects offer them).

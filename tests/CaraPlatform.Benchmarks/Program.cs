@@ -12,6 +12,7 @@ if (options.Only is null or "tenant" or "reads")
 }
 
 if (options.Only is null or "national") results.AddRange(await NationalDashboard.RunAsync(options));
+if (options.Only is null or "materials") results.AddRange(await MaterialUpload.RunAsync(options));
 
 var file = ResultsFile.Write(options, results);
 Console.WriteLine();

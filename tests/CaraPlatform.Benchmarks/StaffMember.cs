@@ -7,19 +7,20 @@ using System.Text.RegularExpressions;
 namespace CaraPlatform.Benchmarks;
 
 /// <summary>
-/// The demo Analyst, signed in as a person would be: a portal cookie (the dashboard pages) and an access token from the
-/// authorization code flow with PKCE through the registered command-line client (the API).
+/// A demo member of the licence holder's staff, signed in as a person would be: a portal cookie (pages) and an access
+/// token from the authorization code flow with PKCE through the registered command-line client (the API).
 /// </summary>
-internal sealed partial class Analyst : IDisposable
+internal sealed partial class StaffMember : IDisposable
 {
-    public const string Email = "analyst@hamptontrust.demo";
+    public const string Analyst = "analyst@hamptontrust.demo";
+    public const string LicenceAdmin = "licence-admin@hamptontrust.demo";
     private const string Password = "CaraDemo!2026";
     private const string CliClient = "cara-cli";
 
     // Any port on the registered redirect: nothing listens, the code is read from the Location header.
     private const string Redirect = "http://127.0.0.1:9/callback";
 
-    private Analyst(HttpClient browser, HttpClient api)
+    private StaffMember(HttpClient browser, HttpClient api)
     {
         Browser = browser;
         Api = api;
@@ -31,17 +32,20 @@ internal sealed partial class Analyst : IDisposable
     /// <summary>Client carrying the bearer token.</summary>
     public HttpClient Api { get; }
 
-    public static async Task<Analyst> SignInAsync(BenchOptions options)
+    /// <param name="options">The bench's host.</param>
+    /// <param name="email">Whose demo account.</param>
+    /// <param name="scope">The API scopes the token carries.</param>
+    public static async Task<StaffMember> SignInAsync(BenchOptions options, string email, string scope)
     {
         var browser = BenchHttp.Client(options, cookies: new BenchHttp.CookieJar());
         var page = await browser.GetStringAsync("/");
         using var signIn = await browser.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = Email,
+            ["Email"] = email,
             ["Password"] = Password,
             ["__RequestVerificationToken"] = Antiforgery().Match(page).Groups[1].Value,
         }));
-        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {Email} failed: {(int)signIn.StatusCode}");
+        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {email} failed: {(int)signIn.StatusCode}");
 
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
@@ -50,7 +54,7 @@ internal sealed partial class Analyst : IDisposable
             ["client_id"] = CliClient,
             ["response_type"] = "code",
             ["redirect_uri"] = Redirect,
-            ["scope"] = "openid national.read",
+            ["scope"] = "openid " + scope,
             ["state"] = "bench",
             ["code_challenge"] = challenge,
             ["code_challenge_method"] = "S256",
@@ -69,7 +73,7 @@ internal sealed partial class Analyst : IDisposable
         var body = await token.Content.ReadAsStringAsync();
         if (!token.IsSuccessStatusCode) throw new InvalidOperationException($"Token request failed: {body}");
         var accessToken = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString();
-        return new Analyst(browser, BenchHttp.Client(options, accessToken));
+        return new StaffMember(browser, BenchHttp.Client(options, accessToken));
     }
 
     public void Dispose()
