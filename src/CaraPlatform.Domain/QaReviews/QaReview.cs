@@ -24,6 +24,9 @@ public sealed record QaDomainScore(QaDomain Domain, int Score, string Narrative)
     public const int Highest = 4;
 }
 
+/// <summary>Something a draft lacks before it can be submitted, and the form's field that supplies it.</summary>
+public sealed record QaReviewGap(string Field, string Message);
+
 /// <summary>An action the reviewer sets: what, who owns it at the provider, and by when.</summary>
 public sealed record QaActionPlan(string Text, string Owner, DateOnly DueOn);
 
@@ -119,19 +122,19 @@ public sealed class QaReview : ITimestamped
         Actions = [.. observation.Actions.Select(a => new QaAction(Guid.CreateVersion7(), a.Text, a.Owner, a.DueOn))];
     }
 
-    /// <summary>What a draft still lacks before it can be submitted: every domain scored, a rating, a facilitator.</summary>
-    public IReadOnlyList<string> Missing()
+    /// <summary>What a draft still lacks before it can be submitted (every domain scored, a rating, a facilitator), by the field.</summary>
+    public IReadOnlyList<QaReviewGap> Missing()
     {
-        List<string> missing = [.. Enum.GetValues<QaDomain>().Where(d => Scores.All(s => s.Domain != d)).Select(d => $"{d} is not scored")];
-        if (Rating is null) missing.Add("There is no overall rating");
-        if (FacilitatorIds.Count == 0) missing.Add("No facilitator observed is named");
+        List<QaReviewGap> missing = [.. Enum.GetValues<QaDomain>().Where(d => Scores.All(s => s.Domain != d)).Select(d => new QaReviewGap("scores", $"{d} is not scored"))];
+        if (Rating is null) missing.Add(new QaReviewGap("rating", "There is no overall rating"));
+        if (FacilitatorIds.Count == 0) missing.Add(new QaReviewGap("facilitatorIds", "No facilitator observed is named"));
         return missing;
     }
 
     public void Submit(DateTimeOffset at)
     {
         Expect(QaReviewStatus.Draft, "submitted");
-        if (Missing() is { Count: > 0 } missing) throw new QaReviewException(string.Join("; ", missing));
+        if (Missing() is { Count: > 0 } missing) throw new QaReviewException(string.Join("; ", missing.Select(m => m.Message)));
         Status = QaReviewStatus.Submitted;
         SubmittedAt = at;
     }

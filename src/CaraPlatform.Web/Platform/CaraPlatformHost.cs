@@ -12,6 +12,7 @@ using CaraPlatform.Web.Features.National;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.Outcomes;
 using CaraPlatform.Web.Features.PlatformStaff;
+using CaraPlatform.Web.Features.QaReviews;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Retention;
 using CaraPlatform.Web.Features.SubjectAccess;
@@ -49,6 +50,7 @@ public static class CaraPlatformHost
         builder.AddPlatformStaff();
         builder.AddTraining();
         builder.AddLicences();
+        builder.AddQaReviews();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
@@ -170,6 +172,7 @@ public static class CaraPlatformHost
         tenantApi.MapForceReports();
         tenantApi.MapAuditLog();
         tenantApi.MapSubjectAccess();
+        tenantApi.MapTenantQaReviews();
         app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
@@ -177,6 +180,7 @@ public static class CaraPlatformHost
         nationalApi.MapNationalClients();
         nationalApi.MapLicences();
         nationalApi.MapTraining();
+        nationalApi.MapQaReviews();
         nationalApi.MapNational();
     }
 }

@@ -20,7 +20,8 @@ public sealed class CaraCliClient(IOpenIddictApplicationManager applications) : 
     /// <summary>What the client may ask for besides openid and offline_access (which the grant types allow).</summary>
     public static readonly IReadOnlyList<string> Scopes =
         [OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.Email, ApiScopes.PlatformAdmin,
-         ApiScopes.LicencesRead, ApiScopes.LicencesWrite, ApiScopes.TrainingRead, ApiScopes.TrainingWrite, ApiScopes.NationalRead];
+         ApiScopes.LicencesRead, ApiScopes.LicencesWrite, ApiScopes.TrainingRead, ApiScopes.TrainingWrite, ApiScopes.NationalRead,
+         ApiScopes.QaRead, ApiScopes.QaWrite];
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
