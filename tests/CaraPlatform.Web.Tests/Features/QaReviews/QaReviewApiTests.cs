@@ -52,11 +52,11 @@ public sealed class QaReviewApiTests(CaraPlatformFixture fixture) : IntegrationT
         Assert.NotEmpty(facts.Feedback);
         Assert.All(facts.Feedback, f => Assert.Null(f.Count)); // one participant: every count is under five
 
-        var draft = await (await qa.PostJson($"{Qa}/reviews", Form(run.Id, f1.UserId, today.AddDays(40)))).ReadAs<QaReviewResponse>(HttpStatusCode.Created);
+        var draft = await (await qa.PostJson($"{Qa}/reviews", Form(Tenant, run.Id, f1.UserId, today.AddDays(40)))).ReadAs<QaReviewResponse>(HttpStatusCode.Created);
         Assert.Equal(QaReviewStatus.Draft, draft.Status);
-        var stranger = await (await qa.PostJson($"{Qa}/reviews", Form(run.Id, Guid.NewGuid(), today))).ProblemAsync(HttpStatusCode.BadRequest);
+        var stranger = await (await qa.PostJson($"{Qa}/reviews", Form(Tenant, run.Id, Guid.NewGuid(), today))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("facilitatorIds[0]", stranger.Errors().Keys);
-        var badScore = await (await qa.PostJson($"{Qa}/reviews", Form(run.Id, f1.UserId, today) with
+        var badScore = await (await qa.PostJson($"{Qa}/reviews", Form(Tenant, run.Id, f1.UserId, today) with
             { Scores = [new QaScoreRequest(QaDomain.FacilitationSkills, 5, "")] })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("scores[0].score", badScore.Errors().Keys);
 
@@ -153,10 +153,24 @@ public sealed class QaReviewApiTests(CaraPlatformFixture fixture) : IntegrationT
             [new("attitude-towards-partner", 5), new("helped-relationship-issues", 4), new("would-recommend", 5)]))).EnsureSuccessStatusCode();
     }
 
-    public static DraftQaReviewRequest Form(Guid runId, Guid facilitator, DateOnly actionDue) => new(
-        Tenant, runId, ObservationMode.Live, actionDue.AddDays(-40), [facilitator],
+    public static DraftQaReviewRequest Form(string tenant, Guid runId, Guid facilitator, DateOnly actionDue) => new(
+        tenant, runId, ObservationMode.Live, actionDue.AddDays(-40), [facilitator],
         [.. Enum.GetValues<QaDomain>().Select(d => new QaScoreRequest(d, 3, $"{d}: held the group well"))], QaRating.Good,
         "A well-run group; the disclosure section was rushed.", [new QaActionRequest("Re-read the manual's section on disclosures", "Lead facilitator", actionDue)]);
+
+    /// <summary>
+    /// A submitted review of a new run of <paramref name="tenant"/> (its events relayed to the national read model),
+    /// with one action: for tests that need one to exist.
+    /// </summary>
+    public static async Task<QaReviewResponse> SubmittedAsync(CaraPlatformFixture fixture, string tenant)
+    {
+        var booked = await BookedRunAsync(fixture, tenant, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(21));
+        await fixture.RelayEventsAsync(tenant);
+        var qa = await fixture.PersonApiAsync(Reviewer);
+        var draft = await (await qa.PostJson($"{Qa}/reviews", Form(tenant, booked.Run.Id, booked.First.UserId, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30))))
+            .ReadAs<QaReviewResponse>(HttpStatusCode.Created);
+        return await (await qa.PostJson($"{Qa}/reviews/{draft.Id}/submit", new QaReviewVersionRequest(draft.Version))).ReadAs<QaReviewResponse>();
+    }
 
     /// <summary>Every string or number in a JSON document, with its path.</summary>
     public static IEnumerable<(string Path, string Value)> Leaves(JsonNode? node, string path) => node switch
