@@ -57,7 +57,7 @@ public sealed class QaReviewApiTests(CaraPlatformFixture fixture) : IntegrationT
         var stranger = await (await qa.PostJson($"{Qa}/reviews", Form(Tenant, run.Id, Guid.NewGuid(), today))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("facilitatorIds[0]", stranger.Errors().Keys);
         var badScore = await (await qa.PostJson($"{Qa}/reviews", Form(Tenant, run.Id, f1.UserId, today) with
-            { Scores = [new QaScoreRequest(QaDomain.FacilitationSkills, 5, "")] })).ProblemAsync(HttpStatusCode.BadRequest);
+        { Scores = [new QaScoreRequest(QaDomain.FacilitationSkills, 5, "")] })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("scores[0].score", badScore.Errors().Keys);
 
         // The provider sees no draft, and cannot acknowledge one.

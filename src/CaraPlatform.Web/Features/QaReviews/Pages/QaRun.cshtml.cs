@@ -37,7 +37,9 @@ public sealed class QaRunModel(QaReviewHandler qa, IValidator<DraftQaReviewReque
         // A domain left unscored is not yet scored; an action row left wholly blank is no action.
         var request = posted with
         {
-            Tenant = tenant, RunId = runId, FacilitatorIds = posted.FacilitatorIds ?? [],
+            Tenant = tenant,
+            RunId = runId,
+            FacilitatorIds = posted.FacilitatorIds ?? [],
             Scores = [.. (posted.Scores ?? []).Where(s => s.Score is not null)],
             Actions = [.. (posted.Actions ?? []).Where(a => !string.IsNullOrWhiteSpace(a.Text) || !string.IsNullOrWhiteSpace(a.Owner) || a.DueOn is not null)],
         };
