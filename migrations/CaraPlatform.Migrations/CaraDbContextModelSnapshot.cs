@@ -1002,6 +1002,10 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("referral_id");
 
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1020,6 +1024,9 @@ namespace CaraPlatform.Migrations
 
                     b.HasIndex("TenantId", "ReferralId")
                         .HasDatabaseName("ix_national_feedback_answers_tenant_id_referral_id");
+
+                    b.HasIndex("TenantId", "RunId")
+                        .HasDatabaseName("ix_national_feedback_answers_tenant_id_run_id");
 
                     b.ToTable("feedback_answers", "national");
                 });
@@ -1279,6 +1286,16 @@ namespace CaraPlatform.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("delivery");
 
+                    b.PrimitiveCollection<List<Guid>>("FacilitatorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("facilitator_ids");
+
+                    b.PrimitiveCollection<List<string>>("FacilitatorNames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("facilitator_names");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(35)
@@ -1288,6 +1305,11 @@ namespace CaraPlatform.Migrations
                     b.Property<DateOnly>("Month")
                         .HasColumnType("date")
                         .HasColumnName("month");
+
+                    b.Property<string>("VenueName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("venue_name");
 
                     b.Property<DateOnly>("Workshop1On")
                         .HasColumnType("date")
@@ -1304,6 +1326,31 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_national_runs_month");
 
                     b.ToTable("runs", "national");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalRunAttendance", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Workshop")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("workshop");
+
+                    b.HasKey("TenantId", "RunId", "ReferralId", "Workshop")
+                        .HasName("pk_national_run_attendances");
+
+                    b.ToTable("run_attendances", "national");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalSignposting", b =>
@@ -1596,6 +1643,110 @@ namespace CaraPlatform.Migrations
                         .HasDatabaseName("ix_reoffending_follow_ups_tenant_id_police_reference_months");
 
                     b.ToTable("reoffending_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.QaReviews.QaReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<List<Guid>>("FacilitatorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("facilitator_ids");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("response");
+
+                    b.Property<Guid>("ReviewerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qa_reviews");
+
+                    b.HasIndex("TenantId", "ObservedOn")
+                        .HasDatabaseName("ix_qa_reviews_tenant_id_observed_on");
+
+                    b.ToTable("qa_reviews", (string)null);
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>
@@ -2336,6 +2487,10 @@ namespace CaraPlatform.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.Property<Guid?>("ObservationReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("observation_review_id");
 
                     b.Property<string>("ObservedWorkshop")
                         .HasMaxLength(300)
@@ -3795,6 +3950,16 @@ namespace CaraPlatform.Migrations
                         .HasConstraintName("fk_national_runs_tenants");
                 });
 
+            modelBuilder.Entity("CaraPlatform.Domain.National.NationalRunAttendance", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_national_run_attendances_tenants");
+                });
+
             modelBuilder.Entity("CaraPlatform.Domain.National.NationalSignposting", b =>
                 {
                     b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
@@ -3857,6 +4022,16 @@ namespace CaraPlatform.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_reoffending_follow_ups_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("CaraPlatform.Domain.QaReviews.QaReview", b =>
+                {
+                    b.HasOne("CaraPlatform.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_reviews_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("CaraPlatform.Domain.Referrals.Referral", b =>

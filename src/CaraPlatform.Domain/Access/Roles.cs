@@ -72,16 +72,22 @@ public static class ApiScopes
     /// <summary>Cataloguing, uploading, publishing and withdrawing materials (LicenceAdmin); a tenant's acknowledgement (ProviderAdmin).</summary>
     public const string MaterialsWrite = "materials.write";
 
+    /// <summary>Quality-assurance reviews, read across tenants (QualityAssurer, LicenceAdmin and national integration clients).</summary>
+    public const string QaRead = "qa.read";
+
+    /// <summary>Recording and verifying quality-assurance reviews (QualityAssurer).</summary>
+    public const string QaWrite = "qa.write";
+
     /// <summary>What a ProviderAdmin may grant an integration client.</summary>
     public static readonly IReadOnlyList<string> ClientScopes =
         [VenuesRead, VenuesWrite, ReferralsRead, ReferralsWrite, OutcomesWrite, WorkshopsRead, WorkshopsWrite];
 
     /// <summary>What a LicenceAdmin may grant a national integration client (read-only, across tenants).</summary>
-    public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead, NationalRead];
+    public static readonly IReadOnlyList<string> NationalClientScopes = [LicencesRead, TrainingRead, NationalRead, QaRead];
 
     /// <summary>Scopes for people only: never granted to an integration client, and refused to one that somehow holds them.</summary>
     public static readonly IReadOnlyList<string> PersonScopes =
-        [VictimsRead, VictimsWrite, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite, MaterialsRead, MaterialsWrite];
+        [VictimsRead, VictimsWrite, TenantAdmin, AuditRead, PlatformAdmin, LicencesWrite, TrainingWrite, MaterialsRead, MaterialsWrite, QaWrite];
 
     public static readonly IReadOnlyList<string> Every = [.. ClientScopes, .. NationalClientScopes, .. PersonScopes];
 }

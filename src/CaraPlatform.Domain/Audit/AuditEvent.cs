@@ -67,6 +67,7 @@ public static class AuditActions
     public const string TrainingImported = "training-imported";
     public const string TrainingEventChanged = "training-event-changed";
     public const string TrainingAttendeeChanged = "training-attendee-changed";
+    public const string QaReviewChanged = "qa-review-changed";
 
     /// <summary>A closed case's personal data erased by the retention schedule; detail lists the kinds of data, reason the rule.</summary>
     public const string PersonalDataErased = "personal-data-erased";

@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Common;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Tenants;
+using CaraPlatform.Domain.Workshops;
 
 namespace CaraPlatform.Domain.National;
 
@@ -134,7 +135,7 @@ public sealed class NationalRun
 
     public string Language { get; set; } = "";
 
-    public Workshops.WorkshopDelivery Delivery { get; set; }
+    public WorkshopDelivery Delivery { get; set; }
 
     public int Capacity { get; set; }
 
@@ -146,4 +147,31 @@ public sealed class NationalRun
     public DateOnly Month { get; set; }
 
     public DateOnly? CancelledOn { get; set; }
+
+    /// <summary>The venue's name (never the meeting link of a remote run); null for a remote run.</summary>
+    public string? VenueName { get; set; }
+
+    /// <summary>
+    /// Who runs it, by account id and name: staff of the provider, not subjects of the programme, so the licence
+    /// holder's reviewers may see them (the quality-assurance reviews plan observations by facilitator).
+    /// </summary>
+    public List<Guid> FacilitatorIds { get; set; } = [];
+
+    public List<string> FacilitatorNames { get; set; } = [];
+}
+
+/// <summary>
+/// A participant who attended a workshop of a run, as the register recorded it (Workshop 1 attended; completed means
+/// Workshop 2 attended): keyed on the run, referral and workshop, so a replayed event finds its row and the counts stay true.
+/// </summary>
+[GlobalEntity]
+public sealed class NationalRunAttendance
+{
+    public Guid TenantId { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public Guid ReferralId { get; set; }
+
+    public WorkshopNumber Workshop { get; set; }
 }

@@ -22,6 +22,9 @@ public sealed class NationalFeedbackAnswer
     /// <summary>The referral as <see cref="NationalReferral"/> keys it.</summary>
     public Guid ReferralId { get; set; }
 
+    /// <summary>The run the answers were given at (null in rows projected before it was carried; a rebuild fills it).</summary>
+    public Guid? RunId { get; set; }
+
     /// <summary>
     /// The referral's force, cohort and language, copied from its national row (and kept in step with it by the referral
     /// projection) so the filters need no join to a million referrals.

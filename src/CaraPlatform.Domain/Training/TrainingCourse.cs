@@ -78,6 +78,9 @@ public sealed class TrainingRecord : ITimestamped
     /// <summary>The workshop the Trainer observed for the sign-off, if they cite one (free reference, e.g. a run and date).</summary>
     public string? ObservedWorkshop { get; set; }
 
+    /// <summary>The quality-assurance review whose observation of this person the Trainer cites for the sign-off, if any.</summary>
+    public Guid? ObservationReviewId { get; set; }
+
     /// <summary>Set when the record came from a CSV import: which file, so that an import can be told apart.</summary>
     public string? ImportedFrom { get; init; }
 

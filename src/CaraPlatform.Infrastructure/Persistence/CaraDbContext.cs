@@ -9,6 +9,7 @@ using CaraPlatform.Domain.Materials;
 using CaraPlatform.Domain.National;
 using CaraPlatform.Domain.Notices;
 using CaraPlatform.Domain.Outcomes;
+using CaraPlatform.Domain.QaReviews;
 using CaraPlatform.Domain.Referrals;
 using CaraPlatform.Domain.Retention;
 using CaraPlatform.Domain.Training;
@@ -112,6 +113,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
 
     public DbSet<Licence> Licences => Set<Licence>();
 
+    public DbSet<QaReview> QaReviews => Set<QaReview>();
+
     public DbSet<TrainingEvent> TrainingEvents => Set<TrainingEvent>();
 
     public DbSet<TrainingAttendee> TrainingAttendees => Set<TrainingAttendee>();
@@ -138,6 +141,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
     public DbSet<NationalReferral> NationalReferrals => Set<NationalReferral>();
 
     public DbSet<NationalRun> NationalRuns => Set<NationalRun>();
+
+    public DbSet<NationalRunAttendance> NationalRunAttendances => Set<NationalRunAttendance>();
 
     public DbSet<ReoffendingFollowUp> ReoffendingFollowUps => Set<ReoffendingFollowUp>();
 
@@ -167,6 +172,8 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
         configurationBuilder.IgnoreAny<FeedbackAnswer>();
         configurationBuilder.IgnoreAny<LicenceChange>();
         configurationBuilder.IgnoreAny<LicenceFieldChange>();
+        configurationBuilder.IgnoreAny<QaDomainScore>();
+        configurationBuilder.IgnoreAny<QaAction>();
         configurationBuilder.IgnoreAny<Reoffence>();
         configurationBuilder.Properties<IReadOnlyList<AttendanceEntry>>()
             .HaveConversion<Configurations.JsonColumnConverter<IReadOnlyList<AttendanceEntry>>, Configurations.JsonColumnComparer<IReadOnlyList<AttendanceEntry>>>()
@@ -185,6 +192,12 @@ public class CaraDbContext : IdentityUserContext<CaraUser, Guid>, IDataProtectio
             .HaveColumnType("jsonb");
         configurationBuilder.Properties<List<LicenceChange>>()
             .HaveConversion<Configurations.JsonColumnConverter<List<LicenceChange>>, Configurations.JsonColumnComparer<List<LicenceChange>>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<List<QaDomainScore>>()
+            .HaveConversion<Configurations.JsonColumnConverter<List<QaDomainScore>>, Configurations.JsonColumnComparer<List<QaDomainScore>>>()
+            .HaveColumnType("jsonb");
+        configurationBuilder.Properties<List<QaAction>>()
+            .HaveConversion<Configurations.JsonColumnConverter<List<QaAction>>, Configurations.JsonColumnComparer<List<QaAction>>>()
             .HaveColumnType("jsonb");
         configurationBuilder.Properties<List<ReferralTransition>>()
             .HaveConversion<Configurations.JsonColumnConverter<List<ReferralTransition>>, Configurations.JsonColumnComparer<List<ReferralTransition>>>()

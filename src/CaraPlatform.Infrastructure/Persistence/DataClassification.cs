@@ -90,8 +90,11 @@ public static class DataClassification
                     "run_id", "workshop1_on", "completed_on", "non_compliant_on", "breach_reason", "withdrawn_on", "closed_on",
                     "reoffended_6_months", "reoffences_6_months", "reoffended_12_months", "reoffences_12_months")
                 .Pseudonymous("sex", "age_band", "ethnicity", "language", "offender_key", "pair_key", "pair_referred_before"),
+            // Facilitators are the provider's staff, not subjects of the programme: the licence holder's reviewers plan by them.
             ["national.runs"] = Table.None(
-                "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on"),
+                "tenant_id", "run_id", "cohort", "language", "delivery", "capacity", "workshop1_on", "workshop2_on", "month", "cancelled_on",
+                "venue_name", "facilitator_ids", "facilitator_names"),
+            ["national.run_attendances"] = Table.None("tenant_id", "run_id", "referral_id", "workshop"),
             // The police's reoffending follow-up: whether the person reoffended and how is about offences; the reference names the caution.
             ["reoffending_follow_ups"] = Table.None(
                     "tenant_id", "id", "months", "cohort", "referral_id", "start_on", "recorded_at", "created_at", "updated_at")
@@ -101,7 +104,7 @@ public static class DataClassification
                 "tenant_id", "follow_up_id", "referral_id", "cohort", "months", "reoffended", "offence_types", "first_reoffence_on"),
             // Questionnaire answers are codes and points on a scale; victim answers carry no referral or pseudonym at all.
             ["national.feedback_answers"] = Table.None(
-                    "tenant_id", "feedback_id", "question_code", "referral_id", "stage", "value", "month", "force_code", "cohort")
+                    "tenant_id", "feedback_id", "question_code", "referral_id", "run_id", "stage", "value", "month", "force_code", "cohort")
                 .Pseudonymous("language"),
             ["national.victim_changes"] = Table.None("tenant_id", "entry_id", "force_code", "month", "workshop", "change"),
             ["national.signposting"] = Table.None("tenant_id", "entry_id", "service", "force_code", "month"),
@@ -154,6 +157,11 @@ public static class DataClassification
             ["licences"] = Table.None(
                 "id", "tenant_id", "status", "terms", "ended_on", "history", "last_warning", "last_warning_for_ends_on", "created_at",
                 "updated_at"),
+            // A review of a run: its scores, findings and actions judge the facilitators observed (staff), never a participant.
+            ["qa_reviews"] = Table.None(
+                    "id", "tenant_id", "run_id", "status", "mode", "observed_on", "rating", "submitted_at", "acknowledged_at", "closed_at",
+                    "created_at", "updated_at")
+                .Personal("reviewer_id", "facilitator_ids", "scores", "findings", "actions", "acknowledged_by", "response"),
             ["memberships"] = Table.None("tenant_id", "id", "roles", "force_codes", "created_at", "updated_at")
                 .Personal("user_id"),
             ["invitations"] = Table.None(
@@ -174,7 +182,7 @@ public static class DataClassification
             ["training_records"] = Table.None(
                     "id", "course_id", "event_id", "kind", "completed_on", "expires_on", "expiry_reminded_on", "imported_from",
                     "created_at", "updated_at")
-                .Personal("user_id", "observed_workshop", "signed_off_by", "signed_off_on"),
+                .Personal("user_id", "observed_workshop", "observation_review_id", "signed_off_by", "signed_off_on"),
             ["training_events"] = Table.None(
                     "id", "course_id", "kind", "starts_on", "ends_on", "venue", "capacity", "completed_on", "cancelled_at",
                     "cancel_reason", "created_at", "updated_at")

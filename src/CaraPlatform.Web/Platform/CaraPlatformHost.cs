@@ -13,6 +13,7 @@ using CaraPlatform.Web.Features.National;
 using CaraPlatform.Web.Features.Notices;
 using CaraPlatform.Web.Features.Outcomes;
 using CaraPlatform.Web.Features.PlatformStaff;
+using CaraPlatform.Web.Features.QaReviews;
 using CaraPlatform.Web.Features.Referrals;
 using CaraPlatform.Web.Features.Retention;
 using CaraPlatform.Web.Features.SubjectAccess;
@@ -46,6 +47,7 @@ public static class CaraPlatformHost
         builder.AddTraining();
         builder.AddLicences();
         builder.AddMaterials();
+        builder.AddQaReviews();
         builder.AddReferrals();
         services.AddScoped<Idempotency>();
         builder.AddWorkshops();
@@ -170,6 +172,7 @@ public static class CaraPlatformHost
         tenantApi.MapForceReports();
         tenantApi.MapAuditLog();
         tenantApi.MapSubjectAccess();
+        tenantApi.MapTenantQaReviews();
         app.MapEventDocuments();
 
         var nationalApi = app.MapGroup("/api/v1/national").AddEndpointFilterFactory(InputChecks.BoundedDateParameters);
@@ -178,6 +181,7 @@ public static class CaraPlatformHost
         nationalApi.MapLicences();
         nationalApi.MapMaterials();
         nationalApi.MapTraining();
+        nationalApi.MapQaReviews();
         nationalApi.MapNational();
     }
 }

@@ -256,6 +256,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
         await using var scope = fixture.Web.Services.CreateAsyncScope();
         var staffInvitation = await scope.ServiceProvider.GetRequiredService<StaffInvitations>()
             .InviteAsync($"matrix-{Guid.NewGuid():N}@example.org", null, [PlatformRole.Analyst], null, new Uri("http://localhost/"), CancellationToken.None);
+        var review = await Features.QaReviews.QaReviewApiTests.SubmittedAsync(fixture, Tenant);
         return new()
         {
             ["invitationId"] = staffInvitation.Invitation.Id.ToString(),
@@ -268,6 +269,9 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["eventId"] = (await TrainingEventAsync()).ToString(),
             ["tableId"] = "funnel",
             ["format"] = "csv",
+            ["runId"] = review.RunId.ToString(),
+            ["reviewId"] = review.Id.ToString(),
+            ["actionId"] = review.Actions[0].Id.ToString(),
         };
     }
 
@@ -347,8 +351,11 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
         // The referral is the run's participant, so that the demo facilitator may read it too.
         var referral = await WorkshopApi.EligibleAsync(api, Tenant);
         var booking = await WorkshopApi.BookAsync(api, Tenant, run, referral);
+        var review = await Features.QaReviews.QaReviewApiTests.SubmittedAsync(fixture, Tenant);
         return new Dictionary<string, string>
         {
+            ["reviewId"] = review.Id.ToString(),
+            ["actionId"] = review.Actions[0].Id.ToString(),
             ["tenant"] = Tenant,
             ["referralId"] = referral.Id.ToString(),
             ["runId"] = run.Id.ToString(),

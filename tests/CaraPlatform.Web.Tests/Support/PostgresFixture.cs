@@ -79,6 +79,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>Tenants of the national figures test alone (copies of cambridgeshire's file): their figures are its hand counts.</summary>
     public static readonly IReadOnlyList<string> NationalTenants = ["national-a-cambridgeshire", "national-b-cambridgeshire"];
 
+    /// <summary>A tenant of the quality-assurance tests alone (a copy of cambridgeshire's file): its coverage is theirs to count.</summary>
+    public const string QaTenant = "qa-cambridgeshire";
+
     public async Task InitializeAsync()
     {
         var admin = !_ownCluster && Environment.GetEnvironmentVariable("CARA_TEST_CONNECTION") is { Length: > 0 } given ? given
@@ -104,6 +107,7 @@ public sealed class PostgresFixture : IAsyncLifetime
             .. files,
             model with { Slug = QuietTenant, Name = "Quiet Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "quiet-" + v.Code })] },
             model with { Slug = TwoHostsTenant, Name = "Two hosts (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "two-hosts-" + v.Code })] },
+            model with { Slug = QaTenant, Name = "QA Cambridgeshire (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "qa-" + v.Code })] },
             .. NationalTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),
             model with { Slug = MaterialsTenant, Name = "Materials (tests)", Venues = [.. model.Venues.Select(v => v with { Code = "materials-" + v.Code })] },
             .. LicenceTenants.Select(slug => model with { Slug = slug, Name = $"{slug} (tests)", Venues = [.. model.Venues.Select(v => v with { Code = $"{slug}-{v.Code}" })] }),

@@ -18,6 +18,7 @@ public static class ReferralApi
         ["dorset"] = "dorset",
         ["cambridgeshire"] = "cambridgeshire",
         [PostgresFixture.QuietTenant] = "cambridgeshire",
+        [PostgresFixture.QaTenant] = "cambridgeshire",
         [PostgresFixture.LicenceTenants[0]] = "cambridgeshire",
         [PostgresFixture.LicenceTenants[1]] = "cambridgeshire",
         [PostgresFixture.UnlicensedTenant] = "cambridgeshire",

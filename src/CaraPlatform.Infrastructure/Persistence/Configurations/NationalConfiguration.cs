@@ -60,6 +60,19 @@ internal sealed class NationalRunConfiguration : IEntityTypeConfiguration<Nation
         builder.Property(r => r.Language).HasMaxLength(35);
         builder.Property(r => r.Delivery).HasConversion<string>().HasMaxLength(10);
         builder.HasIndex(r => r.Month).HasDatabaseName("ix_national_runs_month");
+        builder.Property(r => r.VenueName).HasMaxLength(200);
+    }
+}
+
+internal sealed class NationalRunAttendanceConfiguration : IEntityTypeConfiguration<NationalRunAttendance>
+{
+    public void Configure(EntityTypeBuilder<NationalRunAttendance> builder)
+    {
+        builder.ToTable("run_attendances", NationalSchema.Name);
+        builder.HasKey(a => new { a.TenantId, a.RunId, a.ReferralId, a.Workshop }).HasName("pk_national_run_attendances");
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_national_run_attendances_tenants");
+        builder.Property(a => a.Workshop).HasConversion<string>().HasMaxLength(10);
     }
 }
 

@@ -21,6 +21,8 @@ internal sealed class NationalFeedbackAnswerConfiguration : IEntityTypeConfigura
         builder.HasIndex(a => new { a.Month, a.Stage }).HasDatabaseName("ix_national_feedback_answers_month_stage");
         // The referral projection updates a referral's answers when its cohort or language changes.
         builder.HasIndex(a => new { a.TenantId, a.ReferralId }).HasDatabaseName("ix_national_feedback_answers_tenant_id_referral_id");
+        // Quality assurance reads one run's answers.
+        builder.HasIndex(a => new { a.TenantId, a.RunId }).HasDatabaseName("ix_national_feedback_answers_tenant_id_run_id");
     }
 }
 

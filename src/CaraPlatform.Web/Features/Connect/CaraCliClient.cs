@@ -21,7 +21,7 @@ public sealed class CaraCliClient(IOpenIddictApplicationManager applications) : 
     public static readonly IReadOnlyList<string> Scopes =
         [OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.Email, ApiScopes.PlatformAdmin,
          ApiScopes.LicencesRead, ApiScopes.LicencesWrite, ApiScopes.TrainingRead, ApiScopes.TrainingWrite, ApiScopes.NationalRead,
-         ApiScopes.MaterialsRead, ApiScopes.MaterialsWrite];
+         ApiScopes.MaterialsRead, ApiScopes.MaterialsWrite, ApiScopes.QaRead, ApiScopes.QaWrite];
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {

@@ -67,6 +67,7 @@ public static class NationalModule
 
         // Force reports (issue 14 part 6): a tenant's own figures, through a contract.
         services.AddScoped<ITenantFigures, TenantFigures>();
+        services.AddScoped<IRunFacts, ObservableRuns>();
 
         // Questionnaires and victims' voices: answers before and after the course, victim-reported change, signposting.
         services.AddNationalProjection<NationalVoicesProjection>();

@@ -26,6 +26,7 @@ public sealed class NationalVoicesProjection : INationalProjection
                     var row = await db.NationalFeedbackAnswers.FindAsync([tenantId, feedback.FeedbackId, answer.QuestionCode], cancellationToken)
                         ?? db.NationalFeedbackAnswers.Add(new NationalFeedbackAnswer { TenantId = tenantId, FeedbackId = feedback.FeedbackId, QuestionCode = answer.QuestionCode }).Entity;
                     row.ReferralId = feedback.ReferralId;
+                    row.RunId = feedback.RunId;
                     row.Stage = feedback.Stage;
                     row.Value = answer.Value;
                     row.Month = MonthOf(feedback.OccurredAt);

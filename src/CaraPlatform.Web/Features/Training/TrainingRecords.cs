@@ -1,6 +1,7 @@
 using CaraPlatform.Domain.Audit;
 using CaraPlatform.Domain.Training;
 using CaraPlatform.Domain.Workshops;
+using CaraPlatform.Web.Features.QaReviews.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace CaraPlatform.Web.Features.Training;
@@ -11,7 +12,7 @@ namespace CaraPlatform.Web.Features.Training;
 /// </summary>
 public sealed class TrainingRecords(
     CaraDbContext db, UserManager<CaraUser> users, UserTenants userTenants, AuditTrail audit,
-    IOptions<TrainingOptions> options, TimeProvider clock)
+    IOptions<TrainingOptions> options, IQaObservations observations, TimeProvider clock)
 {
     private DateOnly Today => TrainingCalendar.Today(clock);
 
@@ -68,7 +69,10 @@ public sealed class TrainingRecords(
         if (record.IsSignedOff) throw ProblemException.Conflict("The record is already signed off", field: "recordId");
         record.SignedOffBy = trainer;
         record.SignedOffOn = Today;
+        if (request.ObservationReviewId is { } reviewId && !await observations.ObservedAsync(reviewId, record.UserId, cancellationToken))
+            throw ProblemException.Invalid([new RuleBreach("observationReviewId", "is not a submitted quality-assurance review that observed this person")]);
         record.ObservedWorkshop = string.IsNullOrWhiteSpace(request.ObservedWorkshop) ? null : request.ObservedWorkshop.Trim();
+        record.ObservationReviewId = request.ObservationReviewId;
         audit.Stage(db, new AuditEntry(AuditActions.TrainingSignedOff, record.Kind.ToString(), ActorUserId: trainer, Subject: record.UserId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TrainingRecordResponse.From(record);

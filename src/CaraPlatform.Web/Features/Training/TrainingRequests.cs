@@ -16,7 +16,8 @@ public sealed record RecordTrainingRequest(Guid? UserId, TrainingCourseKind? Cou
 
 /// <summary>A Trainer's competence sign-off of a facilitator-training record.</summary>
 /// <param name="ObservedWorkshop">The workshop the Trainer observed, if they cite one (e.g. "Leeds run, Workshop 2, 3 March 2026").</param>
-public sealed record SignOffRequest(string? ObservedWorkshop);
+/// <param name="ObservationReviewId">A quality-assurance review that observed this person, if the Trainer cites one.</param>
+public sealed record SignOffRequest(string? ObservedWorkshop, Guid? ObservationReviewId = null);
 
 /// <summary>A supervision session.</summary>
 /// <param name="UserId">The person supervised.</param>

@@ -11,10 +11,10 @@ public sealed record CourseResponse(TrainingCourseKind Kind, string Name, int Va
 /// <summary>A course a person completed, and its sign-off.</summary>
 public sealed record TrainingRecordResponse(
     Guid Id, Guid UserId, TrainingCourseKind Course, DateOnly CompletedOn, DateOnly ExpiresOn,
-    Guid? SignedOffBy, DateOnly? SignedOffOn, string? ObservedWorkshop)
+    Guid? SignedOffBy, DateOnly? SignedOffOn, string? ObservedWorkshop, Guid? ObservationReviewId)
 {
     internal static TrainingRecordResponse From(TrainingRecord r) =>
-        new(r.Id, r.UserId, r.Kind, r.CompletedOn, r.ExpiresOn, r.SignedOffBy, r.SignedOffOn, r.ObservedWorkshop);
+        new(r.Id, r.UserId, r.Kind, r.CompletedOn, r.ExpiresOn, r.SignedOffBy, r.SignedOffOn, r.ObservedWorkshop, r.ObservationReviewId);
 }
 
 /// <summary>A supervision session, with the licence holder's notes.</summary>

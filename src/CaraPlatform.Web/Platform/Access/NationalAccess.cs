@@ -43,12 +43,20 @@ public static class NationalPolicies
     /// <summary>The pseudonymised national data and its dashboard: Analyst and LicenceAdmin.</summary>
     public const string Data = "National.Data";
 
+    /// <summary>Quality-assurance reviews, read: QualityAssurer and LicenceAdmin.</summary>
+    public const string QaRead = "National.QaRead";
+
+    /// <summary>Recording and verifying quality-assurance reviews: QualityAssurer.</summary>
+    public const string QaWrite = "National.QaWrite";
+
     public static AuthorizationBuilder AddNationalPagePolicies(this AuthorizationBuilder policies) => policies
         .AddNationalPagePolicy(Staff, Enum.GetValues<PlatformRole>())
         .AddNationalPagePolicy(LicenceAdmin, PlatformRole.LicenceAdmin)
         .AddNationalPagePolicy(Training, PlatformRole.Trainer, PlatformRole.LicenceAdmin)
         .AddNationalPagePolicy(TrainingRead, PlatformRole.Trainer, PlatformRole.LicenceAdmin, PlatformRole.QualityAssurer)
-        .AddNationalPagePolicy(Data, PlatformRole.Analyst, PlatformRole.LicenceAdmin);
+        .AddNationalPagePolicy(Data, PlatformRole.Analyst, PlatformRole.LicenceAdmin)
+        .AddNationalPagePolicy(QaRead, PlatformRole.QualityAssurer, PlatformRole.LicenceAdmin)
+        .AddNationalPagePolicy(QaWrite, PlatformRole.QualityAssurer);
 
     public static AuthorizationBuilder AddNationalPagePolicy(this AuthorizationBuilder policies, string name, params PlatformRole[] roles) =>
         policies.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
