@@ -69,7 +69,8 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             }
         }
 
-        Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
+        var failures = await FailuresAsync(endpoints, routeValues, callers);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
@@ -103,7 +104,8 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             }
         }
 
-        Assert.Empty(await FailuresAsync(endpoints, routeValues, callers));
+        var failures = await FailuresAsync(endpoints, routeValues, callers);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     /// <summary>A record no one can sign off (not facilitator training), so that the sign-off answers its callers without a change.</summary>
@@ -272,7 +274,17 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
             ["runId"] = review.RunId.ToString(),
             ["reviewId"] = review.Id.ToString(),
             ["actionId"] = review.Actions[0].Id.ToString(),
+            ["itemId"] = (await DemoMaterialAsync()).ItemId.ToString(),
+            ["releaseId"] = (await DemoMaterialAsync()).Id.ToString(),
         };
+    }
+
+    /// <summary>The demo catalogue's English participant handout in force (delivery material: the tenant's planners read it).</summary>
+    private async Task<CaraPlatform.Domain.Materials.MaterialRelease> DemoMaterialAsync()
+    {
+        await using var db = fixture.Database.SuperuserContext();
+        return await db.MaterialReleases.Where(r => r.Status == CaraPlatform.Domain.Materials.MaterialReleaseStatus.Published)
+            .Join(db.MaterialItems.Where(i => i.Title == "Participant handout" && i.Language == "en"), r => r.ItemId, i => i.Id, (r, _) => r).SingleAsync();
     }
 
     private async Task<HttpClient> SessionAsync(string email)
@@ -354,6 +366,7 @@ public sealed class AuthorizationMatrixTests(CaraPlatformFixture fixture) : Inte
         var review = await Features.QaReviews.QaReviewApiTests.SubmittedAsync(fixture, Tenant);
         return new Dictionary<string, string>
         {
+            ["releaseId"] = (await DemoMaterialAsync()).Id.ToString(),
             ["reviewId"] = review.Id.ToString(),
             ["actionId"] = review.Actions[0].Id.ToString(),
             ["tenant"] = Tenant,

@@ -29,7 +29,8 @@ public sealed class SchemaIsolationTests(CaraPlatformFixture fixture) : Integrat
     [Fact]
     public async Task Every_table_with_a_tenant_id_column_has_enabled_and_forced_row_level_security()
     {
-        string[] licenceHolderTables = ["licences", "runs_at_risk", "qa_reviews"];
+        string[] licenceHolderTables = [
+            "licences", "runs_at_risk", "qa_reviews", "material_distributions", "material_downloads", "material_receipts"];
         var unprotected = await SchemaCatalog.Strings(Db, """
             SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT (c.relrowsecurity AND c.relforcerowsecurity)

@@ -13,7 +13,7 @@ public sealed class MaterialTenantBanners(TenantMaterials materials) : ITenantHo
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (!viewer.Holds(TenantRole.ProviderAdmin) && !viewer.Holds(TenantRole.Coordinator)) return [];
-        var waiting = (await materials.ListAsync(viewer.User, cancellationToken)).Where(m => m.AcknowledgedAt is null && m.AcknowledgeBy is not null).ToList();
+        var waiting = (await materials.ListAsync(cancellationToken)).Where(m => m.AcknowledgedAt is null && m.AcknowledgeBy is not null).ToList();
         if (waiting.Count == 0) return [];
         var link = new WorkLink("See the materials", viewer.Path("materials"));
         if (waiting.FirstOrDefault(m => m.Overdue) is { } overdue)

@@ -17,30 +17,16 @@ public static class MaterialAccess
     /// <summary>Licence-holder staff who read the catalogue: LicenceAdmin (who also writes), Trainer and QualityAssurer.</summary>
     public static readonly PlatformRole[] NationalReaders = [PlatformRole.LicenceAdmin, PlatformRole.Trainer, PlatformRole.QualityAssurer];
 
-    /// <summary>A tenant's staff who receive materials; which items each reads follows from the audience (<see cref="Reads"/>).</summary>
+    /// <summary>
+    /// A tenant's staff who receive materials: the audience says who an item is written for, not who may read it (a
+    /// coordinator briefs the police with the briefing; a facilitator reads the victim-contact guidance to know the offer).
+    /// </summary>
     public static readonly TenantRole[] TenantReaders =
         [TenantRole.ProviderAdmin, TenantRole.Coordinator, TenantRole.Facilitator, TenantRole.VictimContactWorker, TenantRole.ForceSpoc];
 
     public const string TenantPagePolicy = "Materials.Tenant";
 
     public const string NationalPagePolicy = "Materials.National";
-
-    /// <summary>
-    /// Who reads an item, by its audience: delivery material is for those who run the groups, victim-contact guidance
-    /// for victim-contact workers, the police briefing for the police and the coordinators who work with them. The
-    /// ProviderAdmin, who acknowledges every release, reads all.
-    /// </summary>
-    public static bool Reads(IReadOnlyCollection<TenantRole> roles, MaterialAudience audience)
-    {
-        ArgumentNullException.ThrowIfNull(roles);
-        if (roles.Contains(TenantRole.ProviderAdmin)) return true;
-        return audience switch
-        {
-            MaterialAudience.VictimContactGuidance => roles.Contains(TenantRole.VictimContactWorker),
-            MaterialAudience.PoliceBriefing => roles.Contains(TenantRole.ForceSpoc) || roles.Contains(TenantRole.Coordinator),
-            _ => roles.Contains(TenantRole.Coordinator) || roles.Contains(TenantRole.Facilitator),
-        };
-    }
 }
 
 /// <summary>
@@ -100,7 +86,7 @@ public static class MaterialsModule
             .WithSummary("Upload a draft's file: the request body is the file")
             .WithDescription("PDF, PPTX, DOCX or MP4, told by its bytes (not its name); at most Materials:MaxUploadBytes. Name it with " +
                 "Content-Disposition: attachment; filename=\"…\" (or ?fileName=). Streamed to storage; its SHA-256 is recorded.")
-            .Accepts<Stream>("application/octet-stream").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .Accepts<Stream>("application/octet-stream", "*/*").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         writes.MapPost("/{itemId:guid}/releases/{releaseId:guid}/publish", Publish).WithName("PublishMaterialRelease")
             .WithSummary("Publish a draft to every tenant licensed for its language")
@@ -117,11 +103,11 @@ public static class MaterialsModule
     {
         var materials = tenantApi.MapGroup("/materials").WithTags("Materials");
         materials.MapGet("/", ListForTenant).WithName("ListTenantMaterials")
-            .WithSummary("The releases in force that the service's licence covers and the caller's roles read")
+            .WithSummary("The releases in force that the service's licence covers")
             .RequireTenantApiAccess(ApiScopes.MaterialsRead, MaterialAccess.TenantReaders);
         materials.MapGet("/{releaseId:guid}/file", DownloadForTenant).WithName("DownloadTenantMaterial")
             .WithSummary("A release's file, streamed with Range support")
-            .WithDescription("404 unless the release is in force, the service's active licence covers its language and the caller's roles read its audience. " +
+            .WithDescription("404 unless the release is in force and the service's active licence covers its language. " +
                 "Strong ETag = SHA-256 (hex); Repr-Digest: sha-256=:base64:. Logged with the person, tenant, item and release.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
             .ProducesProblem(StatusCodes.Status404NotFound).RequireTenantApiAccess(ApiScopes.MaterialsRead, MaterialAccess.TenantReaders);
@@ -202,13 +188,13 @@ public static class MaterialsModule
         return await downloads.ServeAsync(item, release, null, caller, response, cancellationToken);
     }
 
-    private static async Task<Ok<List<TenantMaterialResponse>>> ListForTenant(TenantMaterials materials, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await materials.ListAsync(caller, cancellationToken));
+    private static async Task<Ok<List<TenantMaterialResponse>>> ListForTenant(TenantMaterials materials, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await materials.ListAsync(cancellationToken));
 
     private static async Task<IResult> DownloadForTenant(
         Guid releaseId, TenantMaterials materials, MaterialDownloads downloads, IMultiTenantContextAccessor<CaraTenantInfo> tenants, ClaimsPrincipal caller,
         HttpResponse response, CancellationToken cancellationToken) =>
-        await materials.FindAsync(releaseId, caller, cancellationToken) is { } found
+        await materials.FindAsync(releaseId, cancellationToken) is { } found
             ? await downloads.ServeAsync(found.Item, found.Release, tenants.Current().TenantId, caller, response, cancellationToken)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Material release not found");
 

@@ -10,43 +10,42 @@ namespace CaraPlatform.Web.Features.Materials;
 
 /// <summary>
 /// The materials as the current tenant receives them: the releases in force in the languages its active licence covers,
-/// of the audiences the person's roles read; downloads (verified, logged), acknowledgement, and what holds up scheduling.
+/// to its staff; downloads (verified, logged), acknowledgement, and what holds up scheduling.
 /// A release the tenant may not have is answered as not found, never as forbidden: its existence is not the tenant's.
 /// </summary>
 public sealed class TenantMaterials(
-    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, ITenantLicence licence, UserTenants userTenants, Actors actors,
+    CaraDbContext db, IMultiTenantContextAccessor<CaraTenantInfo> tenants, ITenantLicence licence, Actors actors,
     TimeProvider clock) : ITenantMaterials
 {
     private CaraTenantInfo Tenant => tenants.Current();
 
     private DateOnly Today => UkCalendar.DateOf(clock.GetUtcNow());
 
-    /// <summary>The releases in force that the caller may read here, by workshop and title.</summary>
-    public async Task<List<TenantMaterialResponse>> ListAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    /// <summary>The releases in force that the tenant's licence covers, by workshop and title.</summary>
+    public async Task<List<TenantMaterialResponse>> ListAsync(CancellationToken cancellationToken)
     {
         var languages = await LicensedLanguagesAsync(cancellationToken);
         if (languages.Count == 0) return [];
-        var roles = await RolesAsync(caller, cancellationToken);
         var rows = await InForce().ToListAsync(cancellationToken);
         var distributions = await Distributions().ToDictionaryAsync(d => d.ReleaseId, cancellationToken);
         var today = Today;
-        return [.. rows.Where(x => languages.Contains(x.Item.Language) && MaterialAccess.Reads(roles, x.Item.Audience))
+        return [.. rows.Where(x => languages.Contains(x.Item.Language))
             .OrderBy(x => x.Item.Workshop).ThenBy(x => x.Item.Title).ThenBy(x => x.Item.Language)
             .Select(x => Describe(x.Item, x.Release, distributions.GetValueOrDefault(x.Release.Id), today))];
     }
 
-    /// <summary>The release, when the tenant's licence covers it and the caller's roles read it; else null (404).</summary>
-    public async Task<(MaterialItem Item, MaterialRelease Release)?> FindAsync(Guid releaseId, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    /// <summary>The release, when it is in force and the tenant's licence covers it; else null (404).</summary>
+    public async Task<(MaterialItem Item, MaterialRelease Release)?> FindAsync(Guid releaseId, CancellationToken cancellationToken)
     {
         var found = await InForce().SingleOrDefaultAsync(x => x.Release.Id == releaseId, cancellationToken);
         if (found is null || !(await LicensedLanguagesAsync(cancellationToken)).Contains(found.Item.Language)) return null;
-        return MaterialAccess.Reads(await RolesAsync(caller, cancellationToken), found.Item.Audience) ? (found.Item, found.Release) : null;
+        return (found.Item, found.Release);
     }
 
     /// <summary>The tenant's acknowledgement of a release it received (ProviderAdmin).</summary>
     public async Task<TenantMaterialResponse> AcknowledgeAsync(Guid releaseId, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        if (await FindAsync(releaseId, caller, cancellationToken) is not { } found) throw ProblemException.NotFound("Material release not found");
+        if (await FindAsync(releaseId, cancellationToken) is not { } found) throw ProblemException.NotFound("Material release not found");
         var (item, release) = found;
         var distribution = await db.MaterialDistributions.SingleOrDefaultAsync(d => d.TenantId == Tenant.TenantId && d.ReleaseId == releaseId, cancellationToken);
         if (distribution is null)
@@ -106,9 +105,6 @@ public sealed class TenantMaterials(
         await licence.CurrentAsync(cancellationToken) is { Standing: LicenceStanding.Active } current
             ? current.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase)
             : [];
-
-    private async Task<IReadOnlyList<TenantRole>> RolesAsync(ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        caller.PersonId() is { } personId ? await userTenants.RolesIn(Tenant, personId, cancellationToken) ?? [] : [];
 
     private static TenantMaterialResponse Describe(MaterialItem item, MaterialRelease release, MaterialDistribution? distribution, DateOnly today) => new(
         item.Id, item.Title, item.Description, item.Workshop, item.Audience, item.Language, release.Id, release.Number, release.Label, release.ReleaseNotes,

@@ -25,7 +25,7 @@ public sealed class TenantMaterialsModel(
 
     public async Task<IActionResult> OnGetFileAsync(Guid releaseId, CancellationToken cancellationToken)
     {
-        if (await materials.FindAsync(releaseId, User, cancellationToken) is not { } found) return NotFound();
+        if (await materials.FindAsync(releaseId, cancellationToken) is not { } found) return NotFound();
         await (await downloads.ServeAsync(found.Item, found.Release, tenants.Current().TenantId, User, Response, cancellationToken)).ExecuteAsync(HttpContext);
         return new EmptyResult();
     }
@@ -52,6 +52,6 @@ public sealed class TenantMaterialsModel(
     {
         var roles = User.PersonId() is { } personId ? await userTenants.RolesIn(tenants.Current(), personId, cancellationToken) : null;
         CanAcknowledge = roles?.Contains(TenantRole.ProviderAdmin) == true;
-        Materials = await materials.ListAsync(User, cancellationToken);
+        Materials = await materials.ListAsync(cancellationToken);
     }
 }
