@@ -25,7 +25,10 @@ internal static class MaterialUpload
         api.Timeout = TimeSpan.FromMinutes(15);
         var item = await JsonAsync(await api.PostAsJsonAsync("/api/v1/national/materials", new
         {
-            title = $"Bench video {DateTime.UtcNow:yyyyMMddHHmmss}", workshop = "Both", audience = "SessionSlides", language = "en",
+            title = $"Bench video {DateTime.UtcNow:yyyyMMddHHmmss}",
+            workshop = "Both",
+            audience = "SessionSlides",
+            language = "en",
         }), HttpStatusCode.Created);
         var itemId = item.GetProperty("id").GetGuid();
         var release = await JsonAsync(await api.PostAsJsonAsync($"/api/v1/national/materials/{itemId}/releases", new { releaseNotes = "Bench" }), HttpStatusCode.Created);
