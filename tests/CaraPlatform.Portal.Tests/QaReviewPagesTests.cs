@@ -11,14 +11,14 @@ namespace CaraPlatform.Portal.Tests;
 /// <summary>
 /// A quality-assurance review across the two portals in Chromium: the reviewer observes one of Hampshire's past runs
 /// (its register and feedback in the demo history), submits, the ProviderAdmin acknowledges and evidences, the reviewer
-/// verifies. No page the reviewer reaches shows any of the tenant's offenders' values.
+/// verifies. No page the reviewer reaches shows any of the tenant's offenders' or victims' values.
 /// </summary>
 public sealed class QaReviewPagesTests(PortalFixture portal) : BrowserTest
 {
     private const string Tenant = "hampshire";
 
     [Fact]
-    public async Task A_review_walks_from_draft_to_closed_across_the_two_portals_and_no_reviewer_page_shows_an_offenders_value()
+    public async Task A_review_walks_from_draft_to_closed_across_the_two_portals_and_no_reviewer_page_shows_an_offenders_or_victims_value()
     {
         var (runId, forbidden) = await AttendedRunAsync();
         var qa = await portal.NewPageAsync();
@@ -82,7 +82,9 @@ public sealed class QaReviewPagesTests(PortalFixture portal) : BrowserTest
 
         foreach (var (url, text) in visited)
         {
-            var shown = forbidden.Where(v => text.Contains(v, StringComparison.OrdinalIgnoreCase)).ToList();
+            // As a word: a surname such as Ward inside "forward" discloses nothing.
+            var shown = forbidden.Where(v => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){System.Text.RegularExpressions.Regex.Escape(v)}(?![\p{{L}}\p{{N}}])",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase)).ToList();
             Assert.True(shown.Count == 0, $"{url} shows {string.Join(", ", shown)}");
         }
     }
@@ -96,7 +98,8 @@ public sealed class QaReviewPagesTests(PortalFixture portal) : BrowserTest
 
     /// <summary>
     /// A past run of the demo history that the national read model shows attended (the host's relay feeds it), and every
-    /// value of the offenders booked on it that must never reach a reviewer: names, date of birth, postcode, phone, police reference.
+    /// value of the tenant's offenders and victims that must never reach a reviewer: names, date of birth, postcode, phone,
+    /// email, police reference.
     /// </summary>
     private async Task<(Guid RunId, IReadOnlyList<string> Forbidden)> AttendedRunAsync()
     {
@@ -122,13 +125,18 @@ public sealed class QaReviewPagesTests(PortalFixture portal) : BrowserTest
             await using var scope = portal.Web.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CaraDbContext>();
             var referrals = await db.Referrals.AsNoTracking().ToListAsync();
+            // The victims' details are stored encrypted: read as the victim-contact feature reads them.
+            var protector = scope.ServiceProvider.GetRequiredService<CaraPlatform.Infrastructure.VictimContact.VictimDetailsProtector>();
+            var victims = (await db.VictimRecords.AsNoTracking().Select(v => v.ProtectedDetails).ToListAsync())
+                .Select(d => protector.Unprotect(info.TenantId, d)).ToList();
             // Demo names come from one generator: a facilitator (staff, whom reviewers do see) may share an offender's surname.
             var staff = await db.Users.AsNoTracking().Select(u => u.DisplayName).ToListAsync();
             return [.. referrals.SelectMany(r => new[]
             {
                 r.Offender.GivenName, r.Offender.FamilyName, r.Offender.Postcode, r.Offender.Phone, r.PoliceReference,
                 r.Offender.DateOfBirth.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), r.Offender.DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }).OfType<string>().Where(v => v.Length >= 4 && v != Offender.Erased && !staff.Any(n => n.Contains(v, StringComparison.OrdinalIgnoreCase))).Distinct()];
+            }).Concat(victims.SelectMany(v => new[] { v.GivenName, v.FamilyName, v.Phone, v.Email, v.Address, v.Notes }))
+              .OfType<string>().Where(v => v.Length >= 4 && v != Offender.Erased && !staff.Any(n => n.Contains(v, StringComparison.OrdinalIgnoreCase))).Distinct()];
         }
     }
 }

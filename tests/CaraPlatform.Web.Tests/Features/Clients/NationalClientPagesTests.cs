@@ -41,7 +41,7 @@ public sealed class NationalClientPagesTests(CaraPlatformFixture fixture) : Inte
         using var refused = await admin.PostAsync($"{Page}?handler=Create", UserTokens.Form(form, [new("Name", "Wants venues"), new("Scopes", ApiScopes.VenuesRead)]));
 
         var page = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("is not a scope; use licences.read, training.read, national.read.", page, StringComparison.Ordinal);
+        Assert.Contains("is not a scope; use licences.read, training.read, national.read, qa.read.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("issued-client-secret", page, StringComparison.Ordinal);
     }
 

@@ -198,6 +198,7 @@ public sealed class NationalFeedTests(CaraPlatformFixture fixture) : Integration
     {
         ["referrals"] = "referral_id IN (SELECT id FROM referrals) AND referral_id NOT IN (SELECT referral_id FROM erasure_log)",
         ["runs"] = "run_id IN (SELECT id FROM course_runs)",
+        ["run_attendances"] = "referral_id IN (SELECT id FROM referrals) AND referral_id NOT IN (SELECT referral_id FROM erasure_log)",
         ["feedback_answers"] = "feedback_id IN (SELECT id FROM feedback_responses)",
         ["victim_changes"] = "entry_id IN (SELECT id FROM victim_case_entries)",
         ["signposting"] = "entry_id IN (SELECT id FROM victim_case_entries)",

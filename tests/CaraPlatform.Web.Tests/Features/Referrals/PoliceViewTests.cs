@@ -254,7 +254,7 @@ public sealed class PoliceViewTests(CaraPlatformFixture fixture) : IntegrationTe
         "format" => "pdf",
         "policeReference" => "44/1/1",
         "months" => "6",
-        "clientId" or "memberId" or "invitationId" or "venueId" or "caseId" => Guid.NewGuid().ToString(),
+        "clientId" or "memberId" or "invitationId" or "venueId" or "caseId" or "releaseId" or "reviewId" or "actionId" => Guid.NewGuid().ToString(),
         _ => throw new Xunit.Sdk.XunitException($"Add an example value for {{{name}}} to {nameof(PoliceViewTests)}.{nameof(RouteValues)}."),
     };
 
