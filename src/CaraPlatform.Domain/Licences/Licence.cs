@@ -107,6 +107,10 @@ public sealed class Licence : ITimestamped
         _ => LicenceStanding.Active,
     };
 
+    /// <summary>Whether the licence is in force on <paramref name="date"/> for material in <paramref name="language"/>.</summary>
+    public bool Covers(string language, DateOnly date) =>
+        StandingOn(this, date) == LicenceStanding.Active && Terms.Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Days from <paramref name="date"/> to the end date (0 on the last day, negative after).</summary>
     public int DaysToEnd(DateOnly date) => Terms.EndsOn.DayNumber - date.DayNumber;
 

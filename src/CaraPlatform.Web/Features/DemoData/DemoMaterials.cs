@@ -37,7 +37,7 @@ internal static class DemoMaterials
         var files = scope.ServiceProvider.GetRequiredService<MaterialFiles>();
         var now = clock.GetUtcNow();
         var today = UkCalendar.DateOf(now);
-        var licences = (await db.Licences.AsNoTracking().ToListAsync(cancellationToken)).Where(l => Licence.StandingOn(l, today) == LicenceStanding.Active).ToList();
+        var licences = await db.Licences.AsNoTracking().ToListAsync(cancellationToken);
         var hampshire = await db.Tenants.AsNoTracking().Where(t => t.Slug == "hampshire").Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
         foreach (var demo in Catalogue)
         {
@@ -58,7 +58,7 @@ internal static class DemoMaterials
                 release.Publish("Licence admin (demo)", at);
                 earlier?.Withdraw($"Superseded by {release.Label}", at);
                 db.MaterialReleases.Add(release);
-                foreach (var licence in licences.Where(l => l.Terms.Languages.Contains(demo.Language)))
+                foreach (var licence in licences.Where(l => l.Covers(demo.Language, today)))
                 {
                     var distribution = MaterialDistribution.To(licence.TenantId, release.Id, at);
                     distribution.NotifiedAt = at;

@@ -25,20 +25,11 @@ public sealed partial class MaterialDistributor(
     CaraDbContext db, TenantRunner tenants, Mailbox mailbox, TimeProvider clock, ILogger<MaterialDistributor> logger)
 {
     /// <summary>Adds (unsaved) a distribution for every tenant licensed today for the item's language that has none.</summary>
-    public async Task<int> DistributeAsync(MaterialItem item, MaterialRelease release, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task DistributeAsync(MaterialItem item, MaterialRelease release, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(release);
-        var licensed = await LicensedForAsync(item.Language, cancellationToken);
         var received = await db.MaterialDistributions.Where(d => d.ReleaseId == release.Id).Select(d => d.TenantId).ToListAsync(cancellationToken);
-        var added = 0;
-        foreach (var tenantId in licensed.Except(received))
-        {
-            db.MaterialDistributions.Add(MaterialDistribution.To(tenantId, release.Id, at));
-            added++;
-        }
-
-        return added;
+        Distribute(await db.Licences.AsNoTracking().ToListAsync(cancellationToken), item, release, received, at);
     }
 
     /// <summary>
@@ -50,10 +41,27 @@ public sealed partial class MaterialDistributor(
         var now = clock.GetUtcNow();
         var published = await db.MaterialReleases.Where(r => r.Status == MaterialReleaseStatus.Published)
             .Join(db.MaterialItems, r => r.ItemId, i => i.Id, (r, i) => new { r, i }).ToListAsync(cancellationToken);
-        var added = 0;
-        foreach (var x in published) added += await DistributeAsync(x.i, x.r, now, cancellationToken);
+        // Read once for the round: every licence, and who already received each release.
+        var licences = await db.Licences.AsNoTracking().ToListAsync(cancellationToken);
+        var received = (await db.MaterialDistributions.Select(d => new { d.ReleaseId, d.TenantId }).ToListAsync(cancellationToken))
+            .ToLookup(d => d.ReleaseId, d => d.TenantId);
+        var added = published.Sum(x => Distribute(licences, x.i, x.r, received[x.r.Id], now));
         if (added > 0) await db.SaveChangesAsync(cancellationToken);
         return await NotifyAsync(cancellationToken);
+    }
+
+    private int Distribute(IEnumerable<Licence> licences, MaterialItem item, MaterialRelease release, IEnumerable<Guid> received, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var today = UkCalendar.DateOf(at);
+        var added = 0;
+        foreach (var tenantId in licences.Where(l => l.Covers(item.Language, today)).Select(l => l.TenantId).Except(received))
+        {
+            db.MaterialDistributions.Add(MaterialDistribution.To(tenantId, release.Id, at));
+            added++;
+        }
+
+        return added;
     }
 
     /// <summary>Emails the ProviderAdmins of every tenant with distributions not yet told; returns the emails staged.</summary>
@@ -101,14 +109,6 @@ public sealed partial class MaterialDistributor(
 
         LogNotified(due.Count, tenant.Identifier, recipients.Count);
         return staged;
-    }
-
-    private async Task<List<Guid>> LicensedForAsync(string language, CancellationToken cancellationToken)
-    {
-        var today = UkCalendar.DateOf(clock.GetUtcNow());
-        var licences = await db.Licences.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. licences.Where(l => Licence.StandingOn(l, today) == LicenceStanding.Active && l.Terms.Languages.Contains(language, StringComparer.OrdinalIgnoreCase))
-            .Select(l => l.TenantId)];
     }
 
     internal static (string Subject, string Body) Message(CaraTenantInfo tenant, MaterialItem item, MaterialRelease release, MaterialDistribution distribution)
